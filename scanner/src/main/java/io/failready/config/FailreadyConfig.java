@@ -1,0 +1,18 @@
+package io.failready.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The whole configuration file: one or more workloads plus shared settings. */
+public final class FailreadyConfig {
+    public int version = 1;
+    public List<Workload> workloads = new ArrayList<>();
+    /** Separate waiver files, e.g. owned by the compliance team; paths relative to the config. */
+    public List<String> waiverFiles = new ArrayList<>();
+    /** Extra rule directories, relative to the config. */
+    public List<String> ruleDirectories = new ArrayList<>();
+    /** Rule ids switched off for every workload. */
+    public List<String> disabledRules = new ArrayList<>();
+    /** Where this config was read from; null for flag-built configs. */
+    public transient String source;
+}

@@ -1,0 +1,104 @@
+package io.failready.evaluate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One rule's verdict on one resource for one region pair. Field names follow the JSON report
+ * contract (product.md); {@code waiver} is filled after evaluation when a valid waiver applies.
+ */
+@JsonPropertyOrder({"ruleId", "section", "severity", "complianceType", "resourceType", "resourceId", "resourceName",
+        "accountId", "region", "recoveryRegion", "counterpart", "annotation", "waived", "waiver"})
+public final class Evaluation {
+    @JsonPropertyOrder({"resourceId", "region"})
+    public record Counterpart(@JsonProperty("resourceId") String resourceId, @JsonProperty("region") String region) {}
+
+    @JsonPropertyOrder({"reason", "approver", "owner", "expires", "source"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WaiverRef(@JsonProperty("reason") String reason, @JsonProperty("approver") String approver,
+                            @JsonProperty("owner") String owner, @JsonProperty("expires") String expires,
+                            @JsonProperty("source") String source) {}
+
+    public static final int MAX_ANNOTATION = 256;
+
+    private final String ruleId;
+    private String section;
+    private Severity severity;
+    private final ComplianceType complianceType;
+    private final String resourceType;
+    private final String resourceId;
+    private final String resourceName;
+    private final String accountId;
+    private final String region;
+    private final String recoveryRegion;
+    private final Counterpart counterpart;
+    private final String annotation;
+    private WaiverRef waiver;
+
+    public Evaluation(@JsonProperty("ruleId") String ruleId,
+                      @JsonProperty("section") String section,
+                      @JsonProperty("severity") Severity severity,
+                      @JsonProperty("complianceType") ComplianceType complianceType,
+                      @JsonProperty("resourceType") String resourceType,
+                      @JsonProperty("resourceId") String resourceId,
+                      @JsonProperty("resourceName") String resourceName,
+                      @JsonProperty("accountId") String accountId,
+                      @JsonProperty("region") String region,
+                      @JsonProperty("recoveryRegion") String recoveryRegion,
+                      @JsonProperty("counterpart") Counterpart counterpart,
+                      @JsonProperty("annotation") String annotation,
+                      @JsonProperty("waiver") WaiverRef waiver) {
+        this.ruleId = Objects.requireNonNull(ruleId);
+        this.section = section;
+        this.severity = severity;
+        this.complianceType = Objects.requireNonNull(complianceType);
+        this.resourceType = resourceType;
+        this.resourceId = resourceId;
+        this.resourceName = resourceName;
+        this.accountId = accountId;
+        this.region = region;
+        this.recoveryRegion = recoveryRegion;
+        this.counterpart = counterpart;
+        this.annotation = truncate(annotation);
+        this.waiver = waiver;
+    }
+
+    /** rdklib's convention: 244 characters plus " [truncated]" keeps within AWS Config's 256. */
+    static String truncate(String s) {
+        if (s == null) return "";
+        return s.length() <= MAX_ANNOTATION ? s : s.substring(0, 244) + " [truncated]";
+    }
+
+    public String getRuleId() { return ruleId; }
+    public String getSection() { return section; }
+    public Severity getSeverity() { return severity; }
+    public ComplianceType getComplianceType() { return complianceType; }
+    public String getResourceType() { return resourceType; }
+    public String getResourceId() { return resourceId; }
+    public String getResourceName() { return resourceName; }
+    public String getAccountId() { return accountId; }
+    public String getRegion() { return region; }
+    public String getRecoveryRegion() { return recoveryRegion; }
+    @JsonInclude(JsonInclude.Include.ALWAYS) public Counterpart getCounterpart() { return counterpart; }
+    public String getAnnotation() { return annotation; }
+    public boolean isWaived() { return waiver != null; }
+    @JsonInclude(JsonInclude.Include.NON_NULL) public WaiverRef getWaiver() { return waiver; }
+
+    void classify(String section, Severity severity) { this.section = section; this.severity = severity; }
+    public void setWaiver(WaiverRef waiver) { this.waiver = waiver; }
+
+    /** Key for the "exactly one evaluation per rule, resource and region pair" contract. */
+    public String key() { return ruleId + "|" + resourceId + "|" + region + "|" + recoveryRegion; }
+
+    public static final Comparator<Evaluation> REPORT_ORDER = Comparator
+            .comparing(Evaluation::getSeverity, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Evaluation::getRuleId)
+            .thenComparing(e -> Objects.toString(e.getAccountId(), ""))
+            .thenComparing(e -> Objects.toString(e.getRegion(), ""))
+            .thenComparing(e -> Objects.toString(e.getResourceId(), ""))
+            .thenComparing(e -> Objects.toString(e.getRecoveryRegion(), ""));
+}

@@ -1,0 +1,313 @@
+package io.failready.evaluate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.failready.config.FailreadyConfig;
+import io.failready.config.Waiver;
+import io.failready.config.Workload;
+import io.failready.facts.AsOf;
+import io.failready.facts.CollectionGap;
+import io.failready.facts.Counterpart;
+import io.failready.facts.GapIndex;
+import io.failready.facts.RegionPair;
+import io.failready.facts.Resource;
+import io.failready.facts.RuleParameters;
+import io.failready.facts.WorkloadAccount;
+import io.failready.facts.WorkloadRegion;
+import io.failready.rules.RuleBaseLoader;
+import io.failready.rules.RuleCatalog;
+import io.failready.rules.RuleMetadata;
+import io.failready.rules.RuleSet;
+import io.failready.rules.RuleSources;
+import io.failready.snapshot.Snapshot;
+import io.failready.util.InputException;
+import io.failready.util.Json;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The evaluate stage: facts in, evaluations out. One KieSession per workload; counterparts,
+ * parameters and scope are computed here so the DRL only judges.
+ */
+public final class RuleEngine {
+    private final RuleCatalog catalog;
+    private final KieBase kieBase;
+    private final Map<String, Map<String, Map<String, Object>>> profiles;
+
+    public record Options(Instant asOf, String toRegion, Predicate<String> ruleFilter, long maxFirings,
+                          Duration timeout, long maxEvaluations) {
+        public static Options defaults(Instant asOf) {
+            return new Options(asOf, null, id -> true, 50_000_000L, Duration.ofMinutes(10), 20_000_000L);
+        }
+        public Options withRuleFilter(Predicate<String> f) { return new Options(asOf, toRegion, f, maxFirings, timeout, maxEvaluations); }
+        public Options withToRegion(String r) { return new Options(asOf, r, ruleFilter, maxFirings, timeout, maxEvaluations); }
+        public Options withBudget(long firings, Duration t) { return new Options(asOf, toRegion, ruleFilter, firings, t, maxEvaluations); }
+    }
+
+    public RuleEngine(RuleCatalog catalog, KieBase kieBase) {
+        this.catalog = catalog;
+        this.kieBase = kieBase;
+        this.profiles = loadProfiles(catalog);
+    }
+
+    public static RuleEngine load(List<Path> userRuleDirs) {
+        RuleSet set = RuleSources.bundledPlus(userRuleDirs);
+        RuleCatalog catalog = RuleCatalog.read(set);
+        return new RuleEngine(catalog, RuleBaseLoader.build(set));
+    }
+
+    public RuleCatalog catalog() { return catalog; }
+    public KieBase kieBase() { return kieBase; }
+
+    /** Region pairs to check: primary -> each recovery region, or every ordered pair when active-active. */
+    public static List<RegionPair> pairs(Workload w, String toRegion) {
+        List<RegionPair> out = new ArrayList<>();
+        List<String> regions = w.allRegions();
+        if (w.isActiveActive()) {
+            for (String a : regions) for (String b : regions) if (!a.equals(b)) out.add(new RegionPair(w.name, a, b));
+        } else {
+            for (String r : w.recoveryRegions) out.add(new RegionPair(w.name, w.primaryRegion, r));
+        }
+        if (toRegion != null) out.removeIf(p -> !p.recovery().equals(toRegion));
+        return out;
+    }
+
+    public List<WorkloadResult> evaluate(Snapshot snapshot, FailreadyConfig cfg, Options opts) {
+        List<WorkloadResult> results = new ArrayList<>();
+        for (Workload w : cfg.workloads) results.add(evaluate(snapshot, w, cfg, opts));
+        return results;
+    }
+
+    public WorkloadResult evaluate(Snapshot snapshot, Workload w, FailreadyConfig cfg, Options opts) {
+        if (opts.toRegion() != null && !w.allRegions().contains(opts.toRegion())) {
+            throw new InputException("--to " + opts.toRegion() + " is not a region of workload " + w.name
+                    + " (its regions: " + String.join(", ", w.allRegions()) + ").");
+        }
+        List<RegionPair> pairs = pairs(w, opts.toRegion());
+        Set<String> accounts = new HashSet<>(w.accountIds());
+        Set<String> regions = new HashSet<>(w.allRegions());
+        regions.add(Resource.GLOBAL);
+        Scope scope = new Scope(w.scope);
+        List<Resource> mine = new ArrayList<>();
+        for (Resource r : snapshot.getResources()) {
+            if (accounts.contains(r.getAccountId()) && regions.contains(r.getAwsRegion())) {
+                r.setInScope(scope.contains(r));
+                mine.add(r);
+            }
+        }
+        List<CollectionGap> gaps = snapshot.getCollectionGaps().stream()
+                .filter(g -> accounts.contains(g.getAccountId())).toList();
+        GapIndex gapIndex = new GapIndex(gaps, new HashSet<>(snapshot.getAccounts()), new HashSet<>(snapshot.getRegions()));
+
+        CounterpartMatcher matcher = new CounterpartMatcher(mine, w);
+        List<Counterpart> counterparts = new ArrayList<>();
+        List<Resource> inScope = mine.stream().filter(Resource::isInScope).toList();
+        for (RegionPair p : pairs) counterparts.addAll(matcher.match(inScope, p));
+
+        Set<String> disabled = new HashSet<>(cfg.disabledRules);
+        Predicate<String> enabled = id -> !disabled.contains(id) && opts.ruleFilter().test(id);
+
+        EvaluationSink sink = new EvaluationSink(opts.maxEvaluations());
+        KieSession session = kieBase.newKieSession();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "failready-rule-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicBoolean timedOut = new AtomicBoolean();
+        String[] lastRule = {null};
+        try {
+            session.insert(w);
+            session.insert(new AsOf(opts.asOf()));
+            session.insert(gapIndex);
+            for (Workload.AccountRef a : w.accounts) session.insert(new WorkloadAccount(a.id, a.name));
+            for (String r : w.allRegions()) session.insert(new WorkloadRegion(r, r.equals(w.primaryRegion)));
+            for (RegionPair p : pairs) session.insert(p);
+            for (RuleMetadata m : catalog.rules().values()) session.insert(new RuleParameters(m.id(), parameters(m, w)));
+            for (Resource r : mine) session.insert(r);
+            for (CollectionGap g : gaps) session.insert(g);
+            for (Counterpart c : counterparts) session.insert(c);
+            session.insert(new io.failready.facts.Counterparts(counterparts));
+
+            Set<String> inference = catalog.inferenceRules();
+            AgendaFilter filter = match -> {
+                String name = match.getRule().getName();
+                if (inference.contains(name)) return true;
+                int sep = name.indexOf(" - ");
+                String id = sep < 0 ? name : name.substring(0, sep);
+                if (!enabled.test(id)) return false;
+                lastRule[0] = name;
+                return true;
+            };
+            EvaluationSink.bind(sink);
+            ScheduledFuture<?> timer = watchdog.schedule(() -> { timedOut.set(true); session.halt(); },
+                    opts.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            int fired;
+            try {
+                fired = session.fireAllRules(filter, (int) Math.min(Integer.MAX_VALUE, opts.maxFirings()));
+            } catch (RuntimeException e) {
+                throw unwrap(e, lastRule[0]);
+            } finally {
+                timer.cancel(false);
+                EvaluationSink.unbind();
+            }
+            if (timedOut.get()) {
+                throw new RuleBudgetException(lastRule[0], "rule evaluation for workload " + w.name + " was stopped after "
+                        + opts.timeout().toSeconds() + " s; the last rule to fire was \"" + lastRule[0]
+                        + "\". A rule that inserts or modifies facts in a loop never settles.");
+            }
+            if (fired >= opts.maxFirings()) {
+                throw new RuleBudgetException(lastRule[0], "rule evaluation for workload " + w.name + " reached the budget of "
+                        + opts.maxFirings() + " rule firings; the last rule to fire was \"" + lastRule[0]
+                        + "\". A rule that inserts or modifies facts in a loop never settles.");
+            }
+        } finally {
+            session.dispose();
+            watchdog.shutdownNow();
+        }
+        List<Evaluation> evals = sink.evaluations();
+        for (Evaluation e : evals) {
+            RuleMetadata m = catalog.get(e.getRuleId());
+            String override = w.severityOverrides.get(e.getRuleId());
+            e.classify(m.section(), override == null ? m.severity() : Severity.parse(override));
+        }
+        List<String> notices = applyWaivers(evals, w, opts.asOf());
+        evals.sort(Evaluation.REPORT_ORDER);
+        return new WorkloadResult(w, pairs, evals, notices);
+    }
+
+    private static RuntimeException unwrap(RuntimeException e, String lastRule) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof EvaluationSink.RuleFailure rf) return rf;
+            if (t instanceof InputException ie) return ie;
+            t = t.getCause();
+        }
+        return new RuleBudgetException(lastRule, "rule \"" + lastRule + "\" failed while firing: " + rootMessage(e));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /** A rule that loops, explodes or throws; reported naming the rule. */
+    public static final class RuleBudgetException extends EvaluationSink.RuleFailure {
+        public RuleBudgetException(String rule, String message) { super(rule, message); }
+    }
+
+    /** Default from metadata, then the strategy profile, then the workload's own override. */
+    Map<String, Object> parameters(RuleMetadata m, Workload w) {
+        Map<String, Object> values = new LinkedHashMap<>(m.parameters());
+        Map<String, Map<String, Object>> profile = w.strategy == null ? null : profiles.get(w.strategy.id());
+        if (profile != null && profile.containsKey(m.id())) values.putAll(profile.get(m.id()));
+        Map<String, Object> own = w.parameters.get(m.id());
+        if (own != null) {
+            for (String k : own.keySet()) {
+                if (!m.parameters().containsKey(k)) {
+                    throw new InputException("workload " + w.name + " sets parameter " + k + " of rule " + m.id()
+                            + ", which declares only: " + (m.parameters().isEmpty() ? "none" : String.join(", ", m.parameters().keySet())) + ".");
+                }
+            }
+            values.putAll(own);
+        }
+        return values;
+    }
+
+    /**
+     * Strategy profiles live in rules/profiles/&lt;strategy&gt;.yaml as
+     * {@code parameters: {RULE_ID: {Name: value}}}; they only lower or raise defaults, never add
+     * parameters a rule does not declare.
+     */
+    static Map<String, Map<String, Map<String, Object>>> loadProfiles(RuleCatalog catalog) {
+        Map<String, Map<String, Map<String, Object>>> out = new HashMap<>();
+        Path dir = RuleSources.bundledRoot().resolve("profiles");
+        if (!Files.isDirectory(dir)) return out;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String fn = f.getFileName().toString();
+                if (!fn.endsWith(".yaml")) continue;
+                String display = "rules/profiles/" + fn;
+                JsonNode tree;
+                try (InputStream in = Files.newInputStream(f)) {
+                    tree = Json.readLocated(in, display, true);
+                }
+                Map<String, Map<String, Object>> params = new HashMap<>();
+                JsonNode p = tree.path("parameters");
+                for (var it = p.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    RuleMetadata m = catalog.get(e.getKey());
+                    if (m == null) throw new InputException(display, -1, -1, "profile names unknown rule id " + e.getKey() + ".");
+                    Map<String, Object> vals = new LinkedHashMap<>();
+                    for (var pit = e.getValue().fields(); pit.hasNext(); ) {
+                        var pe = pit.next();
+                        if (!m.parameters().containsKey(pe.getKey())) {
+                            throw new InputException(display, -1, -1, "profile sets parameter " + pe.getKey() + " that rule " + m.id() + " does not declare.");
+                        }
+                        vals.put(pe.getKey(), Json.MAPPER.treeToValue(pe.getValue(), Object.class));
+                    }
+                    params.put(e.getKey(), vals);
+                }
+                out.put(fn.substring(0, fn.length() - 5), params);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read strategy profiles: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Returns notices for waivers that matched a finding but no longer apply (expired, unapproved). */
+    static List<String> applyWaivers(List<Evaluation> evals, Workload w, Instant asOf) {
+        List<String> notices = new ArrayList<>();
+        if (w.waivers.isEmpty()) return notices;
+        java.time.LocalDate today = new AsOf(asOf).getToday();
+        Map<Waiver, Pattern> patterns = new LinkedHashMap<>();
+        for (Waiver wv : w.waivers) patterns.put(wv, Scope.glob(wv.resource == null ? "*" : wv.resource));
+        Set<String> noticed = new HashSet<>();
+        for (Evaluation e : evals) {
+            if (e.getComplianceType() == ComplianceType.COMPLIANT || e.getComplianceType() == ComplianceType.NOT_APPLICABLE) continue;
+            for (Map.Entry<Waiver, Pattern> en : patterns.entrySet()) {
+                Waiver wv = en.getKey();
+                if (!wv.rule.equals(e.getRuleId())) continue;
+                boolean hit = en.getValue().matcher(nz(e.getResourceId())).matches() || en.getValue().matcher(nz(e.getResourceName())).matches();
+                if (!hit) continue;
+                String where = wv.source == null ? "" : " (" + wv.source + ")";
+                if (!wv.isApproved()) {
+                    if (noticed.add(wv + "u")) notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " has no approver and does not apply.");
+                    continue;
+                }
+                if (wv.isExpired(today)) {
+                    if (noticed.add(wv + "e")) notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " expired on " + wv.expires + " and no longer applies.");
+                    continue;
+                }
+                e.setWaiver(new Evaluation.WaiverRef(wv.reason, wv.approver, wv.owner, String.valueOf(wv.expires), wv.source));
+                break;
+            }
+        }
+        return notices;
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+}

@@ -1,0 +1,46 @@
+package io.failready.evaluate;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * checklist.md's score: 100 x weight(COMPLIANT) / weight(COMPLIANT + NON_COMPLIANT +
+ * INSUFFICIENT_DATA), NOT_APPLICABLE and waived evaluations left out. Null when nothing counts,
+ * because "no data" must never read as 100.
+ */
+public final class Scoring {
+    private Scoring() {}
+
+    public static Double score(Collection<Evaluation> evals) {
+        long num = 0, den = 0;
+        for (Evaluation e : evals) {
+            if (e.isWaived() || e.getComplianceType() == ComplianceType.NOT_APPLICABLE || e.getSeverity() == null) continue;
+            int w = e.getSeverity().weight();
+            den += w;
+            if (e.getComplianceType() == ComplianceType.COMPLIANT) num += w;
+        }
+        if (den == 0) return null;
+        return Math.round(1000.0 * num / den) / 10.0;
+    }
+
+    /** Scores grouped by a key, sorted by key. */
+    public static Map<String, Double> scoreBy(List<Evaluation> evals, Function<Evaluation, String> key) {
+        Map<String, List<Evaluation>> groups = new TreeMap<>();
+        for (Evaluation e : evals) {
+            String k = key.apply(e);
+            if (k != null) groups.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(e);
+        }
+        Map<String, Double> out = new TreeMap<>();
+        groups.forEach((k, v) -> out.put(k, score(v)));
+        return out;
+    }
+
+    public static Map<String, Long> count(List<Evaluation> evals, Function<Evaluation, String> key) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Evaluation e : evals) out.merge(key.apply(e), 1L, Long::sum);
+        return out;
+    }
+}

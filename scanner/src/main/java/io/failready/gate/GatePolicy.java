@@ -1,0 +1,77 @@
+package io.failready.gate;
+
+import io.failready.config.GatePolicyConfig;
+import io.failready.evaluate.ComplianceType;
+import io.failready.evaluate.Evaluation;
+import io.failready.evaluate.Scope;
+import io.failready.evaluate.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What blocks: evaluations at or above {@code failOn}, or of a named rule or section, unless the
+ * rule is warn-only; and a score below {@code minScore}. checklist.md's default: HIGH and above,
+ * no minimum score, INSUFFICIENT_DATA in a blocking rule makes the verdict UNKNOWN.
+ */
+public record GatePolicy(Severity failOn, Double minScore, List<String> blockRules, List<String> blockSections,
+                         List<String> warnOnly, boolean allowUnknown) {
+
+    public static GatePolicy defaults() { return new GatePolicy(Severity.HIGH, null, List.of(), List.of(), List.of(), false); }
+
+    public static GatePolicy from(GatePolicyConfig c) {
+        if (c == null) return defaults();
+        return new GatePolicy(c.failOn == null ? Severity.HIGH : Severity.parse(c.failOn), c.minScore,
+                List.copyOf(c.blockRules), List.copyOf(c.blockSections), List.copyOf(c.warnOnly),
+                c.allowUnknown != null && c.allowUnknown);
+    }
+
+    public GatePolicy with(Severity failOn, Double minScore, List<String> blockRules, List<String> blockSections,
+                           List<String> warnOnly, Boolean allowUnknown) {
+        return new GatePolicy(failOn == null ? this.failOn : failOn, minScore == null ? this.minScore : minScore,
+                concat(this.blockRules, blockRules), concat(this.blockSections, blockSections), concat(this.warnOnly, warnOnly),
+                allowUnknown == null ? this.allowUnknown : allowUnknown);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        if (b != null) out.addAll(b);
+        return out;
+    }
+
+    /** Rule ids accept globs ("ROUTE53_*"), so a team can block or relax a family at once. */
+    private static boolean matchesAny(List<String> globs, String id) {
+        for (String g : globs) if (Pattern.matches(Scope.glob(g).pattern(), id)) return true;
+        return false;
+    }
+
+    public boolean isWarnOnly(Evaluation e) { return matchesAny(warnOnly, e.getRuleId()); }
+
+    /** Whether this evaluation's rule can block at all under the policy. */
+    public boolean isBlockingRule(Evaluation e) {
+        if (isWarnOnly(e)) return false;
+        return (e.getSeverity() != null && e.getSeverity().atLeast(failOn))
+                || matchesAny(blockRules, e.getRuleId())
+                || blockSections.contains(e.getSection());
+    }
+
+    public boolean blocks(Evaluation e) {
+        return !e.isWaived() && e.getComplianceType() == ComplianceType.NON_COMPLIANT && isBlockingRule(e);
+    }
+
+    public boolean lacksData(Evaluation e) {
+        return !e.isWaived() && e.getComplianceType() == ComplianceType.INSUFFICIENT_DATA && isBlockingRule(e);
+    }
+
+    public Verdict verdict(List<Evaluation> evals, Double score) {
+        boolean unknown = false;
+        for (Evaluation e : evals) {
+            if (blocks(e)) return Verdict.NOT_READY;
+            if (lacksData(e)) unknown = true;
+        }
+        if (minScore != null && score != null && score < minScore) return Verdict.NOT_READY;
+        if (unknown && !allowUnknown) return Verdict.UNKNOWN;
+        return Verdict.READY;
+    }
+}

@@ -1,0 +1,61 @@
+package io.failready.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.failready.evaluate.Evaluation;
+import io.failready.facts.CollectionGap;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON report contract (product.md; schemas/report.schema.json). Consumers parse this:
+ * add fields freely, but never rename or remove one without a new major schemaVersion.
+ * Every list is pre-sorted so the same input serialises to the same bytes.
+ */
+@JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "asOf", "sources", "rules", "workloads", "collectionGaps", "summary"})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Report(String schemaVersion, Tool tool, String generatedAt, String asOf, Sources sources,
+                     List<RuleRef> rules, List<WorkloadReport> workloads, List<CollectionGap> collectionGaps,
+                     Summary summary) {
+
+    public static final String SCHEMA_VERSION = "1.0";
+
+    public record Tool(String name, String version) {}
+
+    /** Where the report came from, with hashes so auditors can tie it to its evidence. */
+    @JsonPropertyOrder({"snapshot", "config", "rules", "collectionWindow"})
+    public record Sources(Source snapshot, Source config, Source rules, Map<String, String> collectionWindow) {}
+
+    @JsonPropertyOrder({"path", "sha256", "collectedAt"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Source(String path, String sha256, String collectedAt) {}
+
+    @JsonPropertyOrder({"id", "title", "section", "severity", "resourceType", "parameters", "wellArchitected"})
+    public record RuleRef(String id, String title, String section, String severity, String resourceType,
+                          Map<String, String> parameters, List<String> wellArchitected) {}
+
+    @JsonPropertyOrder({"name", "owner", "strategy", "primaryRegion", "recoveryRegions", "rtoMinutes", "rpoMinutes",
+            "verdict", "score", "blocking", "sections", "accounts", "regionPairs", "waiverNotices", "evaluations"})
+    public record WorkloadReport(String name, String owner, String strategy, String primaryRegion, List<String> recoveryRegions,
+                                 Long rtoMinutes, Long rpoMinutes, String verdict, Double score, Blocking blocking,
+                                 List<SectionScore> sections, List<AccountScore> accounts, List<PairScore> regionPairs,
+                                 List<String> waiverNotices, List<Evaluation> evaluations) {}
+
+    /** Counts the gate used, under the policy the report was written with. */
+    @JsonPropertyOrder({"failOn", "minScore", "nonCompliant", "insufficientData"})
+    public record Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData) {}
+
+    @JsonPropertyOrder({"name", "score", "compliant", "nonCompliant", "insufficientData", "notApplicable", "waived"})
+    public record SectionScore(String name, Double score, long compliant, long nonCompliant, long insufficientData,
+                               long notApplicable, long waived) {}
+
+    @JsonPropertyOrder({"accountId", "score"})
+    public record AccountScore(String accountId, Double score) {}
+
+    @JsonPropertyOrder({"primary", "recovery", "score"})
+    public record PairScore(String primary, String recovery, Double score) {}
+
+    @JsonPropertyOrder({"evaluations", "byComplianceType", "bySeverity", "collectionGaps"})
+    public record Summary(long evaluations, Map<String, Long> byComplianceType, Map<String, Long> bySeverity, long collectionGaps) {}
+}

@@ -1,0 +1,85 @@
+package io.failready.report;
+
+import io.failready.config.Workload;
+import io.failready.evaluate.ComplianceType;
+import io.failready.evaluate.Evaluation;
+import io.failready.evaluate.Scoring;
+import io.failready.evaluate.WorkloadResult;
+import io.failready.facts.CollectionGap;
+import io.failready.facts.RegionPair;
+import io.failready.gate.GatePolicy;
+import io.failready.rules.RuleCatalog;
+import io.failready.rules.RuleMetadata;
+import io.failready.snapshot.Snapshot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Turns evaluation results into the report contract: scores, verdicts, sorted lists. */
+public final class ReportBuilder {
+    private ReportBuilder() {}
+
+    public static Report build(List<WorkloadResult> results, Snapshot snapshot, RuleCatalog catalog,
+                               Map<String, List<String>> wellArchitected, Report.Sources sources,
+                               String version, Instant generatedAt, Instant asOf) {
+        List<Report.WorkloadReport> workloads = new ArrayList<>();
+        List<Evaluation> all = new ArrayList<>();
+        Set<String> accounts = new HashSet<>();
+        for (WorkloadResult r : results) {
+            workloads.add(workload(r));
+            all.addAll(r.evaluations());
+            accounts.addAll(r.workload().accountIds());
+        }
+        List<Report.RuleRef> rules = new ArrayList<>();
+        for (RuleMetadata m : catalog.rules().values()) {
+            rules.add(new Report.RuleRef(m.id(), m.title(), m.section(), m.severity().name(), m.resourceType(),
+                    new TreeMap<>(m.parameters()), wellArchitected.getOrDefault(m.id(), List.of())));
+        }
+        List<CollectionGap> gaps = snapshot.getCollectionGaps().stream()
+                .filter(g -> accounts.contains(g.getAccountId())).sorted(Snapshot.GAP_ORDER).toList();
+        Report.Summary summary = new Report.Summary(all.size(),
+                Scoring.count(all, e -> e.getComplianceType().name()),
+                Scoring.count(all, e -> e.getSeverity().name()), gaps.size());
+        return new Report(Report.SCHEMA_VERSION, new Report.Tool("failready", version), generatedAt.toString(),
+                asOf.toString(), sources, rules, workloads, gaps, summary);
+    }
+
+    static Report.WorkloadReport workload(WorkloadResult r) {
+        Workload w = r.workload();
+        List<Evaluation> evals = r.evaluations();
+        GatePolicy policy = GatePolicy.from(w.gate);
+        Double score = Scoring.score(evals);
+        List<Report.SectionScore> sections = new ArrayList<>();
+        for (String s : RuleMetadata.SECTIONS) {
+            List<Evaluation> in = evals.stream().filter(e -> s.equals(e.getSection())).toList();
+            sections.add(new Report.SectionScore(s, Scoring.score(in),
+                    countType(in, ComplianceType.COMPLIANT), countType(in, ComplianceType.NON_COMPLIANT),
+                    countType(in, ComplianceType.INSUFFICIENT_DATA), countType(in, ComplianceType.NOT_APPLICABLE),
+                    in.stream().filter(Evaluation::isWaived).count()));
+        }
+        List<Report.AccountScore> accounts = new ArrayList<>();
+        Scoring.scoreBy(evals, Evaluation::getAccountId).forEach((a, sc) -> accounts.add(new Report.AccountScore(a, sc)));
+        List<Report.PairScore> pairs = new ArrayList<>();
+        for (RegionPair p : r.pairs()) {
+            List<Evaluation> in = evals.stream().filter(e -> p.recovery().equals(e.getRecoveryRegion())
+                    && (p.primary().equals(e.getRegion()) || "global".equals(e.getRegion()))).toList();
+            pairs.add(new Report.PairScore(p.primary(), p.recovery(), Scoring.score(in)));
+        }
+        int blockingNc = (int) evals.stream().filter(policy::blocks).count();
+        int blockingId = (int) evals.stream().filter(policy::lacksData).count();
+        return new Report.WorkloadReport(w.name, w.owner, w.getStrategyName(), w.primaryRegion, List.copyOf(w.recoveryRegions),
+                w.rtoMinutes < 0 ? null : w.rtoMinutes, w.rpoMinutes < 0 ? null : w.rpoMinutes,
+                policy.verdict(evals, score).name(), score,
+                new Report.Blocking(policy.failOn().name(), policy.minScore(), blockingNc, blockingId),
+                sections, accounts, pairs, List.copyOf(r.waiverNotices()), evals);
+    }
+
+    private static long countType(List<Evaluation> in, ComplianceType t) {
+        return in.stream().filter(e -> e.getComplianceType() == t && !e.isWaived()).count();
+    }
+}

@@ -1,0 +1,27 @@
+package io.failready.rules;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.failready.evaluate.Severity;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A rule's catalog entry, read from the DRL annotations of the rule whose name equals its id.
+ * Parameters map each declared name to its default, as written in {@code @param_Name("default")}.
+ */
+@JsonPropertyOrder({"id", "title", "section", "severity", "resourceType", "parameters", "since", "source"})
+public record RuleMetadata(String id, String title, String section, Severity severity, String resourceType,
+                           Map<String, String> parameters, String since, String source,
+                           @JsonIgnore Path drlFile, @JsonIgnore boolean bundled) {
+
+    public static final java.util.List<String> SECTIONS =
+            java.util.List.of("requirements", "data", "security", "compliance", "traffic", "capacity", "operations");
+
+    /** The sibling Markdown document with rationale, risk and remediation. */
+    @JsonIgnore public Path docFile() {
+        String f = drlFile.getFileName().toString();
+        return drlFile.resolveSibling(f.substring(0, f.length() - 4) + ".md");
+    }
+}

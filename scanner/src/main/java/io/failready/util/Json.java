@@ -1,0 +1,120 @@
+package io.failready.util;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
+import com.networknt.schema.serialization.node.TokenStreamLocationAware;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Shared Jackson mappers and JSON-Schema validation that reports file:line:column. */
+public final class Json {
+    private Json() {}
+
+    /** Byte-stable output: sorted map keys, no timestamps as numbers. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
+    public static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+
+    /** A bundled schema from {@code schemas/} (shipped in the jar under failready/schemas). */
+    public static Schema schema(String name) {
+        return SCHEMAS.computeIfAbsent(name, n -> {
+            try (InputStream in = Json.class.getResourceAsStream("/failready/schemas/" + n)) {
+                if (in == null) throw new IllegalStateException("bundled schema missing: " + n);
+                return REGISTRY.getSchema(MAPPER.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Parse JSON or YAML into a tree whose nodes remember where they came from, so a schema error
+     * can point at the line. Syntax errors become {@link InputException} with the parser's location.
+     */
+    public static JsonNode readLocated(InputStream in, String fileName, boolean yaml) {
+        ObjectMapper mapper = yaml ? YAML : MAPPER;
+        try (JsonParser parser = yaml ? new YAMLFactory().createParser(in) : mapper.getFactory().createParser(in)) {
+            JsonNode node = mapper.reader().with(new LocationJsonNodeFactory(parser)).readTree(parser);
+            if (node == null || node.isMissingNode()) throw new InputException(fileName, -1, -1, "the file is empty.");
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new InputException(fileName, loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(),
+                    "not valid " + (yaml ? "YAML" : "JSON") + ": " + firstLine(e.getOriginalMessage()) + ".", e);
+        } catch (IOException e) {
+            throw new InputException(fileName, -1, -1, "could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Validate and throw one InputException listing up to five problems, the first one's location leading. */
+    public static void validate(Schema schema, JsonNode node, String fileName, String what) {
+        List<Error> errors = schema.validate(node);
+        if (errors.isEmpty()) return;
+        int line = -1, col = -1;
+        StringBuilder sb = new StringBuilder(what).append(" does not match its schema: ");
+        int shown = 0;
+        for (Error e : errors) {
+            if (shown == 5) { sb.append("; and ").append(errors.size() - 5).append(" more"); break; }
+            JsonLocation loc = locationOf(e.getInstanceNode());
+            if (shown == 0 && loc != null) { line = loc.getLineNr(); col = loc.getColumnNr(); }
+            if (shown > 0) sb.append("; ");
+            sb.append(pointer(e)).append(' ').append(cleanMessage(e));
+            if (shown > 0 && loc != null) sb.append(" (line ").append(loc.getLineNr()).append(')');
+            shown++;
+        }
+        sb.append('.');
+        throw new InputException(fileName, line, col, sb.toString());
+    }
+
+    private static JsonLocation locationOf(JsonNode node) {
+        return node instanceof TokenStreamLocationAware aware ? aware.tokenStreamLocation() : null;
+    }
+
+    private static String pointer(Error e) {
+        String p = e.getInstanceLocation() == null ? "$" : e.getInstanceLocation().toString();
+        return p.isEmpty() ? "$" : p;
+    }
+
+    private static String cleanMessage(Error e) {
+        String m = e.getMessage();
+        String p = pointer(e);
+        if (m != null && m.startsWith(p + ": ")) m = m.substring(p.length() + 2);
+        return m == null ? e.getKeyword() : m;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "syntax error";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
