@@ -1,0 +1,65 @@
+package io.failready.cli;
+
+import io.failready.evaluate.EvaluationSink;
+import io.failready.util.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+
+/**
+ * Owns the exception -> exit code mapping so each subcommand implements only doExecute():
+ * bad input is exit 2 with one paragraph naming the file and line; anything else is exit 1 with
+ * a one-line summary, and the stack trace only with --stacktrace.
+ */
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+        "0:READY (gate passed) / command succeeded",
+        "1:Internal error (rerun with --stacktrace)",
+        "2:Invalid command line, configuration, rule file, snapshot or report",
+        "3:NOT_READY: at least one blocking finding",
+        "4:UNKNOWN: blocking rules lacked data (fail-closed; --allow-unknown turns this into 0)"},
+        usageHelpAutoWidth = true, sortOptions = false)
+public abstract class AbstractCommand implements Callable<Integer> {
+    @Spec protected CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
+    protected boolean stacktrace;
+
+    protected PrintWriter out() { return spec.commandLine().getOut(); }
+    protected PrintWriter err() { return spec.commandLine().getErr(); }
+
+    protected abstract int doExecute() throws Exception;
+
+    @Override
+    public final Integer call() {
+        try {
+            return doExecute();
+        } catch (InputException e) {
+            err().println("failready: " + e.describe());
+            if (stacktrace) e.printStackTrace(err());
+            return ExitCodes.USAGE;
+        } catch (EvaluationSink.RuleFailure e) {
+            err().println("failready: rule " + e.ruleId() + ": " + e.getMessage());
+            if (stacktrace) e.printStackTrace(err());
+            return ExitCodes.USAGE;
+        } catch (CommandLine.ParameterException e) {
+            throw e;
+        } catch (UncheckedIOException e) {
+            err().println("failready: I/O error: " + e.getCause().getMessage());
+            if (stacktrace) e.printStackTrace(err());
+            return ExitCodes.INTERNAL_ERROR;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            err().println("failready: internal error: " + e + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
+            if (stacktrace) e.printStackTrace(err());
+            return ExitCodes.INTERNAL_ERROR;
+        } finally {
+            err().flush();
+            out().flush();
+        }
+    }
+}
