@@ -66,8 +66,10 @@ public final class ReportBuilder {
         Scoring.scoreBy(evals, Evaluation::getAccountId).forEach((a, sc) -> accounts.add(new Report.AccountScore(a, sc)));
         List<Report.PairScore> pairs = new ArrayList<>();
         for (RegionPair p : r.pairs()) {
-            List<Evaluation> in = evals.stream().filter(e -> p.recovery().equals(e.getRecoveryRegion())
-                    && (p.primary().equals(e.getRegion()) || "global".equals(e.getRegion()))).toList();
+            // per-pair evaluations, plus per-region ones (recoveryRegion null) for either end of the pair
+            List<Evaluation> in = evals.stream().filter(e -> e.getRecoveryRegion() == null
+                    ? p.primary().equals(e.getRegion()) || p.recovery().equals(e.getRegion()) || "global".equals(e.getRegion())
+                    : p.recovery().equals(e.getRecoveryRegion())).toList();
             pairs.add(new Report.PairScore(p.primary(), p.recovery(), Scoring.score(in)));
         }
         int blockingNc = (int) evals.stream().filter(policy::blocks).count();
