@@ -71,7 +71,8 @@ public record GatePolicy(Severity failOn, Double minScore, List<String> blockRul
             if (lacksData(e)) unknown = true;
         }
         if (minScore != null && score != null && score < minScore) return Verdict.NOT_READY;
-        if (unknown && !allowUnknown) return Verdict.UNKNOWN;
+        // nothing judged (no score) is no evidence of readiness: fail closed
+        if ((unknown || score == null) && !allowUnknown) return Verdict.UNKNOWN;
         return Verdict.READY;
     }
 }
