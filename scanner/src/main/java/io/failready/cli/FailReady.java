@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 InitCommand.class,
                 RulesCommand.class,
                 ScanCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class,
                 // keep-sorted end
         })
