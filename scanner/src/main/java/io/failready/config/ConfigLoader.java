@@ -30,8 +30,8 @@ public final class ConfigLoader {
     public static FailreadyConfig load(Path file, Predicate<String> knownRuleId) {
         String name = file.toString();
         JsonNode tree;
-        try (InputStream in = Files.newInputStream(file)) {
-            tree = Json.readLocated(in, name, true);
+        try {
+            tree = Json.readLocatedYaml(file, name);
         } catch (NoSuchFileException e) {
             throw new InputException(name, -1, -1, "configuration file not found.");
         } catch (IOException e) {

@@ -22,8 +22,8 @@ public final class WaiverFile {
     public static void load(Path file, Predicate<String> knownRuleId, FailreadyConfig into) {
         String name = file.toString();
         JsonNode tree;
-        try (InputStream in = Files.newInputStream(file)) {
-            tree = Json.readLocated(in, name, true);
+        try {
+            tree = Json.readLocatedYaml(file, name);
         } catch (NoSuchFileException e) {
             throw new InputException(name, -1, -1, "waiver file not found.");
         } catch (IOException e) {

@@ -136,7 +136,13 @@ public final class FixtureRunner {
         boolean outcomeShown = false;
         for (JsonNode x : root.path("expect")) {
             String id = x.path("resourceId").asText();
-            ComplianceType type = ComplianceType.valueOf(x.path("complianceType").asText());
+            ComplianceType type;
+            try {
+                type = ComplianceType.valueOf(x.path("complianceType").asText());
+            } catch (IllegalArgumentException e) {
+                throw new InputException(f.displayName(), -1, -1, "expectation for " + id + " has complianceType '"
+                        + x.path("complianceType").asText() + "'; use COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE or INSUFFICIENT_DATA.");
+            }
             String rec = x.has("recoveryRegion") ? x.get("recoveryRegion").asText() : workload.recoveryRegions.get(0);
             if (x.has("recoveryRegion") && x.get("recoveryRegion").isNull()) rec = "null";
             expected.add(id + " " + type + " " + rec);

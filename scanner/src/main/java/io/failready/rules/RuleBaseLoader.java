@@ -24,7 +24,24 @@ public final class RuleBaseLoader {
 
     private RuleBaseLoader() {}
 
+    /*
+     * A KieBase is immutable once built and safe to share between sessions, so one JVM that
+     * evaluates many times with the same rules (tests, verify, bench) compiles them once.
+     */
+    private static final Map<String, KieBase> CACHE = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, KieBase> e) { return size() > 4; }
+    };
+
     public static synchronized KieBase build(RuleSet set) {
+        String key = io.failready.util.Hashing.ruleSet(set);
+        KieBase cached = CACHE.get(key);
+        if (cached != null) return cached;
+        KieBase built = compile(set);
+        CACHE.put(key, built);
+        return built;
+    }
+
+    private static KieBase compile(RuleSet set) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(RELEASE);

@@ -78,6 +78,23 @@ public final class Json {
         }
     }
 
+    /**
+     * Hand-written YAML (configurations, waiver files) is small; SnakeYAML takes minutes on a
+     * multi-megabyte scalar, so refuse oversized files before parsing rather than hang.
+     */
+    public static final long MAX_YAML_BYTES = 5L * 1024 * 1024;
+
+    public static JsonNode readLocatedYaml(java.nio.file.Path file, String fileName) throws IOException {
+        long size = java.nio.file.Files.size(file);
+        if (size > MAX_YAML_BYTES) {
+            throw new InputException(fileName, -1, -1, "is " + (size / (1024 * 1024)) + " MiB; YAML inputs are limited to "
+                    + (MAX_YAML_BYTES / (1024 * 1024)) + " MiB (is this the right file?).");
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return readLocated(in, fileName, true);
+        }
+    }
+
     /** Validate and throw one InputException listing up to five problems, the first one's location leading. */
     public static void validate(Schema schema, JsonNode node, String fileName, String what) {
         List<Error> errors = schema.validate(node);
