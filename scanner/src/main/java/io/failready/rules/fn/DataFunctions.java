@@ -397,7 +397,7 @@ public final class DataFunctions {
 
     static boolean alarmActive(Resource a) { return !(a.has("actionsEnabled") && !a.bool("actionsEnabled")); }
 
-    static boolean fires_above(Resource a) {
+    static boolean firesAbove(Resource a) {
         String op = a.str("comparisonOperator");
         return op == null || op.startsWith("GreaterThan");
     }
@@ -423,7 +423,7 @@ public final class DataFunctions {
                     if (extraDim != null && !extraValue.equals(dimensionOf(a, metric, extraDim))) continue;
                     Double t = a.num("threshold");
                     String why;
-                    if (!fires_above(a)) why = "alarm " + a.getResourceName() + " uses " + a.str("comparisonOperator");
+                    if (!firesAbove(a)) why = "alarm " + a.getResourceName() + " uses " + a.str("comparisonOperator");
                     else if (!alarmActive(a)) why = "alarm " + a.getResourceName() + " has its actions disabled";
                     else if (t == null) why = "alarm " + a.getResourceName() + " has no static threshold";
                     else if (t > limit) why = "alarm " + a.getResourceName() + " fires only above " + fmt(t) + " " + unit
@@ -765,7 +765,8 @@ public final class DataFunctions {
         if (weak != null) {
             return Verdict.nonCompliant(who + " is backed up by " + weak + ", which is neither locked nor copied to another region or account.", null);
         }
-        return Verdict.nonCompliant(who + (replicated ? " relies on replication to " + p.recovery + " alone: no AWS Backup plan covers it"
-                : " is not covered by any AWS Backup plan") + "; replication copies deletions and corruption too.", null);
+        return Verdict.nonCompliant(who + (replicated
+                ? " relies on replication to " + p.recovery + " alone: no AWS Backup plan covers it, and replication copies deletions and corruption too."
+                : " is not covered by any AWS Backup plan, so nothing protects it against deletion or corruption."), null);
     }
 }
