@@ -370,9 +370,11 @@ public final class DataFunctions {
             }
         }
         Resource alarm = null;
+        Resource silenced = null;
         for (String metric : List.of("ReplicationLatency", "OperationsFailedReplication")) {
             for (Resource a : ix.alarms(b.getAccountId(), b.getAwsRegion(), metric, "SourceBucket", b.getResourceName())) {
                 if (alarm == null && alarmActive(a)) alarm = a;
+                if (silenced == null && !alarmActive(a)) silenced = a;
             }
         }
         if (ruleOk && alarm != null) {
@@ -390,7 +392,8 @@ public final class DataFunctions {
                     + (alarm == null ? ", and no alarm watches ReplicationLatency or OperationsFailedReplication" : "") + ".", dest);
         }
         return Verdict.nonCompliant(who + " replicates to " + p.recovery
-                + " but no CloudWatch alarm watches ReplicationLatency or OperationsFailedReplication for it.", dest);
+                + " but no CloudWatch alarm watches ReplicationLatency or OperationsFailedReplication for it"
+                + (silenced == null ? "" : " (alarm " + silenced.getResourceName() + " has its actions disabled)") + ".", dest);
     }
 
     // ------------------------------------------------------------------ alarms
@@ -628,14 +631,17 @@ public final class DataFunctions {
         if (w.rpoSeconds <= 0) {
             return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": the workload declares no positive RPO to compare the lag with.", cp);
         }
-        Resource m = ix.byId(r.getResourceId() + "#" + p.recovery);
-        if (m == null || g.missingFor(m, "cloudwatch")) {
-            for (String region : List.of(r.getAwsRegion(), p.recovery)) {
-                if (g.missing(r.getAccountId(), region, "cloudwatch") || (m != null && g.missingFor(m, "cloudwatch"))) {
-                    String why = m != null && g.missingFor(m, "cloudwatch") ? g.why(m, "cloudwatch") : g.why(r.getAccountId(), region, "cloudwatch");
-                    return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": cannot read its replication lag to " + p.recovery + " (" + why + ").", cp);
-                }
-            }
+        String metricId = r.getResourceId() + "#" + p.recovery;
+        Resource m = ix.byId(metricId);
+        // S3 and DynamoDB publish lag in the source region, Aurora and RDS on the copy in the recovery region
+        String metricRegion = CLUSTER.equals(r.getResourceType()) || INSTANCE.equals(r.getResourceType()) ? p.recovery : r.getAwsRegion();
+        Resource probe = m != null ? m
+                : new Resource("Failready::CloudWatch::ReplicationLag", metricId, metricId, r.getAccountId(), metricRegion, null, null);
+        if (g.missingFor(probe, "cloudwatch")) {
+            return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": cannot read its replication lag to " + p.recovery
+                    + " (" + g.why(probe, "cloudwatch") + ").", cp);
+        }
+        if (m == null) {
             return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": no replication lag metric to " + p.recovery + " was collected.", cp);
         }
         double window = m.numOr("lookbackMinutes", 0);
