@@ -150,6 +150,35 @@ public final class SecurityFunctions {
         return aliases.isEmpty() ? id : String.valueOf(aliases.get(0)) + " (" + id + ")";
     }
 
+    // ---------------------------------------------------------------- CloudTrail
+
+    /** Whether the trail records events in {@code region}: a multi-region trail, or a trail whose home is that region. */
+    public static boolean trailCovers(Resource trail, String region) {
+        return trail.bool("isMultiRegionTrail") || region.equals(trail.str("homeRegion"))
+                || (!trail.has("homeRegion") && region.equals(trail.getAwsRegion()));
+    }
+
+    private static int trailScore(Resource t) {
+        return (t.bool("isLogging") ? 2 : 0) + (t.bool("logFileValidationEnabled") ? 1 : 0);
+    }
+
+    /**
+     * The best trail covering {@code region} among {@code trails}: logging with log file validation,
+     * then logging, then not logging; ties by ARN. Null when no trail covers the region.
+     */
+    public static Resource bestTrail(List<?> trails, String region) {
+        Resource best = null;
+        for (Object o : trails) {
+            Resource t = (Resource) o;
+            if (!trailCovers(t, region)) continue;
+            if (best == null || trailScore(t) > trailScore(best)
+                    || (trailScore(t) == trailScore(best) && t.getResourceId().compareTo(best.getResourceId()) < 0)) best = t;
+        }
+        return best;
+    }
+
+    public static boolean trailCompliant(Resource t) { return t.bool("isLogging") && t.bool("logFileValidationEnabled"); }
+
     // ---------------------------------------------------------------- IAM
 
     public static boolean isServiceLinkedRole(Resource role) {
