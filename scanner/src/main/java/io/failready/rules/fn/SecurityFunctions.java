@@ -347,6 +347,34 @@ public final class SecurityFunctions {
         return out;
     }
 
+    /** "S3 bucket", "DynamoDB table", "RDS instance", "Aurora cluster": for annotations. */
+    public static String storeLabel(Resource d) {
+        return switch (d.getResourceType()) {
+            case "AWS::S3::Bucket" -> "S3 bucket";
+            case "AWS::DynamoDB::Table" -> "DynamoDB table";
+            case "AWS::RDS::DBCluster" -> "RDS cluster";
+            case "AWS::RDS::DBInstance" -> "RDS instance";
+            default -> d.getResourceType();
+        };
+    }
+
+    /**
+     * Why the regions holding copies of {@code d} cannot be known, or null: the store's own service
+     * or AWS Backup could not be read in its account and region, or an enabled S3 replication rule's
+     * destination region was not resolved.
+     */
+    public static String residencyGap(Resource d, io.failready.facts.GapIndex g) {
+        String svc = switch (d.getResourceType()) {
+            case "AWS::S3::Bucket" -> "s3";
+            case "AWS::DynamoDB::Table" -> "dynamodb";
+            default -> "rds";
+        };
+        if (g.missingFor(d, svc)) return g.why(d, svc);
+        if (g.missing(d.getAccountId(), d.getAwsRegion(), "backup")) return g.why(d.getAccountId(), d.getAwsRegion(), "backup");
+        String unresolved = unresolvedReplication(d);
+        return unresolved == null ? null : "the region of replication destination " + unresolved + " is unknown";
+    }
+
     /** An enabled S3 replication rule whose destination region the collector could not resolve, or null. */
     public static String unresolvedReplication(Resource d) {
         for (Map<String, Object> rule : d.maps("replication.rules")) {
