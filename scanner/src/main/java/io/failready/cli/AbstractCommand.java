@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
  * a one-line summary, and the stack trace only with --stacktrace.
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
         "0:READY (gate passed) / command succeeded",
         "1:Internal error (rerun with --stacktrace)",

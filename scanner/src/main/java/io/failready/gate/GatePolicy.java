@@ -71,7 +71,9 @@ public record GatePolicy(Severity failOn, Double minScore, List<String> blockRul
             if (lacksData(e)) unknown = true;
         }
         if (minScore != null && score != null && score < minScore) return Verdict.NOT_READY;
-        if (unknown && !allowUnknown) return Verdict.UNKNOWN;
+        // nothing judged at all is no evidence of readiness: fail closed (waived findings were judged)
+        boolean judged = evals.stream().anyMatch(e -> e.getComplianceType() != ComplianceType.NOT_APPLICABLE);
+        if ((unknown || !judged) && !allowUnknown) return Verdict.UNKNOWN;
         return Verdict.READY;
     }
 }

@@ -34,12 +34,14 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .build();
 
     public static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     public static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .build();
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -70,7 +72,7 @@ public final class Json {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw new InputException(fileName, loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(),
-                    "not valid " + (yaml ? "YAML" : "JSON") + ": " + firstLine(e.getOriginalMessage()) + ".", e);
+                    "not valid " + (yaml ? "YAML" : "JSON") + ": " + oneLine(e.getOriginalMessage()) + ".", e);
         } catch (IOException e) {
             throw new InputException(fileName, -1, -1, "could not be read: " + e.getMessage(), e);
         }
@@ -112,9 +114,17 @@ public final class Json {
         return m == null ? e.getKeyword() : m;
     }
 
-    private static String firstLine(String s) {
+    /** Parser messages span lines (SnakeYAML: context, then problem with a caret); fold them into one. */
+    private static String oneLine(String s) {
         if (s == null) return "syntax error";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        StringBuilder sb = new StringBuilder();
+        for (String line : s.split("\n")) {
+            String t = line.trim();
+            if (t.isEmpty() || t.startsWith("^") || t.startsWith("in 'reader'") || t.startsWith("at [Source")) continue;
+            if (sb.length() > 0) sb.append("; ");
+            sb.append(t.endsWith(".") || t.endsWith(":") ? t.substring(0, t.length() - 1) : t);
+        }
+        String out = sb.toString().replaceAll(" in 'reader', line (\\d+), column (\\d+)", " at line $1, column $2");
+        return out.length() > 300 ? out.substring(0, 300) + "..." : out;
     }
 }

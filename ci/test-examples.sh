@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs the commands of every CI example against the demo estate with the built jar, so the
+# examples cannot rot: each must parse, and each failready command in it must be accepted and
+# answer with a verdict (0, 3 or 4), never a usage error (2) or crash (1).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FR="$ROOT/failready"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+fail=0
+expect_verdict() {  # expect_verdict DESCRIPTION CMD...
+  local what="$1"; shift
+  set +e; "$@" >"$WORK/last.out" 2>&1; local code=$?; set -e
+  if [[ $code -eq 0 || $code -eq 3 || $code -eq 4 ]]; then
+    echo "ok    $what (exit $code)"
+  else
+    echo "FAIL  $what (exit $code)"; sed 's/^/      /' "$WORK/last.out"; fail=1
+  fi
+}
+
+# Every failready command line in the examples, with the live config swapped for the demo estate.
+extract() { grep -ho "\./failready [^|']*" "$ROOT"/ci/github-actions.yml "$ROOT"/ci/gitlab-ci.yml "$ROOT"/ci/Jenkinsfile \
+  | sed -e 's/ *$//' -e 's/--config failready.yaml//' -e 's/ || .*//' | sort -u; }
+while IFS= read -r cmd; do
+  sub=$(echo "$cmd" | awk '{print $2}')
+  rest=$(echo "$cmd" | cut -d' ' -f3-)
+  case "$sub" in
+    scan) expect_verdict "$cmd" "$FR" scan --demo $rest ;;
+    gate) expect_verdict "$cmd" "$FR" gate $rest ;;
+    *) echo "FAIL  unknown failready command in an example: $cmd"; fail=1 ;;
+  esac
+done < <(extract)
+[[ -s failready-out/summary.md ]] || { echo "FAIL  examples post failready-out/summary.md but it was not written"; fail=1; }
+[[ -s failready-out/junit.xml ]] || { echo "FAIL  examples publish failready-out/junit.xml but it was not written"; fail=1; }
+
+expect_verdict "runbook pre-check on the demo" "$ROOT/ci/runbook-precheck.sh" eu-west-1 --demo
+grep -q "NO-GO\|=> GO" "$WORK/last.out" || { echo "FAIL  runbook pre-check printed no GO/NO-GO"; fail=1; }
+expect_verdict "runbook pre-check on a saved report" "$ROOT/ci/runbook-precheck.sh" eu-west-1 --report failready-out/report.json
+exit $fail

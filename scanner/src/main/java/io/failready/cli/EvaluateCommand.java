@@ -1,0 +1,39 @@
+package io.failready.cli;
+
+import io.failready.config.FailreadyConfig;
+import io.failready.evaluate.RuleEngine;
+import io.failready.report.Report;
+import io.failready.snapshot.Snapshot;
+import io.failready.snapshot.SnapshotIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+@Command(name = "evaluate", header = "Evaluate a saved inventory snapshot offline (no AWS access).",
+        description = {"Reads a snapshot written by 'failready collect' (or 'scan --snapshot-out'), evaluates the checklist",
+                "for the configured workloads, writes the reports and exits with the verdict."})
+public final class EvaluateCommand extends AbstractCommand {
+    @Option(names = {"-s", "--snapshot"}, paramLabel = "FILE", required = true, description = "Inventory snapshot (.json or .json.gz).")
+    Path snapshotFile;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "Workload configuration (YAML).")
+    Path config;
+
+    @Mixin EvaluationOptions eval;
+
+    @Override
+    protected int doExecute() throws Exception {
+        Snapshot snapshot = SnapshotIO.read(snapshotFile);
+        Pipeline.Loaded loaded = Pipeline.load(config, eval.ruleDirs);
+        FailreadyConfig cfg = loaded.config();
+        RuleEngine engine = loaded.engine();
+        Report report = Pipeline.evaluate(engine, snapshot, cfg, eval.engineOptions(Instant.now()),
+                Pipeline.source(snapshotFile, snapshot.getCollectedAt()), Pipeline.source(config, null), Instant.now());
+        Reports.write(report, eval, engine.catalog(), out());
+        Reports.summary(report, out());
+        return Reports.exitCode(report);
+    }
+}

@@ -1,0 +1,74 @@
+package io.failready.cli;
+
+import io.failready.evaluate.RuleEngine;
+import io.failready.report.ReportFormat;
+import io.failready.util.Durations;
+import io.failready.util.InputException;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Options shared by every command that evaluates rules and writes reports. */
+public final class EvaluationOptions {
+    @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directory (repeatable), added to the bundled catalog.")
+    List<Path> ruleDirs = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory for the reports (default: ${DEFAULT-VALUE}).", defaultValue = "failready-out")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "LIST", defaultValue = "json,html",
+            description = "Report formats, comma-separated: json, html, junit, md, csv, all (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--previous", paramLabel = "REPORT.json", description = "An earlier JSON report, for the trend and diff in the HTML report.")
+    Path previous;
+
+    @Option(names = "--as-of", paramLabel = "TIME", description = "Judge dates (drill age, approval and waiver expiry) as of this ISO-8601 instant instead of now.")
+    String asOf;
+
+    @Option(names = "--rule-timeout", paramLabel = "DURATION", defaultValue = "10m",
+            description = "Stop a workload's rule evaluation after this long and name the last rule that fired (default: ${DEFAULT-VALUE}).")
+    String ruleTimeout;
+
+    @Option(names = "--max-rule-firings", paramLabel = "N", defaultValue = "50000000",
+            description = "Stop a workload's rule evaluation after this many rule firings (default: ${DEFAULT-VALUE}).")
+    long maxFirings;
+
+    Set<ReportFormat> formats() {
+        try {
+            return ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--format: " + e.getMessage() + ".");
+        }
+    }
+
+    Instant asOf(Instant dflt) {
+        if (asOf == null) return dflt;
+        try {
+            return Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(asOf).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new InputException("--as-of '" + asOf + "' is not an ISO-8601 instant (2026-11-20T06:00:00Z) or date (2026-11-20).");
+            }
+        }
+    }
+
+    RuleEngine.Options engineOptions(Instant dfltAsOf) {
+        Duration t;
+        try {
+            t = Durations.parse(ruleTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--rule-timeout: " + e.getMessage() + ".");
+        }
+        if (maxFirings <= 0) throw new InputException("--max-rule-firings must be positive.");
+        return RuleEngine.Options.defaults(asOf(dfltAsOf)).withBudget(maxFirings, t);
+    }
+}

@@ -1,0 +1,109 @@
+package io.failready.cli;
+
+import io.failready.config.ConfigLoader;
+import io.failready.config.FailreadyConfig;
+import io.failready.evaluate.RuleEngine;
+import io.failready.evaluate.WorkloadResult;
+import io.failready.report.Report;
+import io.failready.report.ReportBuilder;
+import io.failready.rules.RuleCatalog;
+import io.failready.rules.RuleMetadata;
+import io.failready.rules.RuleSources;
+import io.failready.snapshot.Snapshot;
+import io.failready.util.Hashing;
+import io.failready.util.InputException;
+import io.failready.util.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The stages glued together for the commands: config -> (snapshot) -> evaluate -> report. */
+public final class Pipeline {
+    private Pipeline() {}
+
+    public static RuleEngine engine(List<Path> userRules, FailreadyConfig cfg) {
+        List<Path> dirs = new ArrayList<>(userRules);
+        if (cfg != null && cfg.source != null) {
+            Path base = Path.of(cfg.source).toAbsolutePath().getParent();
+            for (String d : cfg.ruleDirectories) dirs.add(base.resolve(d));
+        }
+        return RuleEngine.load(dirs);
+    }
+
+    /** A configuration and the engine holding its rules. */
+    public record Loaded(FailreadyConfig config, RuleEngine engine) {}
+
+    /**
+     * Reads the config twice: once to learn its own rule directories, then, with the engine built,
+     * again to check every rule id it names (waivers, parameters) against the full catalog.
+     */
+    public static Loaded load(Path configFile, List<Path> userRules) {
+        FailreadyConfig first = ConfigLoader.load(configFile, null);
+        RuleEngine engine = engine(userRules, first);
+        return new Loaded(config(configFile, engine.catalog()), engine);
+    }
+
+    /** Reads the config, checking rule ids against the bundled catalog plus the given rule directories. */
+    public static FailreadyConfig config(Path file, RuleCatalog catalog) {
+        return ConfigLoader.load(file, catalog == null ? null : catalog::contains);
+    }
+
+    public static Report evaluate(RuleEngine engine, Snapshot snapshot, FailreadyConfig cfg, RuleEngine.Options opts,
+                                  Report.Source snapshotSource, Report.Source configSource, Instant generatedAt) {
+        List<WorkloadResult> results = engine.evaluate(snapshot, cfg, opts);
+        Map<String, String> window = new TreeMap<>();
+        if (snapshot.getCollectionWindow() != null) {
+            if (snapshot.getCollectionWindow().startedAt() != null) window.put("startedAt", snapshot.getCollectionWindow().startedAt());
+            if (snapshot.getCollectionWindow().finishedAt() != null) window.put("finishedAt", snapshot.getCollectionWindow().finishedAt());
+        }
+        Report.Sources sources = new Report.Sources(snapshotSource, configSource,
+                new Report.Source(null, Hashing.ruleSet(engine.catalog().ruleSet()), null), window);
+        return ReportBuilder.build(results, snapshot, engine.catalog(), wellArchitected(engine.catalog()), sources,
+                VersionProvider.version(), generatedAt, opts.asOf());
+    }
+
+    /** rules/mappings/well-architected-reliability.yaml, inverted to rule id -> control ids. */
+    public static Map<String, List<String>> wellArchitected(RuleCatalog catalog) {
+        Map<String, List<String>> out = new TreeMap<>();
+        Path f = RuleSources.bundledRoot().resolve("mappings/well-architected-reliability.yaml");
+        if (!Files.exists(f)) return out;
+        try (InputStream in = Files.newInputStream(f)) {
+            var tree = Json.readLocated(in, "rules/mappings/well-architected-reliability.yaml", true);
+            for (var c : tree.path("controls")) {
+                String id = c.path("id").asText();
+                for (var r : c.path("rules")) out.computeIfAbsent(r.asText(), k -> new ArrayList<>()).add(id);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the Well-Architected mapping: " + e.getMessage(), e);
+        }
+        out.values().forEach(l -> l.sort(null));
+        return out;
+    }
+
+    /** The rule's Markdown documentation, or a one-line fallback. */
+    public static String ruleDoc(RuleCatalog catalog, String id) {
+        RuleMetadata m = catalog.get(id);
+        if (m == null) return "";
+        try {
+            return Files.readString(m.docFile());
+        } catch (IOException e) {
+            return "# " + id + "\n\n" + m.title() + "\n";
+        }
+    }
+
+    public static Report.Source source(Path file, String collectedAt) {
+        if (file == null) return null;
+        try {
+            return new Report.Source(file.toString(), Hashing.sha256(file), collectedAt);
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+}

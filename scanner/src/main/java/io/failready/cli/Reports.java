@@ -1,0 +1,49 @@
+package io.failready.cli;
+
+import io.failready.gate.Verdict;
+import io.failready.report.Report;
+import io.failready.report.ReportReader;
+import io.failready.report.ReportWriters;
+import io.failready.rules.RuleCatalog;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writing reports and the short terminal summary that scan, evaluate and gate share. */
+final class Reports {
+    private Reports() {}
+
+    static void write(Report report, EvaluationOptions o, RuleCatalog catalog, PrintWriter out) throws IOException {
+        Report previous = o.previous == null ? null : ReportReader.read(o.previous);
+        List<Path> files = ReportWriters.write(report, previous, o.out, o.formats(), id -> Pipeline.ruleDoc(catalog, id));
+        for (Path p : files) out.println("wrote " + p);
+    }
+
+    /** READY 0, NOT_READY 3, UNKNOWN 4 — the worst verdict over all workloads. */
+    static int exitCode(Report report) {
+        boolean unknown = false;
+        for (Report.WorkloadReport w : report.workloads()) {
+            if (Verdict.NOT_READY.name().equals(w.verdict())) return ExitCodes.NOT_READY;
+            if (Verdict.UNKNOWN.name().equals(w.verdict())) unknown = true;
+        }
+        return unknown ? ExitCodes.UNKNOWN : ExitCodes.OK;
+    }
+
+    static void summary(Report report, PrintWriter out) {
+        for (Report.WorkloadReport w : report.workloads()) {
+            out.printf("%s: %s  score %s  (%s -> %s, %s)%n", w.name(), w.verdict(), fmt(w.score()), w.primaryRegion(),
+                    String.join(",", w.recoveryRegions()), w.strategy());
+            StringBuilder sb = new StringBuilder("  sections:");
+            for (Report.SectionScore s : w.sections()) sb.append(' ').append(s.name()).append(' ').append(fmt(s.score()));
+            out.println(sb);
+            out.printf("  blocking: %d non-compliant, %d lacking data (fail on %s and above)%n",
+                    w.blocking().nonCompliant(), w.blocking().insufficientData(), w.blocking().failOn());
+        }
+        out.printf("evaluations: %d %s; collection gaps: %d%n", report.summary().evaluations(),
+                report.summary().byComplianceType(), report.summary().collectionGaps());
+    }
+
+    static String fmt(Double d) { return d == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f", d); }
+}

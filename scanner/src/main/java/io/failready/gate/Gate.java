@@ -1,0 +1,82 @@
+package io.failready.gate;
+
+import io.failready.config.Waiver;
+import io.failready.evaluate.ComplianceType;
+import io.failready.evaluate.Evaluation;
+import io.failready.evaluate.Scope;
+import io.failready.evaluate.Scoring;
+import io.failready.report.Report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Decides from evaluations alone — no rule engine — so gating a saved report is instant.
+ * Waivers are re-checked against today: a report written while a waiver was valid stops being
+ * waived the day the waiver expires.
+ */
+public final class Gate {
+    private Gate() {}
+
+    public record Decision(String workload, Verdict verdict, Double score, List<Evaluation> blocking,
+                           List<Evaluation> lackingData, List<String> notices, String direction) {}
+
+    public static Decision decide(Report.WorkloadReport w, GatePolicy policy, List<Waiver> extraWaivers, LocalDate today,
+                                  String toRegion, FailoverPrecheck precheck) {
+        List<String> notices = new ArrayList<>(w.waiverNotices());
+        List<Evaluation> evals = new ArrayList<>();
+        for (Evaluation e : w.evaluations()) {
+            if (toRegion != null) {
+                if (!precheck.includes(e.getRuleId(), e.getSection())) continue;
+                boolean pair = toRegion.equals(e.getRecoveryRegion());
+                boolean regional = e.getRecoveryRegion() == null && (toRegion.equals(e.getRegion()) || "global".equals(e.getRegion()));
+                if (!pair && !regional) continue;
+            }
+            evals.add(e);
+        }
+        for (Evaluation e : evals) {
+            if (e.isWaived() && e.getWaiver().expires() != null && !"null".equals(e.getWaiver().expires())
+                    && LocalDate.parse(e.getWaiver().expires()).isBefore(today)) {
+                notices.add("Waiver for " + e.getRuleId() + " on " + e.getResourceName() + " expired on " + e.getWaiver().expires()
+                        + " and no longer applies" + (e.getWaiver().source() == null ? "." : " (" + e.getWaiver().source() + ")."));
+                e.setWaiver(null);
+            }
+            if (!e.isWaived() && e.getComplianceType() != ComplianceType.COMPLIANT
+                    && e.getComplianceType() != ComplianceType.NOT_APPLICABLE) {
+                applyExtra(e, extraWaivers, today, notices);
+            }
+        }
+        Double score = Scoring.score(evals);
+        Verdict v = policy.verdict(evals, score);
+        List<Evaluation> blocking = evals.stream().filter(policy::blocks).sorted(Evaluation.REPORT_ORDER).toList();
+        List<Evaluation> lacking = evals.stream().filter(policy::lacksData).sorted(Evaluation.REPORT_ORDER).toList();
+        if (policy.minScore() != null && score != null && score < policy.minScore()) {
+            notices.add(0, String.format(java.util.Locale.ROOT, "Score %.1f is below the minimum %.1f.", score, policy.minScore()));
+        }
+        String direction = toRegion == null ? null : w.primaryRegion() + " -> " + toRegion;
+        return new Decision(w.name(), v, score, blocking, lacking, notices.stream().distinct().toList(), direction);
+    }
+
+    private static void applyExtra(Evaluation e, List<Waiver> waivers, LocalDate today, List<String> notices) {
+        for (Waiver wv : waivers) {
+            if (!wv.rule.equals(e.getRuleId())) continue;
+            Pattern p = Scope.glob(wv.resource == null ? "*" : wv.resource);
+            if (!p.matcher(nz(e.getResourceId())).matches() && !p.matcher(nz(e.getResourceName())).matches()) continue;
+            String where = wv.source == null ? "" : " (" + wv.source + ")";
+            if (!wv.isApproved()) {
+                notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " has no approver and does not apply.");
+                continue;
+            }
+            if (wv.isExpired(today)) {
+                notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " expired on " + wv.expires + " and no longer applies.");
+                continue;
+            }
+            e.setWaiver(new Evaluation.WaiverRef(wv.reason, wv.approver, wv.owner, String.valueOf(wv.expires), wv.source));
+            return;
+        }
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+}

@@ -1,0 +1,65 @@
+package io.failready.cli;
+
+import io.failready.util.Json;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The CI examples in ci/ parse, and every failready command they run names a real subcommand
+ * with real options (ci/test-examples.sh then runs them against the demo with the built jar).
+ */
+class CiExamplesTest {
+    static final Path CI = Path.of("..", "ci");
+    static final Pattern CMD = Pattern.compile("\\./failready ([^|'\\n]*)");
+
+    @Test
+    void yamlExamplesParse() throws IOException {
+        for (String f : List.of("github-actions.yml", "gitlab-ci.yml")) {
+            var tree = Json.YAML.readTree(Files.readString(CI.resolve(f)));
+            assertTrue(tree.isObject() && tree.size() > 0, f + " is empty");
+        }
+        String jenkins = Files.readString(CI.resolve("Jenkinsfile"));
+        assertEquals(jenkins.chars().filter(c -> c == '{').count(), jenkins.chars().filter(c -> c == '}').count(), "Jenkinsfile braces balance");
+    }
+
+    @Test
+    void everyFailreadyCommandInTheExamplesIsValid() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int seen = 0;
+        for (String f : List.of("github-actions.yml", "gitlab-ci.yml", "Jenkinsfile", "runbook-precheck.sh")) {
+            Matcher m = CMD.matcher(Files.readString(CI.resolve(f)));
+            while (m.find()) {
+                String line = m.group(1).replaceAll("\\s+\\|\\|.*", "").trim();
+                String[] words = line.split("\\s+");
+                CommandLine root = FailReady.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()));
+                CommandLine sub = root.getSubcommands().get(words[0]);
+                if (sub == null) { problems.add(f + ": no subcommand '" + words[0] + "'"); continue; }
+                for (String w : words) {
+                    if (w.startsWith("--") && sub.getCommandSpec().findOption(w) == null) problems.add(f + ": '" + words[0] + "' has no option " + w);
+                }
+                seen++;
+            }
+        }
+        assertTrue(seen >= 6, "expected the examples to run failready several times, found " + seen);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void runbookPrecheckUsesTheGateDirection() throws IOException {
+        String s = Files.readString(CI.resolve("runbook-precheck.sh"));
+        assertTrue(s.contains("gate --to"), "the runbook pre-check must use gate --to");
+        assertFalse(s.contains("--allow-unknown\"") , "the pre-check must fail closed by default");
+    }
+}

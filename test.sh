@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The test command (README quick start). Installs what the tests need, then runs the full build
+# with every test: unit, rule fixtures, catalog, CLI end-to-end, HTTP-stub collector and browser tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Headless Chromium for the HTML report's browser test (Debian package; no browser downloads).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing chromium for the HTML report browser test..." >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "test.sh: chromium could not be installed; the browser test will fail" >&2
+  fi
+fi
+
+command -v mvn >/dev/null || { echo "test.sh: Maven (mvn) is required" >&2; exit 1; }
+mvn -B -Dstyle.color=never verify "$@"
