@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The IAM role {@code roleArn} is used by the workload: it is in scope itself ({@code usedBy}
- * "scope"), or an in-scope Lambda function runs as it ({@code usedBy} = the function's name).
+ * "the workload scope"), or an in-scope Lambda function runs as it ({@code usedBy} = the function's name).
  */
 public final class SecurityRoleInUse {
     public final String roleArn;
