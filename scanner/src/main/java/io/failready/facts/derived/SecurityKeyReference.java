@@ -1,0 +1,26 @@
+package io.failready.facts.derived;
+
+import io.failready.facts.Resource;
+
+import java.util.Objects;
+
+/**
+ * An in-scope data store (bucket, table, database, secret) names a KMS key: {@code ref} is the
+ * reference normalised to ARN form (key ARN or alias ARN) in the store's account and region.
+ */
+public final class SecurityKeyReference {
+    public final String ref;
+    public final Resource user;
+
+    public SecurityKeyReference(String ref, Resource user) { this.ref = ref; this.user = user; }
+
+    public String getRef() { return ref; }
+    public Resource getUser() { return user; }
+    public String getUserId() { return user.getResourceId(); }
+    public String getAccountId() { return io.failready.rules.fn.SecurityFunctions.arnAccount(ref); }
+    public String getRegion() { return io.failready.rules.fn.SecurityFunctions.arnRegion(ref); }
+
+    @Override public boolean equals(Object o) { return o instanceof SecurityKeyReference r && ref.equals(r.ref) && user.getResourceId().equals(r.user.getResourceId()); }
+    @Override public int hashCode() { return Objects.hash(ref, user.getResourceId()); }
+    @Override public String toString() { return "SecurityKeyReference(" + ref + " by " + user.getResourceId() + ")"; }
+}
