@@ -197,7 +197,19 @@ public final class CapacityFunctions {
 
     public static String reserved(Resource fn) {
         Double v = fn.num("reservedConcurrency");
-        return v == null ? "unreserved" : n(v);
+        return v == null ? "none" : n(v);
+    }
+
+    /** The Lambda concurrent-executions quota (L-B99A9384) of the function's account and region, or null. */
+    public static Double accountLimit(List<?> quotas, Resource fn) {
+        return quotaValue(quotas, fn.getAccountId(), fn.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA);
+    }
+
+    /** Why one of the two account limits is unknown, or null when both are known. */
+    public static String accountLimitWhy(List<?> quotas, GapIndex gaps, Resource primary, Resource recovery) {
+        if (accountLimit(quotas, recovery) == null) return quotaWhy(gaps, recovery.getAccountId(), recovery.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA);
+        if (accountLimit(quotas, primary) == null) return quotaWhy(gaps, primary.getAccountId(), primary.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA);
+        return null;
     }
 
     // ---------------------------------------------------------------- Service Quotas
