@@ -293,6 +293,23 @@ public final class CapacityFunctions {
         return best;
     }
 
+    /**
+     * A database that is the source of its replication (judged), not a copy: a DB instance that
+     * is neither an Aurora member nor a read replica; a cluster that is neither a cross-region
+     * replica nor a global-database secondary.
+     */
+    public static boolean replicationSource(Resource db) {
+        if ("AWS::RDS::DBInstance".equals(db.getResourceType())) {
+            return !db.has("dbClusterIdentifier") && !db.has("readReplicaSourceDBInstanceIdentifier");
+        }
+        return !db.has("replicationSourceIdentifier") && !(db.has("isGlobalWriter") && !db.bool("isGlobalWriter"));
+    }
+
+    /** "Aurora cluster" or "RDS DB instance", for annotations. */
+    public static String dbKind(Resource db) {
+        return "AWS::RDS::DBCluster".equals(db.getResourceType()) ? "Aurora cluster" : "RDS DB instance";
+    }
+
     /** A secondary Aurora cluster with no DB instances: it holds the data but serves nothing until instances are added. */
     public static boolean headless(Resource db) {
         return "AWS::RDS::DBCluster".equals(db.getResourceType()) && db.has("instanceClasses")
