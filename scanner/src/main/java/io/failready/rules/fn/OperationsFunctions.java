@@ -152,6 +152,16 @@ public final class OperationsFunctions {
         };
     }
 
+    /** "Lambda function", "ECS service", "SSM parameter", for annotations. */
+    public static String kind(Resource r) {
+        return switch (r.getResourceType()) {
+            case "AWS::Lambda::Function" -> "Lambda function";
+            case "AWS::ECS::Service" -> "ECS service";
+            case "AWS::SSM::Parameter" -> "SSM parameter";
+            default -> r.getResourceType();
+        };
+    }
+
     private static Map<String, String> values(Resource r) {
         Map<String, String> out = new TreeMap<>();
         if (r.getResourceType().equals("AWS::SSM::Parameter")) {
