@@ -124,7 +124,7 @@ public final class CapacityFunctions {
 
     public static String ecsOffer(Resource recovery, Workload w) {
         if (runsHot(w)) return "runs " + n(whole(recovery, "desiredCount")) + " tasks";
-        if (!recovery.has("autoScaling")) return "has no auto scaling and runs a fixed " + n(whole(recovery, "desiredCount")) + " tasks";
+        if (!recovery.has("autoScaling")) return "has no auto scaling and a fixed desired count of " + n(whole(recovery, "desiredCount"));
         return "can scale to " + n(whole(recovery, "autoScaling.maxCapacity")) + " tasks";
     }
 
