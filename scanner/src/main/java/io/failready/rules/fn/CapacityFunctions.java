@@ -1,0 +1,361 @@
+package io.failready.rules.fn;
+
+import io.failready.config.Workload;
+import io.failready.facts.GapIndex;
+import io.failready.facts.Resource;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Arithmetic and wording for the capacity rules (rules/capacity/*), imported into DRL with
+ * {@code import function io.failready.rules.fn.CapacityFunctions.x}. These functions only
+ * compute numbers and sentences from facts; which outcome applies stays in the DRL. Every
+ * function is null-safe: an attribute that was not collected reads as "unknown" ({@code -1} or
+ * {@code null}), never as zero, so the rules can turn it into INSUFFICIENT_DATA.
+ */
+public final class CapacityFunctions {
+    private CapacityFunctions() {}
+
+    public static final String LAMBDA_CONCURRENCY_QUOTA = "L-B99A9384";
+
+    /** Annotation limit of AWS Config (and of our report). */
+    public static final int MAX_ANNOTATION = 256;
+
+    // ---------------------------------------------------------------- general
+
+    /** "0.5", "1", "0.25": ratios as people write them. */
+    public static String ratio(double r) {
+        return new BigDecimal(Double.toString(r)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Whole number, or "?" when unknown. */
+    public static String n(double v) {
+        if (v < 0 || Double.isNaN(v)) return "?";
+        return v == Math.rint(v) ? Long.toString((long) v) : new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /** ceil(value of {@code attr} x ratio), or -1 when the attribute is missing. */
+    public static long needed(Resource primary, String attr, double ratio) {
+        Double v = primary.num(attr);
+        if (v == null) return -1;
+        return ceil(v * ratio);
+    }
+
+    static long ceil(double v) {
+        // 12 x 0.1 is 1.2000000000000002 in binary floating point: round away that noise first
+        return (long) Math.ceil(Math.round(v * 1e6) / 1e6);
+    }
+
+    /** Hot-standby and active-active keep the recovery side running, not just able to scale. */
+    public static boolean runsHot(Workload w) {
+        String s = w.getStrategyName();
+        return "hot-standby".equals(s) || "active-active".equals(s);
+    }
+
+    /** Cuts a sentence to the annotation limit; the result still ends with a period. */
+    public static String fit(String s) {
+        if (s.length() <= MAX_ANNOTATION) return s;
+        return s.substring(0, MAX_ANNOTATION - 4).trim() + "...";
+    }
+
+    private static long whole(Resource r, String attr) {
+        Double v = r == null ? null : r.num(attr);
+        return v == null ? -1 : (long) Math.floor(v);
+    }
+
+    // ---------------------------------------------------------------- Auto Scaling
+
+    /**
+     * What the recovery group can provide: its max size, and under hot-standby / active-active the
+     * smaller of max size and desired capacity (instances must already run). -1 when unknown.
+     */
+    public static long asgCapacity(Resource recovery, Workload w) {
+        long max = whole(recovery, "maxSize");
+        if (!runsHot(w)) return max;
+        long desired = whole(recovery, "desiredCapacity");
+        if (max < 0 || desired < 0) return -1;
+        return Math.min(max, desired);
+    }
+
+    /** Names the attribute that was not collected, or null when everything needed is known. */
+    public static String asgUnknown(Resource primary, Resource recovery, Workload w) {
+        if (!primary.has("desiredCapacity")) return "desired capacity of " + primary.getName();
+        if (!recovery.has("maxSize")) return "max size of " + recovery.getName();
+        if (runsHot(w) && !recovery.has("desiredCapacity")) return "desired capacity of " + recovery.getName();
+        return null;
+    }
+
+    /** "can scale to 4 instances" / "runs 2 instances (max 12)". */
+    public static String asgOffer(Resource recovery, Workload w) {
+        if (runsHot(w)) {
+            return "runs " + n(whole(recovery, "desiredCapacity")) + " instances (max " + n(whole(recovery, "maxSize")) + ")";
+        }
+        return "can scale to " + n(whole(recovery, "maxSize")) + " instances";
+    }
+
+    /** "payments-api-use1 runs 12 x 0.5 = 6 needed" (plus "running" under hot strategies). */
+    public static String asgNeed(Resource primary, double ratio, Workload w) {
+        return primary.getName() + " runs " + n(whole(primary, "desiredCapacity")) + " x " + ratio(ratio) + " = "
+                + needed(primary, "desiredCapacity", ratio) + (runsHot(w) ? " needed running under " + w.getStrategyName() : " needed");
+    }
+
+    // ---------------------------------------------------------------- ECS
+
+    /**
+     * Under hot-standby / active-active the recovery service's desired count; otherwise its
+     * Application Auto Scaling max capacity, or its desired count when it has no scalable target
+     * (a fixed-size service cannot grow). -1 when unknown.
+     */
+    public static long ecsCapacity(Resource recovery, Workload w) {
+        if (runsHot(w) || !recovery.has("autoScaling")) return whole(recovery, "desiredCount");
+        return whole(recovery, "autoScaling.maxCapacity");
+    }
+
+    public static String ecsUnknown(Resource primary, Resource recovery, Workload w) {
+        if (!primary.has("desiredCount")) return "desired count of " + primary.getName();
+        if (runsHot(w) || !recovery.has("autoScaling")) {
+            return recovery.has("desiredCount") ? null : "desired count of " + recovery.getName();
+        }
+        return recovery.has("autoScaling.maxCapacity") ? null : "auto scaling max capacity of " + recovery.getName();
+    }
+
+    public static String ecsOffer(Resource recovery, Workload w) {
+        if (runsHot(w)) return "runs " + n(whole(recovery, "desiredCount")) + " tasks";
+        if (!recovery.has("autoScaling")) return "has no auto scaling and a fixed desired count of " + n(whole(recovery, "desiredCount"));
+        return "can scale to " + n(whole(recovery, "autoScaling.maxCapacity")) + " tasks";
+    }
+
+    public static String ecsNeed(Resource primary, double ratio, Workload w) {
+        return primary.getName() + " runs " + n(whole(primary, "desiredCount")) + " x " + ratio(ratio) + " = "
+                + needed(primary, "desiredCount", ratio) + (runsHot(w) ? " needed running under " + w.getStrategyName() : " needed");
+    }
+
+    // ---------------------------------------------------------------- DynamoDB
+
+    /** A global table: it lists replicas, links to copies, or reports a global table version. */
+    public static boolean isGlobalTable(Resource t) {
+        return !t.list("replicas").isEmpty() || !t.maps("replicaLinks").isEmpty() || t.has("globalTableVersion");
+    }
+
+    public static boolean onDemand(Resource t) { return "PAY_PER_REQUEST".equals(t.str("billingMode")); }
+
+    /** Provisioned read or write ceiling: the auto-scaling maximum when larger than the current setting. */
+    public static long tableCeiling(Resource t, String kind) {
+        long cur = whole(t, kind + "Capacity");
+        long max = whole(t, "autoScaling.max" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1));
+        return Math.max(cur, max);
+    }
+
+    public static String dynamoUnknown(Resource primary, Resource replica) {
+        if (!primary.has("billingMode")) return "billing mode of " + primary.getName();
+        if (!replica.has("billingMode")) return "billing mode of the replica in " + replica.getAwsRegion();
+        if (!onDemand(primary) && (!primary.has("readCapacity") || !primary.has("writeCapacity"))) {
+            return "provisioned capacity of " + primary.getName();
+        }
+        if (!onDemand(replica) && !onDemand(primary) && (tableCeiling(replica, "read") < 0 || tableCeiling(replica, "write") < 0)) {
+            return "provisioned capacity of the replica in " + replica.getAwsRegion();
+        }
+        return null;
+    }
+
+    /** What is short, or null when the replica can take the primary's load x ratio. Call only when nothing is unknown. */
+    public static String dynamoShortfall(Resource primary, Resource replica, double ratio) {
+        if (onDemand(replica)) return null;
+        if (onDemand(primary)) {
+            return "is provisioned (read " + n(tableCeiling(replica, "read")) + ", write " + n(tableCeiling(replica, "write"))
+                    + ") while the primary is on-demand, so its ceiling cannot be shown to carry the primary's traffic";
+        }
+        long needR = needed(primary, "readCapacity", ratio);
+        long needW = needed(primary, "writeCapacity", ratio);
+        long haveR = tableCeiling(replica, "read");
+        long haveW = tableCeiling(replica, "write");
+        List<String> short_ = new ArrayList<>();
+        if (haveR < needR) short_.add("read " + haveR + " < " + needR);
+        if (haveW < needW) short_.add("write " + haveW + " < " + needW);
+        return short_.isEmpty() ? null : "tops out at " + String.join(", ", short_) + " needed (primary x " + ratio(ratio) + ")";
+    }
+
+    public static String dynamoSummary(Resource primary, Resource replica, double ratio) {
+        if (onDemand(replica) && onDemand(primary)) return "is on-demand, like the primary";
+        if (onDemand(replica)) return "is on-demand and scales past the primary's provisioned capacity";
+        return "can reach read " + tableCeiling(replica, "read") + " and write " + tableCeiling(replica, "write")
+                + " (primary " + n(whole(primary, "readCapacity")) + "/" + n(whole(primary, "writeCapacity")) + " x " + ratio(ratio) + ")";
+    }
+
+    // ---------------------------------------------------------------- Lambda
+
+    /** The primary reserves concurrency and the counterpart reserves less, or none. */
+    public static boolean reservedShortfall(Resource primary, Resource recovery) {
+        Double p = primary.num("reservedConcurrency");
+        if (p == null) return false;
+        Double c = recovery.num("reservedConcurrency");
+        return c == null || c < p;
+    }
+
+    public static String reserved(Resource fn) {
+        Double v = fn.num("reservedConcurrency");
+        return v == null ? "none" : n(v);
+    }
+
+    /** The Lambda concurrent-executions quota (L-B99A9384) of the function's account and region, or null. */
+    public static Double accountLimit(List<?> quotas, Resource fn) {
+        return quotaValue(quotas, fn.getAccountId(), fn.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA);
+    }
+
+    /** Why one of the two account limits is unknown, or null when both are known. */
+    public static String accountLimitWhy(List<?> quotas, GapIndex gaps, Resource primary, Resource recovery) {
+        if (accountLimit(quotas, recovery) == null) return quotaWhy(gaps, recovery.getAccountId(), recovery.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA);
+        if (accountLimit(quotas, primary) == null) return quotaWhy(gaps, primary.getAccountId(), primary.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA);
+        return null;
+    }
+
+    // ---------------------------------------------------------------- Service Quotas
+
+    /** The quota's value in that account and region, or null when it was not collected. */
+    public static Double quotaValue(List<?> quotas, String accountId, String region, String quotaCode) {
+        Resource q = quota(quotas, accountId, region, quotaCode);
+        return q == null ? null : q.num("value");
+    }
+
+    static Resource quota(List<?> quotas, String accountId, String region, String quotaCode) {
+        for (Object o : quotas) {
+            if (o instanceof Resource q && q.getAccountId().equals(accountId) && q.getAwsRegion().equals(region)
+                    && quotaCode.equals(q.str("quotaCode")) && q.num("value") != null) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /** Why a quota value is unknown: the collection gap, or that it simply was not collected. */
+    public static String quotaWhy(GapIndex gaps, String accountId, String region, String quotaCode) {
+        if (gaps.missing(accountId, region, "servicequotas")) return gaps.why(accountId, region, "servicequotas");
+        return "quota " + quotaCode + " was not collected in " + accountId + "/" + region;
+    }
+
+    /** Codes whose recovery value is below the primary's, described; null when none is (known) short. */
+    public static String quotaShortfall(List<?> quotas, List<String> codes, String accountId, String primary, String recovery) {
+        List<String> out = new ArrayList<>();
+        for (String code : codes) {
+            Double p = quotaValue(quotas, accountId, primary, code);
+            Double r = quotaValue(quotas, accountId, recovery, code);
+            if (p != null && r != null && r < p) out.add(label(quotas, accountId, primary, code) + " " + n(r) + " < " + n(p));
+        }
+        return out.isEmpty() ? null : String.join("; ", out);
+    }
+
+    /** The first code whose value is unknown in either region, with the reason; null when all are known. */
+    public static String quotaUnknown(List<?> quotas, List<String> codes, String accountId, String primary, String recovery, GapIndex gaps) {
+        for (String code : codes) {
+            if (quotaValue(quotas, accountId, primary, code) == null) return code + " in " + primary + ": " + quotaWhy(gaps, accountId, primary, code);
+            if (quotaValue(quotas, accountId, recovery, code) == null) return code + " in " + recovery + ": " + quotaWhy(gaps, accountId, recovery, code);
+        }
+        return null;
+    }
+
+    public static String quotaSummary(List<?> quotas, List<String> codes, String accountId, String primary, String recovery) {
+        List<String> out = new ArrayList<>();
+        for (String code : codes) {
+            out.add(label(quotas, accountId, primary, code) + " " + n(nz(quotaValue(quotas, accountId, recovery, code)))
+                    + " >= " + n(nz(quotaValue(quotas, accountId, primary, code))));
+        }
+        return String.join("; ", out);
+    }
+
+    private static double nz(Double d) { return d == null ? -1 : d; }
+
+    /** "L-1216C47A (Running On-Demand Standard instances)" when the name was collected. */
+    static String label(List<?> quotas, String accountId, String region, String code) {
+        Resource q = quota(quotas, accountId, region, code);
+        String name = q == null ? null : q.str("quotaName");
+        return name == null ? code : code + " (" + name + ")";
+    }
+
+    // ---------------------------------------------------------------- RDS
+
+    /**
+     * The instance class a database runs on: a DB instance's class; for an Aurora cluster its
+     * writer's class, else the largest member class (a secondary cluster has readers only).
+     * Null when the cluster has no instances (headless) or nothing was collected.
+     */
+    public static String dbClass(Resource db) {
+        if ("AWS::RDS::DBInstance".equals(db.getResourceType())) return db.str("dbInstanceClass");
+        String writer = db.str("writerInstanceClass");
+        if (writer != null) return writer;
+        String best = null;
+        for (Object o : db.list("instanceClasses")) {
+            String c = String.valueOf(o);
+            if (best == null || classSize(c) > classSize(best)) best = c;
+        }
+        return best;
+    }
+
+    /**
+     * A database that is the source of its replication (judged), not a copy: a DB instance that
+     * is neither an Aurora member nor a read replica; a cluster that is neither a cross-region
+     * replica nor a global-database secondary.
+     */
+    public static boolean replicationSource(Resource db) {
+        if ("AWS::RDS::DBInstance".equals(db.getResourceType())) {
+            return !db.has("dbClusterIdentifier") && !db.has("readReplicaSourceDBInstanceIdentifier");
+        }
+        return !db.has("replicationSourceIdentifier") && !(db.has("isGlobalWriter") && !db.bool("isGlobalWriter"));
+    }
+
+    /** "Aurora cluster" or "RDS DB instance", for annotations. */
+    public static String dbKind(Resource db) {
+        return "AWS::RDS::DBCluster".equals(db.getResourceType()) ? "Aurora cluster" : "RDS DB instance";
+    }
+
+    /** A secondary Aurora cluster with no DB instances: it holds the data but serves nothing until instances are added. */
+    public static boolean headless(Resource db) {
+        return "AWS::RDS::DBCluster".equals(db.getResourceType()) && db.has("instanceClasses")
+                && db.list("instanceClasses").isEmpty() && !db.has("writerInstanceClass");
+    }
+
+    /**
+     * Relative size of an instance class ("db.r6g.2xlarge"): vCPU-like units from the size
+     * suffix, and a small bonus for memory-optimised (r, x, z) over general (m) over burstable (t)
+     * families so that same-size downgrades count as smaller. -1 when the class is not of the
+     * db.family.size form (for example db.serverless).
+     */
+    public static double classSize(String cls) {
+        if (cls == null) return -1;
+        String[] parts = cls.toLowerCase(Locale.ROOT).split("\\.");
+        if (parts.length != 3 || !parts[0].equals("db") || parts[1].isEmpty()) return -1;
+        double size = switch (parts[2]) {
+            case "nano" -> 0.125;
+            case "micro" -> 0.25;
+            case "small" -> 0.5;
+            case "medium" -> 1;
+            case "large" -> 2;
+            case "xlarge" -> 4;
+            case "metal" -> 96;
+            default -> parts[2].matches("\\d+xlarge") ? 4 * Double.parseDouble(parts[2].substring(0, parts[2].length() - 6)) : -1;
+        };
+        if (size < 0) return -1;
+        char fam = parts[1].charAt(0);
+        double tier = fam == 't' ? 0 : (fam == 'r' || fam == 'x' || fam == 'z') ? 0.2 : 0.1;
+        return size + tier;
+    }
+
+    /** Both classes are comparable and the recovery one is smaller. */
+    public static boolean classSmaller(String primary, String recovery) {
+        double p = classSize(primary), r = classSize(recovery);
+        return p >= 0 && r >= 0 && r < p;
+    }
+
+    /** Names what keeps the comparison from being made, or null. */
+    public static String classUnknown(Resource primary, Resource recovery) {
+        if (headless(recovery)) return null;   // known: it has no instances at all
+        String p = dbClass(primary), r = dbClass(recovery);
+        if (p == null) return "instance class of " + primary.getName() + " was not collected";
+        if (r == null) return "instance class of " + recovery.getName() + " was not collected";
+        if (p.equals(r)) return null;
+        if (classSize(p) < 0 || classSize(r) < 0) return "instance classes " + p + " and " + r + " cannot be compared";
+        return null;
+    }
+}
