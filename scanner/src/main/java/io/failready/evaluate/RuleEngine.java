@@ -165,15 +165,10 @@ public final class RuleEngine {
                     opts.timeout().toMillis(), TimeUnit.MILLISECONDS);
             int fired;
             try {
-                /*
-                 * Inference first, to a fixed point, then verdicts. A verdict rule that tests
-                 * "not SomeDerivedFact" could otherwise fire before the inference rule inserting
-                 * that fact has run, and emit a second, wrong evaluation for the same subject.
-                 */
-                AgendaFilter inferenceOnly = match -> inference.contains(match.getRule().getName());
-                int budget = (int) Math.min(Integer.MAX_VALUE, opts.maxFirings());
-                fired = session.fireAllRules(inferenceOnly, budget);
-                if (fired < budget) fired += session.fireAllRules(filter, budget - fired);
+                // Inference rules carry a positive salience (checked by the catalog test), so derived
+                // facts exist before any verdict rule testing "not SomeDerivedFact" can fire. A second
+                // fireAllRules pass would not work: Drools drops matches an AgendaFilter rejects.
+                fired = session.fireAllRules(filter, (int) Math.min(Integer.MAX_VALUE, opts.maxFirings()));
             } catch (RuntimeException e) {
                 throw unwrap(e, lastRule[0]);
             } finally {

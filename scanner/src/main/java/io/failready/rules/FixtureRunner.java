@@ -129,9 +129,10 @@ public final class FixtureRunner {
         WorkloadResult result = engine.evaluate(snap, workload, cfg,
                 RuleEngine.Options.defaults(asOf).withRuleFilter(id -> id.equals(f.ruleId())));
 
-        TreeSet<String> actual = new TreeSet<>();
-        for (Evaluation e : result.evaluations()) actual.add(e.getResourceId() + " " + e.getComplianceType() + " " + e.getRecoveryRegion());
-        TreeSet<String> expected = new TreeSet<>();
+        // Multiset match: each expectation consumes one evaluation with the same resource,
+        // outcome and recovery region (and region, when the expectation names one).
+        List<Evaluation> unmatched = new ArrayList<>(result.evaluations());
+        List<String> missing = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         boolean outcomeShown = false;
         for (JsonNode x : root.path("expect")) {
@@ -143,12 +144,17 @@ public final class FixtureRunner {
                 throw new InputException(f.displayName(), -1, -1, "expectation for " + id + " has complianceType '"
                         + x.path("complianceType").asText() + "'; use COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE or INSUFFICIENT_DATA.");
             }
-            String rec = x.has("recoveryRegion") ? x.get("recoveryRegion").asText() : workload.recoveryRegions.get(0);
-            if (x.has("recoveryRegion") && x.get("recoveryRegion").isNull()) rec = "null";
-            expected.add(id + " " + type + " " + rec);
+            String rec = x.has("recoveryRegion") ? (x.get("recoveryRegion").isNull() ? null : x.get("recoveryRegion").asText())
+                    : workload.recoveryRegions.get(0);
+            String region = x.has("region") ? x.get("region").asText() : null;
             if (outcome.equals(type.name().toLowerCase() + "-")) outcomeShown = true;
-            Evaluation got = result.evaluations().stream().filter(e -> e.getResourceId().equals(id) && e.getComplianceType() == type).findFirst().orElse(null);
-            if (got == null) continue;
+            Evaluation got = unmatched.stream().filter(e -> e.getResourceId().equals(id) && e.getComplianceType() == type
+                    && Objects.equals(rec, e.getRecoveryRegion()) && (region == null || region.equals(e.getRegion()))).findFirst().orElse(null);
+            if (got == null) {
+                missing.add(id + " " + type + " " + rec + (region == null ? "" : " in " + region));
+                continue;
+            }
+            unmatched.remove(got);
             if (x.has("annotationContains") && !got.getAnnotation().contains(x.get("annotationContains").asText())) {
                 problems.add("annotation of " + id + " is \"" + got.getAnnotation() + "\", expected to contain \"" + x.get("annotationContains").asText() + "\"");
             }
@@ -161,17 +167,16 @@ public final class FixtureRunner {
         if (!outcomeShown) {
             problems.add("the file name says " + outcome.substring(0, outcome.length() - 1).toUpperCase() + " but no expectation has that complianceType");
         }
-        if (!actual.equals(expected)) {
-            TreeSet<String> missing = new TreeSet<>(expected);
-            missing.removeAll(actual);
-            TreeSet<String> extra = new TreeSet<>(actual);
-            extra.removeAll(expected);
+        if (!missing.isEmpty() || !unmatched.isEmpty()) {
+            List<String> extra = new ArrayList<>();
+            for (Evaluation e : unmatched) extra.add(e.getResourceId() + " " + e.getComplianceType() + " " + e.getRecoveryRegion() + " in " + e.getRegion()
+                    + " (\"" + e.getAnnotation() + "\")");
             problems.add("evaluations differ; missing " + missing + ", unexpected " + extra);
         }
         for (Evaluation e : result.evaluations()) {
             if (e.getAnnotation().isBlank()) problems.add("evaluation of " + e.getResourceId() + " has an empty annotation");
         }
         if (!problems.isEmpty()) throw new AssertionError(f.displayName() + ": " + String.join("; ", problems));
-        return f.displayName() + ": " + actual.size() + " evaluation(s) as expected";
+        return f.displayName() + ": " + result.evaluations().size() + " evaluation(s) as expected";
     }
 }

@@ -65,6 +65,19 @@ public final class RuleCatalog {
                             "rule \"" + name + "\" is defined twice (rule names are global across all rule directories).");
                 }
                 if ("inference".equals(annotation(rd, "kind"))) {
+                    // the engine fires everything in one pass; salience is what puts derived facts
+                    // in place before verdict rules that test for their absence can fire
+                    var sal = rd.getAttributes().get("salience");
+                    int s = 0;
+                    try {
+                        s = sal == null ? 0 : Integer.parseInt(sal.getValue().trim());
+                    } catch (NumberFormatException ignored) {
+                        s = 0;
+                    }
+                    if (s <= 0) {
+                        throw new InputException(src.displayName(), rd.getLine(), rd.getColumn(), "inference rule \"" + name
+                                + "\" needs a positive salience (e.g. 'salience 100') so derived facts exist before verdict rules fire.");
+                    }
                     inference.add(name);
                     continue;
                 }
