@@ -284,16 +284,16 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
         return m + " min";
     }
 
-    static final int ROW = 30, TOP = 8;
+    static final int ROW = 26, TOP = 6;
 
     static Chart chart(String id, String title, List<Bar> bars) {
         return new Chart(id, title, Math.max(ROW, bars.size() * ROW + TOP), bars);
     }
 
-    /** Chart geometry: track 300 units wide at x=190 (see components/charts.ftlh). */
+    /** Chart geometry: track 200 units wide at x=150 (see components/charts.ftlh). */
     static Bar bar(int index, String label, String sub, Double score, Double delta) {
         int y = TOP + index * ROW;
-        String width = score == null ? "0" : fmt(3.0 * Math.max(0, Math.min(100, score)));
+        String width = score == null ? "0" : fmt(2.0 * Math.max(0, Math.min(100, score)));
         String tip = label + ": " + (score == null ? "no scored evaluations" : ReportFacts.scoreText(score) + " / 100")
                 + (sub == null ? "" : " (" + sub + ")");
         return new Bar(label, sub, ReportFacts.scoreText(score), width, y, y + 13, scoreClass(score),
