@@ -52,10 +52,14 @@ public final class DataIsland {
         Map<String, String> titles = new java.util.TreeMap<>();
         if (report.rules() != null) for (Report.RuleRef r : report.rules()) if (r.title() != null) titles.put(r.id(), r.title());
 
-        // rows first into a buffer so the dictionary is complete before it is written
-        StringWriter rowsOut = new StringWriter(1 << 16);
-        try (JsonGenerator g = JSON.createGenerator(rowsOut)) {
-            g.writeStartArray();
+        // Rows stream out first and the dictionary follows them: key order means nothing to
+        // JSON.parse, and nothing has to be buffered.
+        Writer out = new ScriptSafeWriter(target);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeNumberField("v", 1);
+            g.writeArrayFieldStart("rows");
             if (report.workloads() != null) {
                 for (Report.WorkloadReport w : report.workloads()) {
                     GatePolicy policy = ReportFacts.policyOf(w);
@@ -88,13 +92,6 @@ public final class DataIsland {
                 }
             }
             g.writeEndArray();
-        }
-
-        Writer out = new ScriptSafeWriter(target);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
-            g.writeNumberField("v", 1);
             g.writeArrayFieldStart("dict");
             for (String s : dict) g.writeString(s);
             g.writeEndArray();
@@ -112,8 +109,6 @@ public final class DataIsland {
                 g.writeEndArray();
             }
             g.writeEndArray();
-            g.writeFieldName("rows");
-            g.writeRawValue(rowsOut.toString()); // already JSON; escaped for the script element on the way out
             g.writeEndObject();
         }
         out.flush();
@@ -159,7 +154,16 @@ public final class DataIsland {
         }
 
         @Override public void write(String str, int off, int len) throws IOException {
-            write(str.toCharArray(), off, len);
+            int start = off, end = off + len;
+            for (int i = off; i < end; i++) {
+                char c = str.charAt(i);
+                if (c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                    if (i > start) out.write(str, start, i - start);
+                    write(c);
+                    start = i + 1;
+                }
+            }
+            if (end > start) out.write(str, start, end - start);
         }
 
         @Override public void close() throws IOException { flush(); }

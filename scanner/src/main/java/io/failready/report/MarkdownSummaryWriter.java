@@ -66,9 +66,12 @@ public final class MarkdownSummaryWriter {
         blocking.sort((a, b) -> Evaluation.REPORT_ORDER.compare((Evaluation) a[1], (Evaluation) b[1]));
         if (!blocking.isEmpty()) {
             md.append("### Blocking findings (").append(blocking.size()).append(")\n\n");
-            md.append("| Severity | Rule | Resource | Account | Where | Why |\n|---|---|---|---|---|---|\n");
+            boolean several = workloads(report).size() > 1;
+            md.append(several ? "| Workload " : "").append("| Severity | Rule | Resource | Account | Where | Why |\n")
+                    .append(several ? "|---" : "").append("|---|---|---|---|---|---|\n");
             for (int i = 0; i < Math.min(TOP_FINDINGS, blocking.size()); i++) {
                 Evaluation e = (Evaluation) blocking.get(i)[1];
+                if (several) md.append("| ").append(cell((String) blocking.get(i)[0])).append(' ');
                 md.append("| ").append(e.getSeverity()).append(" | ").append(code(e.getRuleId())).append(" | ")
                         .append(cell(ReportFacts.displayName(e))).append(" | ").append(cell(e.getAccountId())).append(" | ")
                         .append(cell(ReportFacts.where(e))).append(" | ").append(cell(e.getAnnotation())).append(" |\n");

@@ -135,9 +135,9 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
         String verdict = ReportFacts.overallVerdict(report);
         Double score = ReportFacts.overallScore(report);
         int blockingTotal = 0, lackingTotal = 0;
-        for (Report.WorkloadReport w : workloads(report)) {
-            blockingTotal += ReportFacts.blocking(w).size();
-            lackingTotal += ReportFacts.lackingData(w).size();
+        for (WorkloadView v : workloads) {
+            blockingTotal += v.blocking().size() + v.blockingMore();
+            lackingTotal += v.lacking().size() + v.lackingMore();
         }
         String sentence = overallSentence(verdict, workloads(report).size(), blockingTotal, lackingTotal);
 
@@ -334,24 +334,30 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
 
     /**
      * Which INSUFFICIENT_DATA evaluations a gap most likely caused: same account, the gap's region
-     * at either end of the evaluation's pair, and the same service (or the resource itself, or
-     * every service for "*" gaps). Evaluations do not name their gap, so this is a best match.
+     * at either end of the evaluation's pair, and the same service (every service for "*" gaps;
+     * only that resource for a per-resource gap). Evaluations do not name their gap, so this is a
+     * best match, shown as such.
      */
     static List<GapView> gaps(Report report, List<Evaluation> all) {
         List<CollectionGap> gaps = report.collectionGaps() == null ? List.of() : report.collectionGaps();
         List<Evaluation> lacking = all.stream().filter(e -> e.getComplianceType() == ComplianceType.INSUFFICIENT_DATA).toList();
         List<GapView> out = new ArrayList<>();
+        if (gaps.isEmpty()) return out;
+        Map<String, String> serviceOf = new java.util.HashMap<>();
         for (CollectionGap g : gaps) {
             int blocked = 0;
             Set<String> rules = new TreeSet<>();
+            String gapService = norm(g.getService());
+            boolean everyService = CollectionGap.ALL_SERVICES.equals(g.getService());
             for (Evaluation e : lacking) {
                 if (!Objects.equals(g.getAccountId(), e.getAccountId())) continue;
                 if (!g.getRegion().equals(e.getRegion()) && !g.getRegion().equals(e.getRecoveryRegion())) continue;
-                boolean match = g.getResourceId() != null
-                        ? g.getResourceId().equals(e.getResourceId())
-                        || (e.getCounterpart() != null && g.getResourceId().equals(e.getCounterpart().resourceId()))
-                        || CollectionGap.ALL_SERVICES.equals(g.getService()) || service(e.getResourceType()).equals(norm(g.getService()))
-                        : CollectionGap.ALL_SERVICES.equals(g.getService()) || service(e.getResourceType()).equals(norm(g.getService()));
+                boolean sameService = everyService || serviceOf.computeIfAbsent(Objects.toString(e.getResourceType(), ""),
+                        ReportModel::service).equals(gapService);
+                // a gap about one resource blocks that resource (at either end of its pair) only
+                boolean match = g.getResourceId() == null ? sameService
+                        : g.getResourceId().equals(e.getResourceId())
+                        || (e.getCounterpart() != null && g.getResourceId().equals(e.getCounterpart().resourceId()));
                 if (match) {
                     blocked++;
                     rules.add(e.getRuleId());

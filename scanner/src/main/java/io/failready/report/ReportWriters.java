@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -38,19 +42,55 @@ public final class ReportWriters {
     /** @param templateDir a directory overriding the bundled HTML templates (--template), or null */
     public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
                                    Function<String, String> ruleDocs, Path templateDir) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (ReportFormat f : EnumSet.copyOf(formats)) {
-            Path target = outDir.resolve(f.fileName());
-            switch (f) {
-                case JSON -> AtomicFiles.write(target, out -> Json.MAPPER.writeValue(new NonClosing(out), report));
-                case HTML -> text(target, w -> HtmlReportWriter.render(report, previous, ruleDocs, templateDir, w));
-                case JUNIT -> text(target, w -> JunitXmlWriter.write(report, w));
-                case MD -> AtomicFiles.writeString(target, MarkdownSummaryWriter.render(report, previous));
-                case CSV -> text(target, w -> CsvReportWriter.write(report, w));
+        List<ReportFormat> order = new ArrayList<>(EnumSet.copyOf(formats));
+        int threads = Math.min(order.size(), Integer.getInteger("failready.report.threads", Math.max(1, Runtime.getRuntime().availableProcessors())));
+        if (threads <= 1) {
+            for (ReportFormat f : order) writeOne(f, report, previous, outDir, ruleDocs, templateDir);
+        } else {
+            // Formats are independent and each file is written atomically, so they render in parallel.
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "failready-report");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Path>> futures = new ArrayList<>();
+                for (ReportFormat f : order) futures.add(pool.submit(() -> writeOne(f, report, previous, outDir, ruleDocs, templateDir)));
+                Throwable failure = null;
+                for (Future<Path> fu : futures) {
+                    try {
+                        fu.get();
+                    } catch (ExecutionException e) {
+                        if (failure == null) failure = e.getCause();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while writing reports", e);
+                    }
+                }
+                if (failure instanceof IOException io) throw io;
+                if (failure instanceof RuntimeException re) throw re;
+                if (failure instanceof Error err) throw err;
+                if (failure != null) throw new IOException(failure);
+            } finally {
+                pool.shutdownNow();
             }
-            written.add(target);
         }
+        List<Path> written = new ArrayList<>();
+        for (ReportFormat f : order) written.add(outDir.resolve(f.fileName()));
         return written;
+    }
+
+    private static Path writeOne(ReportFormat f, Report report, Report previous, Path outDir,
+                                 Function<String, String> ruleDocs, Path templateDir) throws IOException {
+        Path target = outDir.resolve(f.fileName());
+        switch (f) {
+            case JSON -> AtomicFiles.write(target, out -> Json.MAPPER.writeValue(new NonClosing(out), report));
+            case HTML -> text(target, w -> HtmlReportWriter.render(report, previous, ruleDocs, templateDir, w));
+            case JUNIT -> text(target, w -> JunitXmlWriter.write(report, w));
+            case MD -> AtomicFiles.writeString(target, MarkdownSummaryWriter.render(report, previous));
+            case CSV -> text(target, w -> CsvReportWriter.write(report, w));
+        }
+        return target;
     }
 
     @FunctionalInterface

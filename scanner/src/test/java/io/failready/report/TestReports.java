@@ -61,7 +61,7 @@ final class TestReports {
     static Report small() { return build(2, true, 0); }
 
     /** About {@code n} evaluations across two workloads. */
-    static Report large(int n) { return build(Math.max(1, n / RULES.length / 2), false, 0); }
+    static Report large(int n) { return build(Math.max(1, (n + 2 * RULES.length - 1) / RULES.length / 2), false, 0); }
 
     /**
      * @param resourcesPerRule resources per rule and workload
