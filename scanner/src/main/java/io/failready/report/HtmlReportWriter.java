@@ -1,48 +1,172 @@
 package io.failready.report;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
+import io.failready.util.InputException;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** Renders report.ftlh from the bundled templates; templates only render, never judge. */
+/**
+ * Renders the self-contained HTML report from {@code reports/templates/} (bundled in the jar
+ * under {@code failready/templates}): {@code report.ftlh} imports {@code layout.ftlh} and
+ * {@code components/*.ftlh}; CSS and JS come from {@code assets/} and are inlined; labels come
+ * from {@code messages.properties}.
+ *
+ * <p>A template directory given with {@code --template DIR} is searched first, file by file, so
+ * it may replace just {@code report.ftlh} (or a component, an asset, some messages) and still
+ * import the bundled rest.
+ *
+ * <p>The page sets a Content-Security-Policy that allows no network at all and only the inline
+ * script and style whose SHA-256 it names: even an injection that slipped past escaping could
+ * neither run (event-handler attributes are blocked) nor load anything.
+ */
 public final class HtmlReportWriter {
     private HtmlReportWriter() {}
 
-    private static Configuration cfg;
+    static final String BUNDLED = "/failready/templates";
+    private static final Map<String, Configuration> CONFIGS = new ConcurrentHashMap<>();
 
-    static synchronized Configuration freemarker() {
-        if (cfg == null) {
+    static Configuration freemarker(Path templateDir) {
+        String key = templateDir == null ? "" : templateDir.toAbsolutePath().normalize().toString();
+        return CONFIGS.computeIfAbsent(key, k -> {
             Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-            c.setClassForTemplateLoading(HtmlReportWriter.class, "/failready/templates");
+            TemplateLoader bundled = new ClassTemplateLoader(HtmlReportWriter.class, BUNDLED);
+            if (templateDir == null) {
+                c.setTemplateLoader(bundled);
+            } else {
+                try {
+                    c.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[]{new FileTemplateLoader(templateDir.toFile()), bundled}));
+                } catch (IOException e) {
+                    throw new InputException(templateDir, "template directory cannot be read: " + e.getMessage(), e);
+                }
+            }
             c.setDefaultEncoding("UTF-8");
+            c.setOutputEncoding("UTF-8");
+            c.setURLEscapingCharset("UTF-8");
             c.setLocale(Locale.ROOT);
             c.setNumberFormat("computer");
             c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
             c.setLogTemplateExceptions(false);
             c.setWrapUncheckedExceptions(true);
             c.setFallbackOnNullLoopVariable(false);
-            cfg = c;
-        }
-        return cfg;
+            c.setAPIBuiltinEnabled(false);
+            return c;
+        });
     }
 
+    /** Kept for callers of the first API; renders with the bundled templates. */
     public static String render(Report report, Report previous, Function<String, String> ruleDocs) {
+        StringWriter w = new StringWriter(1 << 16);
         try {
-            Template t = freemarker().getTemplate("report.ftlh");
-            Map<String, Object> model = new HashMap<>();
-            model.put("report", report);
-            model.put("previous", previous);
-            StringWriter w = new StringWriter();
-            t.process(model, w);
-            return w.toString();
-        } catch (Exception e) {
+            render(report, previous, ruleDocs, null, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /**
+     * @param templateDir a directory whose files override the bundled templates, or null
+     */
+    public static void render(Report report, Report previous, Function<String, String> ruleDocs, Path templateDir,
+                              Writer out) throws IOException {
+        if (templateDir != null && !Files.isDirectory(templateDir)) {
+            throw new InputException(templateDir, "--template must be a directory holding report.ftlh (and optionally components/, assets/, messages.properties).");
+        }
+        ReportModel model = ReportModel.of(report, previous, ruleDocs);
+        String css = inlineable(asset(templateDir, "assets/report.css"), "style", "assets/report.css");
+        String js = inlineable(asset(templateDir, "assets/report.js"), "script", "assets/report.js");
+        Map<String, Object> assets = new HashMap<>();
+        assets.put("css", css);
+        assets.put("js", js);
+        assets.put("csp", "default-src 'none'; img-src data:; style-src '" + sha256(css) + "'; script-src '" + sha256(js)
+                + "'; base-uri 'none'; form-action 'none'");
+        Map<String, Object> root = new HashMap<>();
+        root.put("model", model);
+        root.put("assets", assets);
+        root.put("msg", messages(templateDir));
+        // The data island is streamed by a directive rather than held as one more big string.
+        root.put("dataIsland", (freemarker.template.TemplateDirectiveModel) (env, params, loopVars, body) ->
+                DataIsland.write(report, env.getOut()));
+        try {
+            Template t = freemarker(templateDir).getTemplate("report.ftlh");
+            t.process(root, out);
+        } catch (freemarker.template.TemplateNotFoundException e) {
+            throw new InputException(templateDir, "no report.ftlh in the template directory or the bundled templates.", e);
+        } catch (freemarker.core.ParseException e) {
+            throw new InputException(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
+                    "template syntax error: " + e.getEditorMessage(), e);
+        } catch (freemarker.template.TemplateException e) {
             throw new IllegalStateException("HTML report rendering failed: " + e.getMessage(), e);
         }
+    }
+
+    /** An inlined asset must not be able to close its own element. */
+    static String inlineable(String text, String element, String name) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("</" + element) || lower.contains("<!--")) {
+            throw new InputException(name, -1, -1, "cannot be inlined: it contains \"</" + element + "\" or \"<!--\".");
+        }
+        return text;
+    }
+
+    static String sha256(String s) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An asset file, from the override directory when it has one, else bundled. */
+    static String asset(Path templateDir, String name) throws IOException {
+        if (templateDir != null) {
+            Path p = templateDir.resolve(name);
+            if (Files.isRegularFile(p)) return Files.readString(p, StandardCharsets.UTF_8);
+        }
+        try (InputStream in = HtmlReportWriter.class.getResourceAsStream(BUNDLED + "/" + name)) {
+            if (in == null) throw new IllegalStateException("bundled template asset missing: " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Bundled labels, overlaid by the override directory's messages.properties (UTF-8). */
+    static Map<String, String> messages(Path templateDir) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = HtmlReportWriter.class.getResourceAsStream(BUNDLED + "/messages.properties")) {
+            if (in != null) try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) { p.load(r); }
+        }
+        if (templateDir != null) {
+            Path f = templateDir.resolve("messages.properties");
+            if (Files.isRegularFile(f)) try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) { p.load(r); }
+        }
+        Map<String, String> m = new TreeMap<>();
+        for (String k : p.stringPropertyNames()) m.put(k, p.getProperty(k));
+        return m;
     }
 }

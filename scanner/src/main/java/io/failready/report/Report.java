@@ -19,7 +19,8 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
                      List<RuleRef> rules, List<WorkloadReport> workloads, List<CollectionGap> collectionGaps,
                      Summary summary) {
 
-    public static final String SCHEMA_VERSION = "1.0";
+    /** 1.1: Blocking gained blockRules, blockSections and warnOnly (additive). */
+    public static final String SCHEMA_VERSION = "1.1";
 
     public record Tool(String name, String version) {}
 
@@ -42,9 +43,17 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
                                  List<SectionScore> sections, List<AccountScore> accounts, List<PairScore> regionPairs,
                                  List<String> waiverNotices, List<Evaluation> evaluations) {}
 
-    /** Counts the gate used, under the policy the report was written with. */
-    @JsonPropertyOrder({"failOn", "minScore", "nonCompliant", "insufficientData"})
-    public record Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData) {}
+    /**
+     * Counts the gate used, under the policy the report was written with. The policy's rule and
+     * section lists (added in 1.1) let a re-render name exactly the findings the gate blocked on.
+     */
+    @JsonPropertyOrder({"failOn", "minScore", "nonCompliant", "insufficientData", "blockRules", "blockSections", "warnOnly"})
+    public record Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData,
+                           List<String> blockRules, List<String> blockSections, List<String> warnOnly) {
+        public Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData) {
+            this(failOn, minScore, nonCompliant, insufficientData, List.of(), List.of(), List.of());
+        }
+    }
 
     @JsonPropertyOrder({"name", "score", "compliant", "nonCompliant", "insufficientData", "notApplicable", "waived"})
     public record SectionScore(String name, Double score, long compliant, long nonCompliant, long insufficientData,

@@ -77,8 +77,13 @@ public final class ReportBuilder {
         return new Report.WorkloadReport(w.name, w.owner, w.getStrategyName(), w.primaryRegion, List.copyOf(w.recoveryRegions),
                 w.rtoMinutes < 0 ? null : w.rtoMinutes, w.rpoMinutes < 0 ? null : w.rpoMinutes,
                 policy.verdict(evals, score).name(), score,
-                new Report.Blocking(policy.failOn().name(), policy.minScore(), blockingNc, blockingId),
+                new Report.Blocking(policy.failOn().name(), policy.minScore(), blockingNc, blockingId,
+                        sortedCopy(policy.blockRules()), sortedCopy(policy.blockSections()), sortedCopy(policy.warnOnly())),
                 sections, accounts, pairs, List.copyOf(r.waiverNotices()), evals);
+    }
+
+    private static List<String> sortedCopy(List<String> in) {
+        return in == null ? List.of() : in.stream().distinct().sorted().toList();
     }
 
     private static long countType(List<Evaluation> in, ComplianceType t) {

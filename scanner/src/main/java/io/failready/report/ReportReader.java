@@ -1,37 +1,79 @@
 package io.failready.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.failready.evaluate.Evaluation;
 import io.failready.util.InputException;
 import io.failready.util.Json;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 
-/** Reads a saved JSON report (gate, report, diff): syntax and contract errors name file and line. */
+/**
+ * Reads a saved JSON report (plain or gzip) for {@code report}, {@code diff} and {@code gate}:
+ * parsed with locations, checked against {@code schemas/report.schema.json}, then bound to
+ * {@link Report}. Every problem is an {@link InputException} naming the file and, where it can,
+ * the line and column (exit code 2).
+ */
 public final class ReportReader {
     private ReportReader() {}
 
     public static Report read(Path file) {
         String name = file.toString();
-        JsonNode tree;
-        try (InputStream in = Files.newInputStream(file)) {
-            tree = Json.readLocated(in, name, false);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return read(raw, name);
         } catch (NoSuchFileException e) {
             throw new InputException(name, -1, -1, "report file not found.");
         } catch (IOException e) {
             throw new InputException(name, -1, -1, "report could not be read: " + e.getMessage(), e);
         }
-        String v = tree.path("schemaVersion").asText("");
-        if (!v.startsWith("1.")) {
-            throw new InputException(name, -1, -1, "not a failready JSON report (schemaVersion '" + v + "'; this failready reads 1.x).");
-        }
-        try {
-            return Json.MAPPER.treeToValue(tree, Report.class);
-        } catch (IOException | RuntimeException e) {
-            throw new InputException(name, -1, -1, "report does not match the report contract: " + e.getMessage(), e);
-        }
     }
+
+    public static Report read(InputStream raw, String name) throws IOException {
+        InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw);
+        in.mark(2);
+        int b1 = in.read(), b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) in = new GZIPInputStream(in, 1 << 16);
+        JsonNode tree = Json.readLocated(in, name, false);
+        if (!tree.isObject()) throw new InputException(name, 1, 1, "not a failready report: expected a JSON object.");
+        String version = tree.path("schemaVersion").asText("");
+        if (!version.isEmpty() && !version.matches("1\\.\\d+")) {
+            throw new InputException(name, -1, -1, "report schemaVersion " + version + " is not supported by this failready "
+                    + "(it reads 1.x); upgrade failready.");
+        }
+        Json.validate(Json.schema("report.schema.json"), tree, name, "The report");
+        Report report;
+        try {
+            report = Json.MAPPER.treeToValue(tree, Report.class);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(name, -1, -1, "report content is invalid: " + e.getMessage(), e);
+        }
+        return keepWaivedFlags(report, tree);
+    }
+
+    /**
+     * "waived": true with no waiver object (a report written by another tool, or edited by hand)
+     * must stay waived: give it an empty waiver so scores and diffs treat it the same.
+     */
+    private static Report keepWaivedFlags(Report report, JsonNode tree) {
+        JsonNode workloads = tree.path("workloads");
+        for (int w = 0; w < workloads.size() && w < report.workloads().size(); w++) {
+            JsonNode evals = workloads.get(w).path("evaluations");
+            List<Evaluation> list = report.workloads().get(w).evaluations();
+            for (int i = 0; i < evals.size() && i < list.size(); i++) {
+                JsonNode e = evals.get(i);
+                if (e.path("waived").asBoolean(false) && list.get(i).getWaiver() == null) {
+                    list.get(i).setWaiver(new Evaluation.WaiverRef(null, null, null, null, "report"));
+                }
+            }
+        }
+        return report;
+    }
+
 }

@@ -3,16 +3,28 @@ package io.failready.report;
 import io.failready.util.AtomicFiles;
 import io.failready.util.Json;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
  * Writes a report in each requested format into one directory. Every file is written to a
- * temporary name and renamed, so a failure never leaves half a report behind.
+ * temporary name and renamed, so a failure never leaves half a report behind. Output depends
+ * only on its input: the same report gives the same bytes (no clock but the report's own
+ * generatedAt).
  */
 public final class ReportWriters {
     private ReportWriters() {}
@@ -20,25 +32,80 @@ public final class ReportWriters {
     /**
      * @param previous an earlier report for the trend and diff views, or null
      * @param ruleDocs rule id -> its Markdown documentation (rationale, fix), for the HTML drill-down
-     * @return the files written
+     * @return the files written, in {@link ReportFormat} order
      */
     public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
                                    Function<String, String> ruleDocs) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (ReportFormat f : formats) {
-            Path target = outDir.resolve(f.fileName());
-            switch (f) {
-                case JSON -> AtomicFiles.write(target, out -> Json.MAPPER.writeValue(new NonClosing(out), report));
-                case HTML -> AtomicFiles.writeString(target, HtmlReportWriter.render(report, previous, ruleDocs));
-                default -> throw new UnsupportedOperationException(f + " reports are not implemented yet");
+        return write(report, previous, outDir, formats, ruleDocs, null);
+    }
+
+    /** @param templateDir a directory overriding the bundled HTML templates (--template), or null */
+    public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
+                                   Function<String, String> ruleDocs, Path templateDir) throws IOException {
+        List<ReportFormat> order = new ArrayList<>(EnumSet.copyOf(formats));
+        int threads = Math.min(order.size(), Integer.getInteger("failready.report.threads", Math.max(1, Runtime.getRuntime().availableProcessors())));
+        if (threads <= 1) {
+            for (ReportFormat f : order) writeOne(f, report, previous, outDir, ruleDocs, templateDir);
+        } else {
+            // Formats are independent and each file is written atomically, so they render in parallel.
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "failready-report");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Path>> futures = new ArrayList<>();
+                for (ReportFormat f : order) futures.add(pool.submit(() -> writeOne(f, report, previous, outDir, ruleDocs, templateDir)));
+                Throwable failure = null;
+                for (Future<Path> fu : futures) {
+                    try {
+                        fu.get();
+                    } catch (ExecutionException e) {
+                        if (failure == null) failure = e.getCause();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while writing reports", e);
+                    }
+                }
+                if (failure instanceof IOException io) throw io;
+                if (failure instanceof RuntimeException re) throw re;
+                if (failure instanceof Error err) throw err;
+                if (failure != null) throw new IOException(failure);
+            } finally {
+                pool.shutdownNow();
             }
-            written.add(target);
         }
+        List<Path> written = new ArrayList<>();
+        for (ReportFormat f : order) written.add(outDir.resolve(f.fileName()));
         return written;
     }
 
+    private static Path writeOne(ReportFormat f, Report report, Report previous, Path outDir,
+                                 Function<String, String> ruleDocs, Path templateDir) throws IOException {
+        Path target = outDir.resolve(f.fileName());
+        switch (f) {
+            case JSON -> AtomicFiles.write(target, out -> Json.MAPPER.writeValue(new NonClosing(out), report));
+            case HTML -> text(target, w -> HtmlReportWriter.render(report, previous, ruleDocs, templateDir, w));
+            case JUNIT -> text(target, w -> JunitXmlWriter.write(report, w));
+            case MD -> AtomicFiles.writeString(target, MarkdownSummaryWriter.render(report, previous));
+            case CSV -> text(target, w -> CsvReportWriter.write(report, w));
+        }
+        return target;
+    }
+
+    @FunctionalInterface
+    interface TextWriter { void write(Writer w) throws IOException; }
+
+    static void text(Path target, TextWriter body) throws IOException {
+        AtomicFiles.write(target, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8), 1 << 16);
+            body.write(w);
+            w.flush();
+        });
+    }
+
     static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(java.io.OutputStream o) { super(o); }
+        NonClosing(OutputStream o) { super(o); }
         @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
         @Override public void close() throws IOException { flush(); }
     }

@@ -1,0 +1,176 @@
+package io.failready.report;
+
+import io.failready.evaluate.Evaluation;
+import io.failready.facts.CollectionGap;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * summary.md: sized for a pull-request comment or a GitHub job summary ($GITHUB_STEP_SUMMARY
+ * takes up to 1 MiB, a PR comment 65,536 characters). Verdict, score table, the top blocking
+ * findings (capped, "and N more"), collection gaps. Hard-capped below {@link #MAX_BYTES}.
+ * Every AWS-derived value is escaped: GitHub renders inline HTML and table pipes.
+ */
+public final class MarkdownSummaryWriter {
+    private MarkdownSummaryWriter() {}
+
+    public static final int MAX_BYTES = 60 * 1024;
+    public static final int TOP_FINDINGS = 20;
+    static final int TOP_GAPS = 10;
+    static final int MAX_CELL = 160;
+
+    public static String render(Report report, Report previous) {
+        StringBuilder md = new StringBuilder(8192);
+        String verdict = ReportFacts.overallVerdict(report);
+        md.append("## ").append(icon(verdict)).append(" failready: ").append(verdict)
+                .append(" — score ").append(ReportFacts.scoreText(ReportFacts.overallScore(report)));
+        ReportDiff diff = previous == null ? null : ReportDiff.of(previous, report);
+        if (previous != null) {
+            String d = ReportFacts.deltaText(ReportDiff.delta(ReportFacts.overallScore(previous), ReportFacts.overallScore(report)));
+            if (!d.isEmpty()) md.append(" (").append(d).append(" since ").append(esc(previous.generatedAt())).append(')');
+        }
+        md.append("\n\n");
+        md.append("Generated ").append(esc(report.generatedAt()));
+        if (report.asOf() != null) md.append(" from inventory as of ").append(esc(report.asOf()));
+        if (report.tool() != null) md.append(" by ").append(esc(report.tool().name())).append(' ').append(esc(report.tool().version()));
+        md.append(".\n\n");
+
+        md.append("| Workload | Regions | Verdict | Score |").append(diff != null ? " Change |" : "").append(" Blocking | Lacking data |\n");
+        md.append("|---|---|---|---:|").append(diff != null ? "---:|" : "").append("---:|---:|\n");
+        for (Report.WorkloadReport w : workloads(report)) {
+            md.append("| ").append(cell(w.name())).append(" | ").append(cell(w.primaryRegion())).append(" → ")
+                    .append(cell(String.join(", ", w.recoveryRegions() == null ? List.of() : w.recoveryRegions())))
+                    .append(" | ").append(icon(w.verdict())).append(' ').append(cell(w.verdict()))
+                    .append(" | ").append(ReportFacts.scoreText(w.score())).append(" |");
+            if (diff != null) md.append(' ').append(workloadDelta(diff, w.name())).append(" |");
+            md.append(' ').append(ReportFacts.blocking(w).size()).append(" | ").append(ReportFacts.lackingData(w).size()).append(" |\n");
+        }
+        md.append('\n');
+
+        for (Report.WorkloadReport w : workloads(report)) {
+            md.append("<details><summary>Scores by section — ").append(cell(w.name())).append("</summary>\n\n");
+            md.append("| Section | Score | Compliant | Non-compliant | Insufficient data | Not applicable | Waived |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+            if (w.sections() != null) for (Report.SectionScore s : w.sections()) {
+                md.append("| ").append(cell(s.name())).append(" | ").append(ReportFacts.scoreText(s.score())).append(" | ")
+                        .append(s.compliant()).append(" | ").append(s.nonCompliant()).append(" | ").append(s.insufficientData())
+                        .append(" | ").append(s.notApplicable()).append(" | ").append(s.waived()).append(" |\n");
+            }
+            md.append("\n</details>\n\n");
+        }
+
+        List<Object[]> blocking = new ArrayList<>();
+        for (Report.WorkloadReport w : workloads(report)) for (Evaluation e : ReportFacts.blocking(w)) blocking.add(new Object[]{w.name(), e});
+        blocking.sort((a, b) -> Evaluation.REPORT_ORDER.compare((Evaluation) a[1], (Evaluation) b[1]));
+        if (!blocking.isEmpty()) {
+            md.append("### Blocking findings (").append(blocking.size()).append(")\n\n");
+            boolean several = workloads(report).size() > 1;
+            md.append(several ? "| Workload " : "").append("| Severity | Rule | Resource | Account | Where | Why |\n")
+                    .append(several ? "|---" : "").append("|---|---|---|---|---|---|\n");
+            for (int i = 0; i < Math.min(TOP_FINDINGS, blocking.size()); i++) {
+                Evaluation e = (Evaluation) blocking.get(i)[1];
+                if (several) md.append("| ").append(cell((String) blocking.get(i)[0])).append(' ');
+                md.append("| ").append(e.getSeverity()).append(" | ").append(code(e.getRuleId())).append(" | ")
+                        .append(cell(ReportFacts.displayName(e))).append(" | ").append(cell(e.getAccountId())).append(" | ")
+                        .append(cell(ReportFacts.where(e))).append(" | ").append(cell(e.getAnnotation())).append(" |\n");
+            }
+            if (blocking.size() > TOP_FINDINGS) {
+                md.append("\n_…and ").append(blocking.size() - TOP_FINDINGS).append(" more; see report.html or evaluations.csv._\n");
+            }
+            md.append('\n');
+        } else {
+            md.append("No blocking findings.\n\n");
+        }
+
+        if (diff != null) {
+            md.append("### Since the previous report\n\n")
+                    .append("- New findings: ").append(diff.summary().newFindings()).append('\n')
+                    .append("- Regressed (were compliant or waived): ").append(diff.summary().regressed()).append('\n')
+                    .append("- Resolved: ").append(diff.summary().resolved()).append("\n\n");
+        }
+
+        List<CollectionGap> gaps = report.collectionGaps() == null ? List.of() : report.collectionGaps();
+        if (!gaps.isEmpty()) {
+            md.append("### Collection gaps (").append(gaps.size()).append(")\n\n")
+                    .append("Data that could not be collected; affected evaluations are INSUFFICIENT_DATA, never a pass.\n\n");
+            for (int i = 0; i < Math.min(TOP_GAPS, gaps.size()); i++) {
+                CollectionGap g = gaps.get(i);
+                md.append("- ").append(cell(g.getAccountId())).append(' ').append(cell(g.getRegion())).append(' ')
+                        .append(code(g.getService() + (g.getOperation() == null ? "" : ":" + g.getOperation())))
+                        .append(" — ").append(cell(g.getErrorCode())).append('\n');
+            }
+            if (gaps.size() > TOP_GAPS) md.append("- _…and ").append(gaps.size() - TOP_GAPS).append(" more._\n");
+            md.append('\n');
+        }
+        return capped(md.toString());
+    }
+
+    private static List<Report.WorkloadReport> workloads(Report r) { return r.workloads() == null ? List.of() : r.workloads(); }
+
+    private static String workloadDelta(ReportDiff diff, String name) {
+        for (ReportDiff.WorkloadDiff w : diff.workloads()) {
+            if (w.name().equals(name)) return w.scoreDelta() == null ? "—" : ReportFacts.deltaText(w.scoreDelta());
+        }
+        return "—";
+    }
+
+    static String icon(String verdict) {
+        return switch (verdict == null ? "" : verdict) {
+            case "READY" -> "✅";
+            case "NOT_READY" -> "❌";
+            default -> "⚠️";
+        };
+    }
+
+    /** Cut at a line boundary so the summary always fits a PR comment. */
+    static String capped(String md) {
+        if (md.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) return md;
+        String note = "\n_…summary truncated to fit; see report.html._\n";
+        int budget = MAX_BYTES - note.getBytes(StandardCharsets.UTF_8).length;
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (String line : md.split("\n", -1)) {
+            int len = line.getBytes(StandardCharsets.UTF_8).length + 1;
+            if (used + len > budget) break;
+            out.append(line).append('\n');
+            used += len;
+        }
+        return out + note;
+    }
+
+    /** A table cell: escaped, one line, bounded. */
+    static String cell(String s) {
+        if (s == null) return "";
+        String t = s.replaceAll("[\\r\\n\\t]+", " ");
+        if (t.length() > MAX_CELL) t = t.substring(0, MAX_CELL - 1) + "…";
+        return esc(t);
+    }
+
+    /**
+     * GitHub-flavoured Markdown escaping: HTML-significant characters become entities (GitHub
+     * renders inline HTML), Markdown punctuation is backslash-escaped, and pipes cannot end a cell.
+     */
+    static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '|', '\\', '`', '*', '_', '[', ']', '#', '!', '~', '(', ')' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Rule ids are safe identifiers in practice; anything else falls back to escaped text. */
+    static String code(String s) {
+        if (s == null) return "";
+        return s.matches("[A-Za-z0-9_.:/*-]{1,200}") ? "`" + s + "`" : cell(s);
+    }
+}

@@ -1,0 +1,412 @@
+package io.failready.report;
+
+import io.failready.evaluate.ComplianceType;
+import io.failready.evaluate.Evaluation;
+import io.failready.evaluate.Severity;
+import io.failready.facts.CollectionGap;
+import io.failready.gate.GatePolicy;
+import io.failready.rules.RuleMetadata;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The one prepared view the HTML templates render (style.md item 22): every number, sentence,
+ * chart coordinate and list is decided here, already sorted, so templates only lay it out and
+ * never compute compliance. The evaluations themselves travel as a JSON data island
+ * ({@link DataIsland}) rendered page by page in the browser.
+ */
+public record ReportModel(Meta meta, String verdict, String verdictClass, String verdictSentence, String scoreText,
+                          Gauge gauge, List<Count> totals, List<WorkloadView> workloads, List<GapView> gaps,
+                          DiffView diff, List<RuleDoc> rules, Filters filters, List<Row> printRows, int printRowsOmitted,
+                          long evaluationCount) {
+
+    /** Scorecard lists stay readable; everything is in the drill-down and the print table. */
+    static final int MAX_LISTED = 50;
+    static final int MAX_DIFF_LISTED = 500;
+    /** Print is for humans: past this, the print table says how many rows it left out. */
+    static final int MAX_PRINT_ROWS = 20_000;
+
+    public record Meta(String title, String generatedAt, String asOf, String toolName, String toolVersion,
+                       String schemaVersion, String previousGeneratedAt) {}
+
+    /** A ring chart of a score: {@code dash} of {@code circumference} drawn. Strings, so no locale formats them. */
+    public record Gauge(String scoreText, String cls, String dash, String circumference) {}
+
+    public record Count(String key, String label, long count, String cls) {}
+
+    public record Chart(String id, String title, int height, List<Bar> bars) {}
+
+    public record Bar(String label, String sub, String scoreText, String width, int y, int textY, String cls,
+                      String deltaText, String deltaCls, String tooltip) {}
+
+    public record WorkloadView(String name, String owner, String strategy, String primaryRegion, String recoveryRegions,
+                               String rto, String rpo, String verdict, String verdictClass, String verdictSentence,
+                               String scoreText, String deltaText, String deltaCls, Gauge gauge, String failOn,
+                               Chart sections, Chart accounts, Chart pairs, List<Finding> blocking, int blockingMore,
+                               List<Finding> lacking, int lackingMore, List<WaivedView> waived,
+                               List<String> waiverNotices) {}
+
+    public record Finding(String workload, String severity, String sevClass, String ruleId, String ruleTitle,
+                          String resource, String resourceId, String accountId, String where, String annotation) {}
+
+    public record WaivedView(String ruleId, String severity, String sevClass, String complianceType, String resource,
+                             String resourceId, String accountId, String where, String reason, String approver,
+                             String owner, String expires, String source) {}
+
+    public record GapView(String accountId, String region, String service, String operation, String resource,
+                          String errorCode, String message, int blocked, String blockedRules) {}
+
+    public record DiffView(String previousGeneratedAt, int newFindings, int resolved, int regressed, int unchanged,
+                           List<WorkloadDelta> workloads, List<ChangeView> regressedList, int regressedMore,
+                           List<ChangeView> newList, int newMore, List<ChangeView> resolvedList, int resolvedMore) {}
+
+    public record WorkloadDelta(String name, String status, String oldVerdict, String newVerdict, String oldScore,
+                                String newScore, String deltaText, String deltaCls, List<SectionDeltaView> sections) {}
+
+    public record SectionDeltaView(String name, String oldScore, String newScore, String deltaText, String deltaCls) {}
+
+    public record ChangeView(String workload, String severity, String sevClass, String ruleId, String resource,
+                             String accountId, String where, String before, String after, String annotation) {}
+
+    /** {@code html} is produced by {@link MarkdownHtml}, which escapes all source text. */
+    public record RuleDoc(String id, String title, String section, String severity, String sevClass, String html) {}
+
+    public record Filters(List<String> workloads, List<String> types, List<String> severities, List<String> sections,
+                          List<String> accounts, List<String> regions, List<String> rules) {}
+
+    public record Row(String workload, String severity, String sevClass, String ruleId, String resource, String accountId,
+                      String where, String annotation, boolean waived) {}
+
+    public static ReportModel of(Report report, Report previous, Function<String, String> ruleDocs) {
+        Map<String, Report.RuleRef> ruleRefs = new TreeMap<>();
+        if (report.rules() != null) for (Report.RuleRef r : report.rules()) ruleRefs.put(r.id(), r);
+        ReportDiff diff = previous == null ? null : ReportDiff.of(previous, report);
+        Map<String, ReportDiff.WorkloadDiff> diffByName = new LinkedHashMap<>();
+        if (diff != null) for (ReportDiff.WorkloadDiff d : diff.workloads()) diffByName.put(d.name(), d);
+
+        List<WorkloadView> workloads = new ArrayList<>();
+        List<Evaluation> all = new ArrayList<>();
+        List<Row> print = new ArrayList<>();
+        int printOmitted = 0;
+        Set<String> wl = new LinkedHashSet<>(), accounts = new TreeSet<>(), regions = new TreeSet<>(), ruleIds = new TreeSet<>(),
+                sections = new LinkedHashSet<>(RuleMetadata.SECTIONS);
+        long[] byType = new long[ComplianceType.values().length];
+        long waivedCount = 0;
+        for (Report.WorkloadReport w : workloads(report)) {
+            workloads.add(workload(w, ruleRefs, diffByName.get(w.name())));
+            wl.add(w.name());
+            for (Evaluation e : ReportFacts.evaluations(w)) {
+                all.add(e);
+                if (e.isWaived()) waivedCount++;
+                else byType[e.getComplianceType().ordinal()]++;
+                if (e.getAccountId() != null) accounts.add(e.getAccountId());
+                if (e.getRegion() != null) regions.add(e.getRegion());
+                if (e.getRecoveryRegion() != null) regions.add(e.getRecoveryRegion());
+                if (e.getSection() != null) sections.add(e.getSection());
+                ruleIds.add(e.getRuleId());
+                if (e.getComplianceType() == ComplianceType.NON_COMPLIANT) {
+                    if (print.size() < MAX_PRINT_ROWS) {
+                        print.add(new Row(w.name(), sev(e), sevClass(sev(e)), e.getRuleId(), ReportFacts.displayName(e),
+                                e.getAccountId(), ReportFacts.where(e), e.getAnnotation(), e.isWaived()));
+                    } else {
+                        printOmitted++;
+                    }
+                }
+            }
+        }
+        List<Count> totals = List.of(
+                new Count("NON_COMPLIANT", "Non-compliant", byType[ComplianceType.NON_COMPLIANT.ordinal()], "bad"),
+                new Count("INSUFFICIENT_DATA", "Insufficient data", byType[ComplianceType.INSUFFICIENT_DATA.ordinal()], "unknown"),
+                new Count("COMPLIANT", "Compliant", byType[ComplianceType.COMPLIANT.ordinal()], "good"),
+                new Count("NOT_APPLICABLE", "Not applicable", byType[ComplianceType.NOT_APPLICABLE.ordinal()], "na"),
+                new Count("WAIVED", "Waived", waivedCount, "waived"));
+
+        String verdict = ReportFacts.overallVerdict(report);
+        Double score = ReportFacts.overallScore(report);
+        int blockingTotal = 0, lackingTotal = 0;
+        for (WorkloadView v : workloads) {
+            blockingTotal += v.blocking().size() + v.blockingMore();
+            lackingTotal += v.lacking().size() + v.lackingMore();
+        }
+        String sentence = overallSentence(verdict, workloads(report).size(), blockingTotal, lackingTotal);
+
+        List<RuleDoc> docs = new ArrayList<>();
+        Set<String> documented = new TreeSet<>(ruleIds);
+        documented.addAll(ruleRefs.keySet());
+        for (String id : documented) {
+            Report.RuleRef ref = ruleRefs.get(id);
+            String md = null;
+            try {
+                md = ruleDocs == null ? null : ruleDocs.apply(id);
+            } catch (RuntimeException ignored) {
+                // a missing or unreadable doc must not cost the whole report
+            }
+            String severity = ref == null ? null : ref.severity();
+            docs.add(new RuleDoc(id, ref == null ? null : ref.title(), ref == null ? null : ref.section(), severity,
+                    sevClass(severity), md == null ? "" : MarkdownHtml.render(stripTitle(md, id), 2)));
+        }
+
+        Filters filters = new Filters(List.copyOf(wl),
+                List.of("NON_COMPLIANT", "INSUFFICIENT_DATA", "COMPLIANT", "NOT_APPLICABLE", "WAIVED"),
+                java.util.Arrays.stream(Severity.values()).map(Enum::name).toList(),
+                List.copyOf(sections), List.copyOf(accounts), List.copyOf(regions), List.copyOf(ruleIds));
+
+        Report.Tool tool = report.tool();
+        Meta meta = new Meta(title(report), report.generatedAt(), report.asOf(), tool == null ? "failready" : tool.name(),
+                tool == null ? "" : tool.version(), report.schemaVersion(), previous == null ? null : previous.generatedAt());
+        return new ReportModel(meta, verdict, verdictClass(verdict), sentence, ReportFacts.scoreText(score),
+                gauge(score), totals, workloads, gaps(report, all), diff == null ? null : diffView(diff), docs, filters,
+                print, printOmitted, all.size());
+    }
+
+    private static List<Report.WorkloadReport> workloads(Report r) { return r.workloads() == null ? List.of() : r.workloads(); }
+
+    private static String title(Report r) {
+        List<Report.WorkloadReport> w = workloads(r);
+        if (w.size() == 1) return "Failover readiness — " + w.get(0).name();
+        return "Failover readiness — " + w.size() + " workloads";
+    }
+
+    /** The rule doc starts with "# RULE_ID"; the drill-down already shows the id as its heading. */
+    static String stripTitle(String md, String id) {
+        String t = md.stripLeading();
+        if (t.startsWith("# ")) {
+            int nl = t.indexOf('\n');
+            String first = (nl < 0 ? t : t.substring(0, nl)).substring(2).trim();
+            if (first.equals(id)) return nl < 0 ? "" : t.substring(nl + 1);
+        }
+        return md;
+    }
+
+    static String overallSentence(String verdict, int workloads, int blocking, int lacking) {
+        return switch (verdict) {
+            case "NOT_READY" -> blocking > 0
+                    ? "Not ready to fail over: " + plural(blocking, "blocking finding") + " must be fixed or waived first."
+                    : "Not ready to fail over: the score is below the minimum the gate requires.";
+            case "UNKNOWN" -> workloads == 0 ? "No workload was evaluated."
+                    : "Cannot confirm readiness: " + plural(lacking, "blocking check") + " could not be evaluated for lack of data.";
+            default -> "Ready to fail over: no blocking findings and every blocking check had the data it needed.";
+        };
+    }
+
+    static String workloadSentence(Report.WorkloadReport w, int blocking, int lacking) {
+        String failOn = w.blocking() == null || w.blocking().failOn() == null ? "HIGH" : w.blocking().failOn();
+        return switch (Objects.toString(w.verdict(), "UNKNOWN")) {
+            case "NOT_READY" -> blocking > 0
+                    ? plural(blocking, "finding") + " at " + failOn + " or above block" + (blocking == 1 ? "s" : "")
+                    + " failover to " + String.join(", ", nz(w.recoveryRegions())) + "."
+                    : "The score " + ReportFacts.scoreText(w.score()) + " is below the required minimum "
+                    + ReportFacts.scoreText(w.blocking() == null ? null : w.blocking().minScore()) + ".";
+            case "READY" -> "No finding at " + failOn + " or above; failover to " + String.join(", ", nz(w.recoveryRegions()))
+                    + " is not blocked.";
+            default -> plural(lacking, "blocking check") + " lacked data, so readiness cannot be confirmed (fail-closed).";
+        };
+    }
+
+    private static List<String> nz(List<String> l) { return l == null ? List.of() : l; }
+
+    static String plural(int n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
+
+    static WorkloadView workload(Report.WorkloadReport w, Map<String, Report.RuleRef> rules, ReportDiff.WorkloadDiff d) {
+        List<Evaluation> blocking = ReportFacts.blocking(w);
+        List<Evaluation> lacking = ReportFacts.lackingData(w);
+        Map<String, Double> prevSection = new TreeMap<>();
+        if (d != null) for (ReportDiff.SectionDelta s : d.sections()) if (s.oldScore() != null) prevSection.put(s.name(), s.oldScore());
+
+        List<Bar> sectionBars = new ArrayList<>();
+        int i = 0;
+        for (Report.SectionScore s : w.sections() == null ? List.<Report.SectionScore>of() : w.sections()) {
+            Double delta = d == null ? null : ReportDiff.delta(prevSection.get(s.name()), s.score());
+            String sub = s.nonCompliant() + " non-compliant · " + s.insufficientData() + " no data · " + s.compliant() + " compliant";
+            sectionBars.add(bar(i++, s.name(), sub, s.score(), delta));
+        }
+        List<Bar> accountBars = new ArrayList<>();
+        i = 0;
+        for (Report.AccountScore a : w.accounts() == null ? List.<Report.AccountScore>of() : w.accounts()) {
+            accountBars.add(bar(i++, a.accountId(), null, a.score(), null));
+        }
+        List<Bar> pairBars = new ArrayList<>();
+        i = 0;
+        for (Report.PairScore p : w.regionPairs() == null ? List.<Report.PairScore>of() : w.regionPairs()) {
+            pairBars.add(bar(i++, p.primary() + " → " + p.recovery(), null, p.score(), null));
+        }
+        String id = "w" + Integer.toHexString(w.name().hashCode());
+        List<Finding> blockingList = blocking.stream().limit(MAX_LISTED).map(e -> finding(w.name(), e, rules)).toList();
+        List<Finding> lackingList = lacking.stream().limit(MAX_LISTED).map(e -> finding(w.name(), e, rules)).toList();
+
+        List<WaivedView> waived = new ArrayList<>();
+        for (Evaluation e : ReportFacts.evaluations(w)) {
+            if (!e.isWaived()) continue;
+            Evaluation.WaiverRef r = e.getWaiver();
+            waived.add(new WaivedView(e.getRuleId(), sev(e), sevClass(sev(e)), e.getComplianceType().name(),
+                    ReportFacts.displayName(e), e.getResourceId(), e.getAccountId(), ReportFacts.where(e), r.reason(),
+                    r.approver(), r.owner(), r.expires(), r.source()));
+        }
+        // soonest expiry first: that is what an auditor chases
+        waived.sort(Comparator.comparing((WaivedView v) -> v.expires() == null ? "9999" : v.expires())
+                .thenComparingInt(v -> ReportDiff.severityRank(v.severity())).thenComparing(WaivedView::ruleId)
+                .thenComparing(v -> Objects.toString(v.resourceId(), "")));
+
+        Double delta = d == null ? null : d.scoreDelta();
+        return new WorkloadView(w.name(), w.owner(), w.strategy(), w.primaryRegion(), String.join(", ", nz(w.recoveryRegions())),
+                minutes(w.rtoMinutes()), minutes(w.rpoMinutes()), w.verdict(), verdictClass(w.verdict()),
+                workloadSentence(w, blocking.size(), lacking.size()), ReportFacts.scoreText(w.score()),
+                ReportFacts.deltaText(delta), deltaClass(delta), gauge(w.score()),
+                w.blocking() == null ? "HIGH" : w.blocking().failOn(),
+                chart(id + "-sections", "Score by section", sectionBars),
+                chart(id + "-accounts", "Score by account", accountBars),
+                chart(id + "-pairs", "Score by region pair", pairBars),
+                blockingList, blocking.size() - blockingList.size(), lackingList, lacking.size() - lackingList.size(),
+                waived, List.copyOf(nz(w.waiverNotices())));
+    }
+
+    private static Finding finding(String workload, Evaluation e, Map<String, Report.RuleRef> rules) {
+        Report.RuleRef ref = rules.get(e.getRuleId());
+        return new Finding(workload, sev(e), sevClass(sev(e)), e.getRuleId(), ref == null ? null : ref.title(),
+                ReportFacts.displayName(e), e.getResourceId(), e.getAccountId(), ReportFacts.where(e), e.getAnnotation());
+    }
+
+    static String minutes(Long m) {
+        if (m == null) return "not declared";
+        if (m >= 60 && m % 60 == 0) return (m / 60) + " h";
+        if (m > 60) return (m / 60) + " h " + (m % 60) + " min";
+        return m + " min";
+    }
+
+    static final int ROW = 26, TOP = 6;
+
+    static Chart chart(String id, String title, List<Bar> bars) {
+        return new Chart(id, title, Math.max(ROW, bars.size() * ROW + TOP), bars);
+    }
+
+    /** Chart geometry: track 200 units wide at x=150 (see components/charts.ftlh). */
+    static Bar bar(int index, String label, String sub, Double score, Double delta) {
+        int y = TOP + index * ROW;
+        String width = score == null ? "0" : fmt(2.0 * Math.max(0, Math.min(100, score)));
+        String tip = label + ": " + (score == null ? "no scored evaluations" : ReportFacts.scoreText(score) + " / 100")
+                + (sub == null ? "" : " (" + sub + ")");
+        return new Bar(label, sub, ReportFacts.scoreText(score), width, y, y + 13, scoreClass(score),
+                ReportFacts.deltaText(delta), deltaClass(delta), tip);
+    }
+
+    static Gauge gauge(Double score) {
+        double c = 2 * Math.PI * 52;
+        double dash = score == null ? 0 : c * Math.max(0, Math.min(100, score)) / 100.0;
+        return new Gauge(ReportFacts.scoreText(score), scoreClass(score), fmt(dash), fmt(c));
+    }
+
+    static String fmt(double v) { return String.format(Locale.ROOT, "%.2f", v); }
+
+    static String scoreClass(Double s) {
+        if (s == null) return "na";
+        if (s >= 90) return "good";
+        if (s >= 70) return "warn";
+        return "bad";
+    }
+
+    static String deltaClass(Double d) {
+        if (d == null || d == 0) return "flat";
+        return d > 0 ? "up" : "down";
+    }
+
+    static String verdictClass(String v) {
+        return switch (Objects.toString(v, "")) {
+            case "READY" -> "ready";
+            case "NOT_READY" -> "not-ready";
+            default -> "unknown";
+        };
+    }
+
+    static String sev(Evaluation e) { return e.getSeverity() == null ? "UNRATED" : e.getSeverity().name(); }
+
+    static String sevClass(String s) { return s == null ? "sev-none" : "sev-" + s.toLowerCase(Locale.ROOT); }
+
+    /**
+     * Which INSUFFICIENT_DATA evaluations a gap most likely caused: same account, the gap's region
+     * at either end of the evaluation's pair, and the same service (every service for "*" gaps;
+     * only that resource for a per-resource gap). Evaluations do not name their gap, so this is a
+     * best match, shown as such.
+     */
+    static List<GapView> gaps(Report report, List<Evaluation> all) {
+        List<CollectionGap> gaps = report.collectionGaps() == null ? List.of() : report.collectionGaps();
+        List<Evaluation> lacking = all.stream().filter(e -> e.getComplianceType() == ComplianceType.INSUFFICIENT_DATA).toList();
+        List<GapView> out = new ArrayList<>();
+        if (gaps.isEmpty()) return out;
+        Map<String, String> serviceOf = new java.util.HashMap<>();
+        for (CollectionGap g : gaps) {
+            int blocked = 0;
+            Set<String> rules = new TreeSet<>();
+            String gapService = norm(g.getService());
+            boolean everyService = CollectionGap.ALL_SERVICES.equals(g.getService());
+            for (Evaluation e : lacking) {
+                if (!Objects.equals(g.getAccountId(), e.getAccountId())) continue;
+                if (!g.getRegion().equals(e.getRegion()) && !g.getRegion().equals(e.getRecoveryRegion())) continue;
+                boolean sameService = everyService || serviceOf.computeIfAbsent(Objects.toString(e.getResourceType(), ""),
+                        ReportModel::service).equals(gapService);
+                // a gap about one resource blocks that resource (at either end of its pair) only
+                boolean match = g.getResourceId() == null ? sameService
+                        : g.getResourceId().equals(e.getResourceId())
+                        || (e.getCounterpart() != null && g.getResourceId().equals(e.getCounterpart().resourceId()));
+                if (match) {
+                    blocked++;
+                    rules.add(e.getRuleId());
+                }
+            }
+            String ruleText = String.join(", ", rules.stream().limit(5).toList()) + (rules.size() > 5 ? " and " + (rules.size() - 5) + " more" : "");
+            out.add(new GapView(g.getAccountId(), g.getRegion(), g.getService(), g.getOperation(),
+                    g.getResourceId() != null ? g.getResourceId() : g.getResourceType(), g.getErrorCode(), g.getMessage(),
+                    blocked, ruleText));
+        }
+        return out;
+    }
+
+    /** "AWS::SecretsManager::Secret" -> "secretsmanager". */
+    static String service(String resourceType) {
+        if (resourceType == null) return "";
+        String[] p = resourceType.split("::");
+        return p.length >= 2 ? norm(p[1]) : "";
+    }
+
+    private static String norm(String s) { return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""); }
+
+    static DiffView diffView(ReportDiff diff) {
+        List<WorkloadDelta> w = new ArrayList<>();
+        List<ChangeView> reg = new ArrayList<>(), neu = new ArrayList<>(), res = new ArrayList<>();
+        int regTotal = 0, newTotal = 0, resTotal = 0;
+        for (ReportDiff.WorkloadDiff d : diff.workloads()) {
+            List<SectionDeltaView> s = d.sections().stream().map(x -> new SectionDeltaView(x.name(),
+                    ReportFacts.scoreText(x.oldScore()), ReportFacts.scoreText(x.newScore()),
+                    ReportFacts.deltaText(x.scoreDelta()), deltaClass(x.scoreDelta()))).toList();
+            w.add(new WorkloadDelta(d.name(), d.status(), d.oldVerdict(), d.newVerdict(), ReportFacts.scoreText(d.oldScore()),
+                    ReportFacts.scoreText(d.newScore()), ReportFacts.deltaText(d.scoreDelta()), deltaClass(d.scoreDelta()), s));
+            regTotal += addCapped(reg, d.name(), d.regressed());
+            newTotal += addCapped(neu, d.name(), d.newFindings());
+            resTotal += addCapped(res, d.name(), d.resolved());
+        }
+        return new DiffView(diff.old().generatedAt(), diff.summary().newFindings(), diff.summary().resolved(),
+                diff.summary().regressed(), diff.summary().unchanged(), w, reg, regTotal - reg.size(), neu,
+                newTotal - neu.size(), res, resTotal - res.size());
+    }
+
+    private static int addCapped(List<ChangeView> out, String workload, List<ReportDiff.Change> changes) {
+        for (ReportDiff.Change c : changes) {
+            if (out.size() >= MAX_DIFF_LISTED) break;
+            String where = c.recoveryRegion() == null ? Objects.toString(c.region(), "") : c.region() + " → " + c.recoveryRegion();
+            String name = c.resourceName() != null && !c.resourceName().isBlank() ? c.resourceName() : c.resourceId();
+            out.add(new ChangeView(workload, c.severity(), sevClass(c.severity()), c.ruleId(), name, c.accountId(), where,
+                    c.before(), c.after(), c.annotation()));
+        }
+        return changes.size();
+    }
+}
