@@ -125,6 +125,9 @@ public final class CloudWatchCollector implements Collector {
                 default -> { }
             }
         }
+        // Stable query ids (q0, q1, ...) whatever order the inventory came in.
+        out.sort(java.util.Comparator.comparing(Series::sourceResourceId).thenComparing(Series::destinationRegion).thenComparing(Series::metricName)
+                .thenComparing(x -> x.dimensions().toString()));
         return out;
     }
 

@@ -32,7 +32,7 @@ public final class SecurityHubCollector implements Collector {
                 if (notSubscribed(e)) return null;
                 throw e;
             }
-        }).ifPresent((DescribeHubResponse h) -> ctx.add(TYPE, h.hubArn(), "hub", Map.of(), Attrs.map("subscribedAt", h.subscribedAt())));
+        }).filter(h -> h.hubArn() != null).ifPresent((DescribeHubResponse h) -> ctx.add(TYPE, h.hubArn(), "hub", Map.of(), Attrs.map("subscribedAt", h.subscribedAt())));
     }
 
     static boolean notSubscribed(AwsServiceException e) {
