@@ -34,7 +34,10 @@ public final class IamPolicy {
         policy.put("Version", "2012-10-17");
         policy.put("Statement", List.of(read, assume, deny));
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(policy) + "\n";
+            // One action per line, "\n" line ends on every OS: the committed file diffs cleanly.
+            var indent = new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n");
+            var printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter().withObjectIndenter(indent).withArrayIndenter(indent);
+            return Json.MAPPER.writer(printer).writeValueAsString(policy) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
