@@ -17,6 +17,7 @@ public final class Redactor {
     private static final Pattern ACCESS_KEY = Pattern.compile("(AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}");
     private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]+-----");
     private static final Pattern URL_WITH_PASSWORD = Pattern.compile("[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@");
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{32,}");
     private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9+/=_\\-.]{24,}");
 
     public static Map<String, String> redact(Map<String, String> env) {
@@ -39,7 +40,7 @@ public final class Redactor {
             String t = m.group();
             // ARNs, hostnames and paths are long but low-entropy and structured; random tokens are neither.
             if (t.startsWith("arn:") || t.contains("..")) continue;
-            if (entropy(t) >= 4.0 && hasMixedClasses(t)) return true;
+            if (HEX.matcher(t).matches() || (entropy(t) >= 4.0 && hasMixedClasses(t))) return true;
         }
         return false;
     }
@@ -61,6 +62,7 @@ public final class Redactor {
             upper |= Character.isUpperCase(c);
             digit |= Character.isDigit(c);
         }
-        return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) >= 2 && digit;
+        // Random tokens mix all three; long names ("orders-bucket-2024") rarely do.
+        return lower && upper && digit;
     }
 }
