@@ -1,0 +1,116 @@
+package io.failready.collect;
+
+import io.failready.facts.CollectionGap;
+import io.failready.facts.Resource;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Decides which accounts a scan covers and with which credentials:
+ * <ul>
+ *   <li>no accounts: the caller's own account ({@code sts:GetCallerIdentity}) with the base credentials;</li>
+ *   <li>{@code --accounts} / {@code --organization} ({@code organizations:ListAccounts}, ACTIVE only) with
+ *       {@code --role-name}: {@code sts:AssumeRole} into each, session name {@code failready};</li>
+ *   <li>a failed AssumeRole is a gap with service {@code *} for that account in every scanned region
+ *       (and {@code global}); the scan goes on with the other accounts.</li>
+ * </ul>
+ */
+final class Accounts {
+    static final String SESSION_NAME = "failready";
+    private static final String BASE = "base";
+
+    record Resolved(List<AccountTarget> targets, List<String> accountIds, List<CollectionGap> gaps) {}
+
+    private Accounts() {}
+
+    static Resolved resolve(CollectRequest req, ClientFactory clients, AwsCredentialsProvider base, ExecutorService pool) {
+        String home = req.regions().isEmpty() ? "us-east-1" : req.regions().get(0);
+        StsClient sts = clients.client(StsClient.class, BASE, base, home);
+        String caller;
+        try {
+            caller = sts.getCallerIdentity().account();
+        } catch (RuntimeException e) {
+            throw new CollectionException("cannot identify the caller's AWS account (sts:GetCallerIdentity failed: "
+                    + Gaps.errorCode(e) + ": " + Gaps.message(e) + "); check --profile or the credential environment.", e);
+        }
+
+        Map<String, String> wanted = new LinkedHashMap<>();   // account id -> name (null when unknown)
+        for (String a : req.accounts()) wanted.put(a.trim(), null);
+        if (req.organization()) {
+            OrganizationsClient org = clients.client(OrganizationsClient.class, BASE, base, Resource.GLOBAL);
+            try {
+                org.listAccountsPaginator().stream().flatMap(p -> p.accounts().stream()).forEach(a -> {
+                    if ("ACTIVE".equals(a.statusAsString())) wanted.put(a.id(), a.name());
+                });
+            } catch (RuntimeException e) {
+                throw new CollectionException("cannot list the organization's accounts (organizations:ListAccounts failed: "
+                        + Gaps.errorCode(e) + ": " + Gaps.message(e) + "); run from the management or a delegated administrator account.", e);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return new Resolved(List.of(new AccountTarget(caller, null, base)), List.of(caller), List.of());
+        }
+
+        List<AccountTarget> targets = new ArrayList<>();
+        List<CollectionGap> gaps = new ArrayList<>();
+        Map<String, Future<AwsCredentialsProvider>> pending = new LinkedHashMap<>();
+        for (var e : wanted.entrySet()) {
+            String id = e.getKey();
+            if (req.roleName() == null || req.roleName().isBlank()) {
+                if (id.equals(caller)) targets.add(new AccountTarget(id, e.getValue(), base));
+                else gaps.addAll(accountGaps(req, id, "AssumeRole", "RoleNameRequired",
+                        "account " + id + " is not the caller's account (" + caller + ") and no --role-name was given."));
+                continue;
+            }
+            pending.put(id, pool.submit(() -> assume(sts, id, req.roleName(), req.externalId())));
+        }
+        for (var p : pending.entrySet()) {
+            String id = p.getKey();
+            try {
+                targets.add(new AccountTarget(id, wanted.get(id), p.getValue().get()));
+            } catch (ExecutionException ex) {
+                Throwable c = ex.getCause();
+                gaps.addAll(accountGaps(req, id, "AssumeRole", Gaps.errorCode(c), Gaps.message(c)));
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                gaps.addAll(accountGaps(req, id, "AssumeRole", Gaps.SCAN_TIMEOUT, "interrupted"));
+            }
+        }
+        return new Resolved(targets, List.copyOf(wanted.keySet()), gaps);
+    }
+
+    /** Assumes the role now, so a refusal is known before any collector runs; the provider refreshes later. */
+    private static AwsCredentialsProvider assume(StsClient sts, String account, String roleName, String externalId) {
+        String arn = "arn:aws:iam::" + account + ":role/" + roleName;
+        StsAssumeRoleCredentialsProvider p = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts)
+                .refreshRequest(r -> {
+                    r.roleArn(arn).roleSessionName(SESSION_NAME);
+                    if (externalId != null && !externalId.isBlank()) r.externalId(externalId);
+                })
+                .build();
+        p.resolveCredentials();
+        return p;
+    }
+
+    /** One service-wide ("*") gap per scanned region and global: nothing is known about this account. */
+    static List<CollectionGap> accountGaps(CollectRequest req, String account, String operation, String code, String message) {
+        List<CollectionGap> gaps = new ArrayList<>();
+        List<String> places = new ArrayList<>(req.regions());
+        places.add(Resource.GLOBAL);
+        for (String r : places) {
+            gaps.add(new CollectionGap(account, r, CollectionGap.ALL_SERVICES, operation, null, null, code, message));
+        }
+        return gaps;
+    }
+}

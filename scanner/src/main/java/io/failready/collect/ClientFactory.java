@@ -1,0 +1,140 @@
+package io.failready.collect;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.account.AccountClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds SDK clients per account + region, each with an explicit region (never the default chain,
+ * which probes instance metadata for seconds), the account's credentials, the endpoint override
+ * when one is given, the adaptive retry mode with bounded attempts, per-call timeouts, and one
+ * Apache HTTP client with a bounded pool shared by every client in the JVM.
+ */
+public final class ClientFactory implements AutoCloseable {
+    /** Attempts per call (the first try included) before a throttle or a 5xx becomes a gap. */
+    public static final int MAX_ATTEMPTS = 3;
+    private static final int MAX_CONNECTIONS = 64;
+    private static volatile SdkHttpClient sharedHttp;
+
+    private final URI endpoint;
+    private final Duration callTimeout;
+    private final BackoffStrategy backoffOverride;
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+
+    public ClientFactory(URI endpoint, Duration callTimeout) {
+        this(endpoint, callTimeout, null);
+    }
+
+    /**
+     * @param backoffOverride replaces the SDK's retry delays (both normal and throttling); tests use
+     *                        it to keep throttling scenarios fast. Null keeps the SDK defaults.
+     */
+    public ClientFactory(URI endpoint, Duration callTimeout, BackoffStrategy backoffOverride) {
+        this.endpoint = endpoint;
+        this.callTimeout = callTimeout == null ? CollectRequest.DEFAULT_CALL_TIMEOUT : callTimeout;
+        this.backoffOverride = backoffOverride;
+    }
+
+    /** The endpoint given on the command line, else the standard {@code AWS_ENDPOINT_URL}, else none. */
+    public static URI resolveEndpoint(URI given, Map<String, String> env) {
+        if (given != null) return given;
+        String e = env.get("AWS_ENDPOINT_URL");
+        return e == null || e.isBlank() ? null : URI.create(e.trim());
+    }
+
+    public URI endpoint() { return endpoint; }
+
+    /** One Apache client per JVM: connection pools are the expensive part, clients are cheap. */
+    static SdkHttpClient sharedHttpClient() {
+        SdkHttpClient h = sharedHttp;
+        if (h == null) {
+            synchronized (ClientFactory.class) {
+                h = sharedHttp;
+                if (h == null) {
+                    h = ApacheHttpClient.builder()
+                            .maxConnections(MAX_CONNECTIONS)
+                            .connectionTimeout(Duration.ofSeconds(5))
+                            .connectionAcquisitionTimeout(Duration.ofSeconds(30))
+                            .socketTimeout(Duration.ofSeconds(60))
+                            .build();
+                    sharedHttp = h;
+                }
+            }
+        }
+        return h;
+    }
+
+    /** Signing region for a client: global services have fixed homes, "global" never reaches the SDK. */
+    static Region regionFor(Class<?> type, String region) {
+        if (!io.failready.facts.Resource.GLOBAL.equals(region)) return Region.of(region);
+        if (type == IamClient.class || type == Route53Client.class) return Region.AWS_GLOBAL;
+        if (type == OrganizationsClient.class || type == AccountClient.class) return Region.US_EAST_1;
+        return Region.US_EAST_1;
+    }
+
+    RetryStrategy retryStrategy() {
+        var b = AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2).toBuilder().maxAttempts(MAX_ATTEMPTS);
+        if (backoffOverride != null) b = b.backoffStrategy(backoffOverride).throttlingBackoffStrategy(backoffOverride);
+        return b.build();
+    }
+
+    /**
+     * A cached client of {@code type} for one identity in one region.
+     *
+     * @param identityKey distinguishes credential sets (the account id, or "base" for the caller)
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends SdkClient> T client(Class<T> type, String identityKey, AwsCredentialsProvider credentials, String region) {
+        String key = type.getName() + "|" + identityKey + "|" + region;
+        return (T) clients.computeIfAbsent(key, k -> build(type, credentials, region));
+    }
+
+    private <T extends SdkClient> T build(Class<T> type, AwsCredentialsProvider credentials, String region) {
+        try {
+            Object builder = type.getMethod("builder").invoke(null);
+            AwsClientBuilder<?, ?> b = (AwsClientBuilder<?, ?>) builder;
+            b.region(regionFor(type, region)).credentialsProvider(credentials);
+            if (endpoint != null) b.endpointOverride(endpoint);
+            b.overrideConfiguration(ClientOverrideConfiguration.builder()
+                    .retryStrategy(retryStrategy())
+                    .apiCallAttemptTimeout(callTimeout)
+                    .apiCallTimeout(callTimeout.multipliedBy(2))
+                    .build());
+            ((SdkSyncClientBuilder<?, ?>) b).httpClient(sharedHttpClient());
+            if (b instanceof S3ClientBuilder s3 && endpoint != null) s3.forcePathStyle(true);
+            return type.cast(((software.amazon.awssdk.utils.builder.SdkBuilder<?, ?>) b).build());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+        }
+    }
+
+    /** Closes the clients (not the shared HTTP client, which lives as long as the JVM). */
+    @Override public void close() {
+        List<SdkClient> all = new ArrayList<>(clients.values());
+        clients.clear();
+        for (SdkClient c : all) {
+            try { c.close(); } catch (RuntimeException ignored) { /* closing is best effort */ }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.failready.collect;
+
+/**
+ * One AWS service: reads it through the SDK and normalises what it finds into
+ * {@link io.failready.facts.Resource}s shaped as docs/resource-types.md says. Collectors never
+ * judge; every failed call goes to {@link CollectionContext#gap} (done for you by
+ * {@link CollectionContext#call}) so that missing data is never mistaken for "nothing there".
+ *
+ * <p>Each implementation's Javadoc names the AWS calls and IAM actions it needs; the same
+ * operations are listed in {@link ApiCalls}.
+ */
+public interface Collector {
+    /** SDK service id in lower case, as used in gaps: {@code s3}, {@code dynamodb}, ... */
+    String service();
+
+    /** Global services (IAM, Route 53, account, and S3's account-wide listing) run once per account. */
+    default boolean global() { return false; }
+
+    /**
+     * Phase 0 collectors only read AWS; phase 1 collectors may also read what phase 0 found in the
+     * same scan ({@link CollectionContext#inventory()}), e.g. CloudWatch lag metrics for replicated
+     * resources, or IAM roles referenced by buckets and functions.
+     */
+    default int phase() { return 0; }
+
+    /** Whether the service exists in {@code region} (regional collectors only). */
+    default boolean availableIn(String region) { return true; }
+
+    /** The operations this collector may send, {@code service:Operation} with IAM prefixes (see {@link ApiCalls}). */
+    java.util.List<String> operations();
+
+    void collect(CollectionContext ctx);
+
+    /**
+     * After phase 0, across every account and region: fill links that need the whole inventory
+     * (a bucket's destination region, a secret's replicas). Returns the (possibly replaced) list.
+     */
+    default java.util.List<io.failready.facts.Resource> link(java.util.List<io.failready.facts.Resource> inventory, ScanState state) {
+        return inventory;
+    }
+
+    /** True when the SDK's endpoint metadata lists the region, or lists nothing (unknown partitions). */
+    static boolean inMetadata(software.amazon.awssdk.regions.ServiceMetadata metadata, String region) {
+        var regions = metadata.regions();
+        return regions.isEmpty() || regions.stream().anyMatch(r -> r.id().equals(region));
+    }
+}

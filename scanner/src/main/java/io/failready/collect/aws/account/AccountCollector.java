@@ -1,0 +1,36 @@
+package io.failready.collect.aws.account;
+
+import io.failready.collect.Attrs;
+import io.failready.collect.CollectionContext;
+import io.failready.collect.Collector;
+import software.amazon.awssdk.services.account.AccountClient;
+import software.amazon.awssdk.services.account.model.Region;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The account itself ({@code AWS::::Account}, global): which regions are enabled, so rules can
+ * tell "recovery region not opted in" from "nothing deployed there".
+ *
+ * <p>AWS calls / IAM actions: {@code account:ListRegions} (paginated). The account name comes
+ * from Organizations when the scan listed the organization; otherwise it is omitted.
+ */
+public final class AccountCollector implements Collector {
+    @Override public String service() { return "account"; }
+    @Override public boolean global() { return true; }
+    @Override public List<String> operations() { return List.of("account:ListRegions"); }
+
+    @Override public void collect(CollectionContext ctx) {
+        AccountClient account = ctx.client(AccountClient.class);
+        ctx.call("account:ListRegions", () -> {
+            Map<String, String> status = new TreeMap<>();
+            for (Region r : account.listRegionsPaginator(b -> b.maxResults(50)).regions()) {
+                status.put(r.regionName(), r.regionOptStatusAsString());
+            }
+            return status;
+        }).ifPresent(status -> ctx.add("AWS::::Account", ctx.accountId(), ctx.accountName() == null ? ctx.accountId() : ctx.accountName(),
+                Map.of(), Attrs.map("accountName", ctx.accountName(), "regionOptStatus", status)));
+    }
+}

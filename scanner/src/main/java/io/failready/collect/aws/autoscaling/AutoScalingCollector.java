@@ -1,0 +1,30 @@
+package io.failready.collect.aws.autoscaling;
+
+import io.failready.collect.Attrs;
+import io.failready.collect.CollectionContext;
+import io.failready.collect.Collector;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.TagDescription;
+
+import java.util.List;
+
+/**
+ * EC2 Auto Scaling groups ({@code AWS::AutoScaling::AutoScalingGroup}) with min/max/desired capacity.
+ *
+ * <p>AWS calls / IAM actions: {@code autoscaling:DescribeAutoScalingGroups} (paginated).
+ */
+public final class AutoScalingCollector implements Collector {
+    public static final String TYPE = "AWS::AutoScaling::AutoScalingGroup";
+
+    @Override public String service() { return "autoscaling"; }
+    @Override public boolean availableIn(String region) { return Collector.inMetadata(AutoScalingClient.serviceMetadata(), region); }
+    @Override public List<String> operations() { return List.of("autoscaling:DescribeAutoScalingGroups"); }
+
+    @Override public void collect(CollectionContext ctx) {
+        AutoScalingClient as = ctx.client(AutoScalingClient.class);
+        ctx.call("autoscaling:DescribeAutoScalingGroups", () -> as.describeAutoScalingGroupsPaginator(b -> { }).autoScalingGroups().stream().toList())
+                .ifPresent(groups -> groups.forEach(g -> ctx.add(TYPE, g.autoScalingGroupARN(), g.autoScalingGroupName(),
+                        Attrs.tags(g.tags(), TagDescription::key, TagDescription::value),
+                        Attrs.map("minSize", g.minSize(), "maxSize", g.maxSize(), "desiredCapacity", g.desiredCapacity()))));
+    }
+}

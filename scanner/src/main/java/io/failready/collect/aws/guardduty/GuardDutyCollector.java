@@ -1,0 +1,34 @@
+package io.failready.collect.aws.guardduty;
+
+import io.failready.collect.Attrs;
+import io.failready.collect.CollectionContext;
+import io.failready.collect.Collector;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GuardDuty detectors ({@code AWS::GuardDuty::Detector}); no detector is no resource, not a gap.
+ *
+ * <p>AWS calls / IAM actions: {@code guardduty:ListDetectors} (paginated), {@code guardduty:GetDetector} per detector.
+ */
+public final class GuardDutyCollector implements Collector {
+    public static final String TYPE = "AWS::GuardDuty::Detector";
+
+    @Override public String service() { return "guardduty"; }
+    @Override public boolean availableIn(String region) { return Collector.inMetadata(GuardDutyClient.serviceMetadata(), region); }
+    @Override public List<String> operations() { return List.of("guardduty:GetDetector", "guardduty:ListDetectors"); }
+
+    @Override public void collect(CollectionContext ctx) {
+        GuardDutyClient gd = ctx.client(GuardDutyClient.class);
+        ctx.call("guardduty:ListDetectors", () -> gd.listDetectorsPaginator(b -> { }).detectorIds().stream().toList()).ifPresent(ids -> {
+            for (String id : ids) {
+                String arn = ctx.arn("guardduty", "detector/" + id);
+                ctx.callFor("guardduty:GetDetector", TYPE, arn, () -> gd.getDetector(b -> b.detectorId(id)))
+                        .ifPresent(d -> ctx.add(TYPE, arn, id, d.tags() == null ? Map.of() : d.tags(),
+                                Attrs.map("detectorId", id, "status", d.statusAsString())));
+            }
+        });
+    }
+}

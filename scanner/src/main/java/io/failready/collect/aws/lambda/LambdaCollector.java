@@ -1,0 +1,44 @@
+package io.failready.collect.aws.lambda;
+
+import io.failready.collect.Attrs;
+import io.failready.collect.CollectionContext;
+import io.failready.collect.Collector;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Lambda functions ({@code AWS::Lambda::Function}): runtime, code hash, version, role, reserved
+ * concurrency and environment. ListFunctions already returns configuration and environment, so
+ * there is no per-function GetFunction; environment values that look secret are replaced by
+ * {@code "[REDACTED]"} before they reach the snapshot ({@link Redactor}).
+ *
+ * <p>AWS calls / IAM actions: {@code lambda:ListFunctions} (paginated), and per function
+ * {@code lambda:GetFunctionConcurrency} (reserved concurrency is not in the listing) and
+ * {@code lambda:ListTags} (for the {@code version} tag and workload scoping).
+ */
+public final class LambdaCollector implements Collector {
+    public static final String TYPE = "AWS::Lambda::Function";
+
+    @Override public String service() { return "lambda"; }
+    @Override public boolean availableIn(String region) { return Collector.inMetadata(LambdaClient.serviceMetadata(), region); }
+    @Override public List<String> operations() { return List.of("lambda:GetFunctionConcurrency", "lambda:ListFunctions", "lambda:ListTags"); }
+
+    @Override public void collect(CollectionContext ctx) {
+        LambdaClient lambda = ctx.client(LambdaClient.class);
+        Optional<List<FunctionConfiguration>> fns = ctx.call("lambda:ListFunctions", () -> lambda.listFunctionsPaginator(b -> { }).functions().stream().toList());
+        fns.ifPresent(list -> list.forEach(f -> {
+            String arn = f.functionArn();
+            Integer reserved = ctx.callFor("lambda:GetFunctionConcurrency", TYPE, arn,
+                    () -> lambda.getFunctionConcurrency(b -> b.functionName(f.functionName())).reservedConcurrentExecutions()).orElse(null);
+            Map<String, String> tags = ctx.callFor("lambda:ListTags", TYPE, arn, () -> lambda.listTags(b -> b.resource(arn)).tags()).orElse(Map.of());
+            ctx.add(TYPE, arn, f.functionName(), tags, Attrs.map(
+                    "runtime", f.runtimeAsString(), "codeSha256", f.codeSha256(), "version", f.version(), "versionTag", tags.get("version"),
+                    "reservedConcurrency", reserved, "role", f.role(),
+                    "environment", Redactor.redact(f.environment() == null ? Map.of() : f.environment().variables())));
+        }));
+    }
+}

@@ -1,0 +1,113 @@
+package io.failready.collect.aws.rds;
+
+import io.failready.collect.Attrs;
+import io.failready.collect.CollectionContext;
+import io.failready.collect.Collector;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBCluster;
+import software.amazon.awssdk.services.rds.model.DBClusterMember;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.GlobalCluster;
+import software.amazon.awssdk.services.rds.model.GlobalClusterMember;
+import software.amazon.awssdk.services.rds.model.Tag;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RDS instances ({@code AWS::RDS::DBInstance}) and Aurora clusters ({@code AWS::RDS::DBCluster})
+ * with their cross-region copies: read replicas, global cluster members, and automated backup
+ * replications (DescribeDBInstances already names those, so no per-instance describe follows).
+ *
+ * <p>AWS calls / IAM actions: {@code rds:DescribeDBInstances}, {@code rds:DescribeDBClusters},
+ * {@code rds:DescribeGlobalClusters} (all paginated, once per region).
+ */
+public final class RdsCollector implements Collector {
+    public static final String INSTANCE = "AWS::RDS::DBInstance";
+    public static final String CLUSTER = "AWS::RDS::DBCluster";
+
+    @Override public String service() { return "rds"; }
+    @Override public boolean availableIn(String region) { return Collector.inMetadata(RdsClient.serviceMetadata(), region); }
+    @Override public List<String> operations() {
+        return List.of("rds:DescribeDBClusters", "rds:DescribeDBInstances", "rds:DescribeGlobalClusters");
+    }
+
+    @Override public void collect(CollectionContext ctx) {
+        RdsClient rds = ctx.client(RdsClient.class);
+        Optional<List<DBInstance>> instances = ctx.call("rds:DescribeDBInstances", () -> rds.describeDBInstancesPaginator(b -> { }).dbInstances().stream().toList());
+        Optional<List<DBCluster>> clusters = ctx.call("rds:DescribeDBClusters", () -> rds.describeDBClustersPaginator(b -> { }).dbClusters().stream().toList());
+        Map<String, GlobalCluster> globalByMember = new HashMap<>();
+        if (clusters.isPresent() && !clusters.get().isEmpty()) {
+            ctx.call("rds:DescribeGlobalClusters", () -> rds.describeGlobalClustersPaginator(b -> { }).globalClusters().stream().toList())
+                    .ifPresent(gs -> gs.forEach(g -> g.globalClusterMembers().forEach(m -> globalByMember.put(m.dbClusterArn(), g))));
+        }
+        Map<String, DBInstance> byId = new HashMap<>();
+        instances.ifPresent(list -> list.forEach(i -> byId.put(i.dbInstanceIdentifier(), i)));
+        instances.ifPresent(list -> list.forEach(i -> instance(ctx, i)));
+        clusters.ifPresent(list -> list.forEach(c -> cluster(ctx, c, globalByMember.get(c.dbClusterArn()), byId)));
+    }
+
+    private static void instance(CollectionContext ctx, DBInstance i) {
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (String r : i.readReplicaDBInstanceIdentifiers()) {
+            String region = Attrs.arnRegion(r);
+            String arn = region == null ? ctx.arn("rds", "db:" + r) : r;
+            links.add(Attrs.replicaLink(region == null ? ctx.region() : region, arn, name(r), null, "rds-read-replica"));
+        }
+        List<Map<String, Object>> backups = new ArrayList<>();
+        i.dbInstanceAutomatedBackupsReplications().forEach(b -> {
+            String region = Attrs.arnRegion(b.dbInstanceAutomatedBackupsArn());
+            backups.add(Attrs.map("region", region, "arn", b.dbInstanceAutomatedBackupsArn()));
+            links.add(Attrs.replicaLink(region, b.dbInstanceAutomatedBackupsArn(), null, null, "rds-automated-backup-replication"));
+        });
+        Map<String, Object> cfg = Attrs.map(
+                "engine", i.engine(), "dbInstanceClass", i.dbInstanceClass(), "dbClusterIdentifier", i.dbClusterIdentifier(),
+                "readReplicaDBInstanceIdentifiers", i.readReplicaDBInstanceIdentifiers(),
+                "readReplicaSourceDBInstanceIdentifier", i.readReplicaSourceDBInstanceIdentifier(),
+                "automatedBackupReplications", backups, "storageEncrypted", i.storageEncrypted(), "kmsKeyId", i.kmsKeyId(),
+                "backupRetentionPeriod", i.backupRetentionPeriod(), "replicaLinks", links);
+        ctx.add(INSTANCE, i.dbInstanceArn(), i.dbInstanceIdentifier(), Attrs.tags(i.tagList(), Tag::key, Tag::value), cfg);
+    }
+
+    private static void cluster(CollectionContext ctx, DBCluster c, GlobalCluster global, Map<String, DBInstance> instances) {
+        List<Map<String, Object>> members = new ArrayList<>();
+        List<Map<String, Object>> links = new ArrayList<>();
+        Boolean isGlobalWriter = null;
+        if (global != null) {
+            for (GlobalClusterMember m : global.globalClusterMembers()) {
+                String region = Attrs.arnRegion(m.dbClusterArn());
+                members.add(Attrs.map("dbClusterArn", m.dbClusterArn(), "isWriter", Boolean.TRUE.equals(m.isWriter()), "region", region));
+                if (m.dbClusterArn().equals(c.dbClusterArn())) isGlobalWriter = Boolean.TRUE.equals(m.isWriter());
+                else links.add(Attrs.replicaLink(region, m.dbClusterArn(), name(m.dbClusterArn()), m.globalWriteForwardingStatusAsString() == null ? null
+                        : null, "rds-global-cluster-member"));
+            }
+        }
+        for (String r : c.readReplicaIdentifiers()) {
+            String region = Attrs.arnRegion(r);
+            links.add(Attrs.replicaLink(region == null ? ctx.region() : region, region == null ? ctx.arn("rds", "cluster:" + r) : r, name(r), null, "rds-cluster-replica"));
+        }
+        String writerClass = null;
+        List<String> classes = new ArrayList<>();
+        for (DBClusterMember m : c.dbClusterMembers()) {
+            DBInstance i = instances.get(m.dbInstanceIdentifier());
+            if (i == null) continue;
+            classes.add(i.dbInstanceClass());
+            if (Boolean.TRUE.equals(m.isClusterWriter())) writerClass = i.dbInstanceClass();
+        }
+        Map<String, Object> cfg = Attrs.map(
+                "engine", c.engine(), "globalClusterIdentifier", global == null ? null : global.globalClusterIdentifier(),
+                "globalClusterMembers", global == null ? null : members, "isGlobalWriter", isGlobalWriter,
+                "replicationSourceIdentifier", c.replicationSourceIdentifier(), "storageEncrypted", c.storageEncrypted(),
+                "kmsKeyId", c.kmsKeyId(), "writerInstanceClass", writerClass, "instanceClasses", classes,
+                "backupRetentionPeriod", c.backupRetentionPeriod(), "replicaLinks", links);
+        ctx.add(CLUSTER, c.dbClusterArn(), c.dbClusterIdentifier(), Attrs.tags(c.tagList(), Tag::key, Tag::value), cfg);
+    }
+
+    /** Last ARN segment ("db:orders" -> "orders"), or the id itself. */
+    static String name(String idOrArn) {
+        return idOrArn.startsWith("arn:") ? idOrArn.substring(idOrArn.lastIndexOf(':') + 1) : idOrArn;
+    }
+}

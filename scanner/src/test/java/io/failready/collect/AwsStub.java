@@ -1,0 +1,361 @@
+package io.failready.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local AWS endpoint for every protocol family the collectors use, serving recorded-shape replies
+ * from {@code src/test/resources/aws-replies/<TestName>/}. The real SDK clients talk to it through
+ * {@code endpointOverride}, so signing, pagination tokens, error parsing, retries and timeouts are
+ * the SDK's own.
+ *
+ * <p>Routing: the service and region come from the SigV4 credential scope; the operation from
+ * {@code X-Amz-Target} (JSON 1.0/1.1), the {@code Action} form field (Query), or the method and path
+ * (REST-JSON, REST-XML).
+ *
+ * <p>Reply files: {@code <service>.<Operation>[.<token>]_<page>.json|xml}, looked up first in
+ * {@code <account>/<region>/}, then {@code <account>/}, {@code <region>/}, then the test's folder.
+ * {@code <token>} is any value found in the request (a bucket name, a table name, an ARN with
+ * non-filename characters replaced by '_'), for per-resource replies. {@code <page>} is 1, or N when
+ * the request carries a pagination token {@code page-N} (replies hand out such tokens). A JSON file
+ * of the form {@code {"__error": {"status": 404, "code": "...", "message": "..."}}} is an error
+ * reply in the service's protocol. No file: an empty success.
+ *
+ * <p>STS is built in: AssumeRole hands out access key {@code ASIA<account>} and GetCallerIdentity
+ * tells the account of the calling key, so a test can check which account signed each call.
+ */
+public final class AwsStub implements AutoCloseable {
+    public static final String BASE_ACCESS_KEY = "AKIATESTNOTREAL00000";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
+    private static final Pattern PAGE = Pattern.compile("^page-(\\d+)$");
+
+    enum Protocol { JSON, REST_JSON, QUERY, REST_XML }
+
+    /** One request as the stub understood it. {@code service} is the IAM prefix (cloudwatch, not monitoring). */
+    public record Call(String service, String operation, String accessKeyId, String region, String method, String path,
+                       String query, String body, Map<String, String> params) {
+        public String action() { return service + ":" + operation; }
+        public String account() { return accessKeyId.startsWith("ASIA") ? accessKeyId.substring(4) : "base"; }
+    }
+
+    public enum FaultKind { THROTTLE, ACCESS_DENIED, SERVER_ERROR, SLOW, UNKNOWN_OPERATION, CONNECTION_RESET }
+
+    private record Fault(Predicate<Call> when, FaultKind kind, long slowMillis, AtomicInteger remaining) {}
+
+    private final HttpServer server;
+    private final Path dir;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<String> missing = new CopyOnWriteArrayList<>();
+    private volatile String callerAccount = "111111111111";
+
+    private AwsStub(String testName) throws IOException {
+        var url = AwsStub.class.getResource("/aws-replies/" + testName);
+        this.dir = url == null ? null : Paths.get(URI.create(url.toString()));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.setExecutor(Executors.newCachedThreadPool(r -> { Thread t = new Thread(r, "aws-stub"); t.setDaemon(true); return t; }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static AwsStub start(String testName) {
+        try {
+            return new AwsStub(testName);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public URI endpoint() { return URI.create("http://127.0.0.1:" + server.getAddress().getPort()); }
+    public List<Call> calls() { return List.copyOf(calls); }
+    /** Reply files looked up and not found (empty success served): handy when a test misbehaves. */
+    public List<String> missing() { return List.copyOf(missing); }
+    /** The account GetCallerIdentity reports for the base (non-assumed) credentials. */
+    public AwsStub callerAccount(String account) { this.callerAccount = account; return this; }
+
+    /** Inject a fault on every matching call. */
+    public AwsStub fault(Predicate<Call> when, FaultKind kind) { return fault(when, kind, Integer.MAX_VALUE, 0); }
+
+    /** Inject a fault on the first {@code times} matching calls; SLOW waits {@code slowMillis} before replying. */
+    public AwsStub fault(Predicate<Call> when, FaultKind kind, int times, long slowMillis) {
+        faults.add(new Fault(when, kind, slowMillis, new AtomicInteger(times)));
+        return this;
+    }
+
+    public static Predicate<Call> op(String action) { return c -> c.action().equals(action); }
+    public static Predicate<Call> op(String action, String region) { return c -> c.action().equals(action) && c.region().equals(region); }
+
+    @Override public void close() { server.stop(0); }
+
+    // ------------------------------------------------------------------------------------------
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            byte[] bodyBytes = ex.getRequestBody().readAllBytes();
+            String body = new String(bodyBytes, StandardCharsets.UTF_8);
+            String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+            Matcher m = SCOPE.matcher(auth);
+            if (!m.find()) { send(ex, 400, "text/plain", "unsigned request", Map.of()); return; }
+            String key = m.group(1), region = m.group(2), signingName = m.group(3);
+            String service = "monitoring".equals(signingName) ? "cloudwatch" : signingName;
+            String path = ex.getRequestURI().getRawPath();
+            String query = ex.getRequestURI().getRawQuery();
+            String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
+            Map<String, String> params = new LinkedHashMap<>();
+            parseForm(query, params);
+            Protocol protocol;
+            String operation;
+            if (target != null) {
+                protocol = Protocol.JSON;
+                operation = target.substring(target.lastIndexOf('.') + 1);
+            } else if (Set.of("sts", "rds", "autoscaling", "cloudwatch", "iam").contains(service)) {
+                protocol = Protocol.QUERY;
+                parseForm(body, params);
+                operation = params.getOrDefault("Action", "Unknown");
+            } else if (Set.of("s3", "route53").contains(service)) {
+                protocol = Protocol.REST_XML;
+                operation = restOperation(service, ex.getRequestMethod(), URLDecoder.decode(path, StandardCharsets.UTF_8), params);
+            } else {
+                protocol = Protocol.REST_JSON;
+                operation = restOperation(service, ex.getRequestMethod(), URLDecoder.decode(path, StandardCharsets.UTF_8), params);
+            }
+            Call call = new Call(service, operation, key, region, ex.getRequestMethod(), path, query, body, params);
+            calls.add(call);
+
+            for (Fault f : faults) {
+                if (!f.when().test(call) || f.remaining().getAndDecrement() <= 0) continue;
+                switch (f.kind()) {
+                    case SLOW -> sleep(f.slowMillis());
+                    case THROTTLE -> { error(ex, protocol, service, service.equals("s3") ? 503 : 400,
+                            service.equals("s3") ? "SlowDown" : protocol == Protocol.QUERY ? "Throttling" : "ThrottlingException", "Rate exceeded"); return; }
+                    case ACCESS_DENIED -> { error(ex, protocol, service, 403,
+                            protocol == Protocol.QUERY || protocol == Protocol.REST_XML ? "AccessDenied" : "AccessDeniedException",
+                            "User: arn:aws:sts::" + call.account() + ":assumed-role/failready is not authorized to perform: " + call.action()); return; }
+                    case SERVER_ERROR -> { error(ex, protocol, service, 500, protocol == Protocol.REST_XML ? "InternalError" : "InternalFailure",
+                            "We encountered an internal error. Please try again."); return; }
+                    case UNKNOWN_OPERATION -> { error(ex, protocol, service, 400,
+                            protocol == Protocol.QUERY ? "InvalidAction" : "UnknownOperationException", "Unknown operation " + operation); return; }
+                    case CONNECTION_RESET -> { ex.sendResponseHeaders(200, 1 << 20); ex.getResponseBody().write('{'); return; }
+                }
+            }
+            if (service.equals("sts")) { sts(ex, call); return; }
+            reply(ex, protocol, call);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            throw e;
+        }
+    }
+
+    private void sts(HttpExchange ex, Call call) throws IOException {
+        String ns = "https://sts.amazonaws.com/doc/2011-06-15/";
+        if (call.operation().equals("AssumeRole")) {
+            String account = call.params().get("RoleArn").split(":")[4];
+            String xml = "<AssumeRoleResponse xmlns=\"" + ns + "\"><AssumeRoleResult><Credentials>"
+                    + "<AccessKeyId>ASIA" + account + "</AccessKeyId><SecretAccessKey>secret-" + account + "</SecretAccessKey>"
+                    + "<SessionToken>token-" + account + "</SessionToken><Expiration>" + Instant.now().plusSeconds(3600) + "</Expiration>"
+                    + "</Credentials><AssumedRoleUser><AssumedRoleId>AROA:failready</AssumedRoleId><Arn>arn:aws:sts::" + account
+                    + ":assumed-role/x/failready</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></AssumeRoleResponse>";
+            send(ex, 200, "text/xml", xml, Map.of());
+        } else if (call.operation().equals("GetCallerIdentity")) {
+            String account = call.accessKeyId().startsWith("ASIA") ? call.accessKeyId().substring(4) : callerAccount;
+            String xml = "<GetCallerIdentityResponse xmlns=\"" + ns + "\"><GetCallerIdentityResult><Arn>arn:aws:iam::" + account
+                    + ":user/test</Arn><UserId>AIDA</UserId><Account>" + account + "</Account></GetCallerIdentityResult>"
+                    + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>";
+            send(ex, 200, "text/xml", xml, Map.of());
+        } else {
+            error(ex, Protocol.QUERY, "sts", 400, "InvalidAction", "not stubbed");
+        }
+    }
+
+    private void reply(HttpExchange ex, Protocol protocol, Call call) throws IOException {
+        String fileService = call.service().equals("application-autoscaling") ? "applicationautoscaling" : call.service();
+        Set<String> tokens = tokens(call);
+        int page = 1;
+        for (String t : tokens) { Matcher pm = PAGE.matcher(t); if (pm.matches()) page = Integer.parseInt(pm.group(1)); }
+        Path file = find(fileService + "." + call.operation(), tokens, page, call);
+        if (file == null) {
+            missing.add(call.accessKeyId() + "/" + call.region() + "/" + fileService + "." + call.operation() + " " + tokens + " page " + page);
+            empty(ex, protocol, call);
+            return;
+        }
+        String content = Files.readString(file);
+        if (file.toString().endsWith(".json") && content.contains("\"__error\"")) {
+            JsonNode e = JSON.readTree(content).get("__error");
+            error(ex, protocol, call.service(), e.path("status").asInt(400), e.path("code").asText(), e.path("message").asText(""));
+            return;
+        }
+        String type = switch (protocol) {
+            case JSON -> "application/x-amz-json-1.1";
+            case REST_JSON -> "application/json";
+            default -> "text/xml";
+        };
+        send(ex, 200, type, content, Map.of());
+    }
+
+    private Path find(String base, Set<String> tokens, int page, Call call) {
+        if (dir == null) return null;
+        List<Path> dirs = new ArrayList<>();
+        String acct = call.accessKeyId().startsWith("ASIA") ? call.accessKeyId().substring(4) : callerAccount;
+        dirs.add(dir.resolve(acct).resolve(call.region()));
+        dirs.add(dir.resolve(acct));
+        dirs.add(dir.resolve(call.region()));
+        dirs.add(dir);
+        for (Path d : dirs) {
+            for (String t : tokens) {
+                for (String ext : List.of(".json", ".xml")) {
+                    Path p = d.resolve(base + "." + sanitize(t) + "_" + page + ext);
+                    if (Files.isRegularFile(p)) return p;
+                }
+            }
+            for (String ext : List.of(".json", ".xml")) {
+                Path p = d.resolve(base + "_" + page + ext);
+                if (Files.isRegularFile(p)) return p;
+            }
+        }
+        return null;
+    }
+
+    static String sanitize(String t) { return t.replaceAll("[^A-Za-z0-9._-]", "_"); }
+
+    /** Every value in the request: path segments, query and form values, JSON string values (one level down too). */
+    private static Set<String> tokens(Call call) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String seg : URLDecoder.decode(call.path(), StandardCharsets.UTF_8).split("/")) if (!seg.isEmpty()) out.add(seg);
+        for (var e : call.params().entrySet()) if (!e.getKey().equals("Action") && !e.getKey().equals("Version")) out.add(e.getValue());
+        if (call.body().startsWith("{")) {
+            try {
+                collect(JSON.readTree(call.body()), out, 0);
+            } catch (IOException ignored) {
+                // not JSON after all
+            }
+        }
+        out.removeIf(String::isEmpty);
+        return out;
+    }
+
+    private static void collect(JsonNode n, Set<String> out, int depth) {
+        if (n.isTextual()) out.add(n.asText());
+        else if (depth < 3 && (n.isObject() || n.isArray())) for (Iterator<JsonNode> it = n.elements(); it.hasNext(); ) collect(it.next(), out, depth + 1);
+    }
+
+    private static String restOperation(String service, String method, String path, Map<String, String> q) {
+        String p = path.replaceAll("/+$", "");
+        return switch (service) {
+            case "s3" -> {
+                if (p.isEmpty()) yield "ListBuckets";
+                if (p.matches("/[^/]+")) {
+                    for (String k : List.of("location", "versioning", "encryption", "replication", "tagging")) {
+                        if (q.containsKey(k)) yield "GetBucket" + Character.toUpperCase(k.charAt(0)) + k.substring(1);
+                    }
+                    yield "ListObjects";
+                }
+                yield method.equals("GET") ? "GetObject" : "PutObject";
+            }
+            case "route53" -> {
+                if (p.matches("/2013-04-01/hostedzone")) yield "ListHostedZones";
+                if (p.matches("/2013-04-01/hostedzone/[^/]+/rrset")) yield "ListResourceRecordSets";
+                if (p.matches("/2013-04-01/healthcheck")) yield "ListHealthChecks";
+                yield "Unknown";
+            }
+            case "account" -> p.equals("/listRegions") ? "ListRegions" : "Unknown";
+            case "backup" -> {
+                if (p.equals("/backup/plans")) yield "ListBackupPlans";
+                if (p.matches("/backup/plans/[^/]+")) yield "GetBackupPlan";
+                if (p.matches("/backup/plans/[^/]+/selections")) yield "ListBackupSelections";
+                if (p.matches("/backup/plans/[^/]+/selections/[^/]+")) yield "GetBackupSelection";
+                if (p.equals("/backup-vaults")) yield "ListBackupVaults";
+                if (p.matches("/backup-vaults/[^/]+")) yield "DescribeBackupVault";
+                yield "Unknown";
+            }
+            case "guardduty" -> p.equals("/detector") ? "ListDetectors" : p.matches("/detector/[^/]+") ? "GetDetector" : "Unknown";
+            case "securityhub" -> p.equals("/accounts") ? "DescribeHub" : "Unknown";
+            case "lambda" -> {
+                if (p.matches("/2015-03-31/functions")) yield "ListFunctions";
+                if (p.matches("/2019-09-30/functions/[^/]+/concurrency")) yield "GetFunctionConcurrency";
+                if (p.matches("/2017-03-31/tags/.+")) yield "ListTags";
+                if (p.matches("/2015-03-31/functions/[^/]+")) yield "GetFunction";
+                yield "Unknown";
+            }
+            default -> "Unknown";
+        };
+    }
+
+    private static void empty(HttpExchange ex, Protocol protocol, Call call) throws IOException {
+        switch (protocol) {
+            case JSON -> send(ex, 200, "application/x-amz-json-1.1", "{}", Map.of());
+            case REST_JSON -> send(ex, 200, "application/json", "{}", Map.of());
+            case QUERY -> send(ex, 200, "text/xml", "<" + call.operation() + "Response><" + call.operation() + "Result/>"
+                    + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></" + call.operation() + "Response>", Map.of());
+            case REST_XML -> send(ex, 200, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + call.operation() + "Result/>", Map.of());
+        }
+    }
+
+    private static void error(HttpExchange ex, Protocol protocol, String service, int status, String code, String message) throws IOException {
+        switch (protocol) {
+            case JSON, REST_JSON -> send(ex, status, protocol == Protocol.JSON ? "application/x-amz-json-1.1" : "application/json",
+                    "{\"__type\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}", Map.of("x-amzn-ErrorType", code));
+            case QUERY -> send(ex, status, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code><Message>"
+                    + xml(message) + "</Message></Error><RequestId>r</RequestId></ErrorResponse>", Map.of());
+            case REST_XML -> send(ex, status, "application/xml", service.equals("s3")
+                    ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + xml(message) + "</Message><RequestId>r</RequestId></Error>"
+                    : "<?xml version=\"1.0\"?>\n<ErrorResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><Error><Type>Sender</Type><Code>" + code
+                    + "</Code><Message>" + xml(message) + "</Message></Error><RequestId>r</RequestId></ErrorResponse>", Map.of());
+        }
+    }
+
+    private static String xml(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
+
+    private static void send(HttpExchange ex, int status, String type, String body, Map<String, String> headers) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("x-amzn-RequestId", "stub");
+        headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+        try (OutputStream o = ex.getResponseBody()) { o.write(b); }
+    }
+
+    private static void parseForm(String s, Map<String, String> into) {
+        if (s == null || s.isEmpty()) return;
+        for (String kv : s.split("&")) {
+            int i = kv.indexOf('=');
+            String k = URLDecoder.decode(i < 0 ? kv : kv.substring(0, i), StandardCharsets.UTF_8);
+            String v = i < 0 ? "" : URLDecoder.decode(kv.substring(i + 1), StandardCharsets.UTF_8);
+            into.put(k, v);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try { Thread.sleep(ms); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+    }
+
+    @SuppressWarnings("unused")
+    private static String read(InputStream in) throws IOException { return new String(in.readAllBytes(), StandardCharsets.UTF_8); }
+}
