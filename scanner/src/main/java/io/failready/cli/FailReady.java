@@ -16,9 +16,11 @@ import java.io.PrintWriter;
                 "  failready gate --report out/report.json --fail-on HIGH"},
         subcommands = {
                 // keep-sorted start
+                CollectCommand.class,
                 DiffCommand.class,
                 EvaluateCommand.class,
                 GateCommand.class,
+                IamPolicyCommand.class,
                 InitCommand.class,
                 ReportCommand.class,
                 RulesCommand.class,

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 @Command(name = "scan", header = "Collect, evaluate and report: is the workload ready to fail over?",
         description = {"Inventories every workload account in its primary and recovery regions, evaluates the readiness",
@@ -28,7 +29,19 @@ public final class ScanCommand extends AbstractCommand {
     @Option(names = "--snapshot-out", paramLabel = "FILE", description = "Also keep the inventory snapshot here (.json or .json.gz) as evidence.")
     Path snapshotOut;
 
+    @Option(names = "--primary-region", paramLabel = "REGION", description = "Without --config: the primary region.")
+    String primaryRegion;
+
+    @Option(names = "--recovery-region", paramLabel = "REGION", split = ",", description = "Without --config: the recovery region(s).")
+    List<String> recoveryRegions;
+
+    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "warm-standby",
+            description = "Without --config: the DR strategy (backup-restore, pilot-light, warm-standby, hot-standby, active-active; default: ${DEFAULT-VALUE}).")
+    String strategy;
+
     @Mixin EvaluationOptions eval;
+
+    @Mixin AwsOptions aws;
 
     @Override
     protected int doExecute() throws Exception {
@@ -47,12 +60,38 @@ public final class ScanCommand extends AbstractCommand {
             snapshot = DemoEstate.snapshot();
             asOfDefault = Instant.parse(DemoEstate.COLLECTED_AT);
             snapSource = new Report.Source("demo", null, snapshot.getCollectedAt());
+        } else if (config != null) {
+            if (primaryRegion != null || recoveryRegions != null) {
+                throw new InputException("--primary-region/--recovery-region are for scans without --config; the configuration declares the regions.");
+            }
+            configPath = config;
+            Pipeline.Loaded loaded = Pipeline.load(config, eval.ruleDirs);
+            engine = loaded.engine();
+            cfg = loaded.config();
+            snapshot = LiveScan.collect(cfg, aws, err());
         } else {
-            throw new InputException("live scanning needs --config FILE (or use --demo); see 'failready scan --help'.");
+            configPath = null;
+            if (primaryRegion == null || recoveryRegions == null) {
+                throw new InputException("scan needs --config FILE, or --primary-region and --recovery-region for a first look (or --demo).");
+            }
+            try {
+                io.failready.config.DrStrategy.of(strategy);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--strategy: " + e.getMessage() + ".");
+            }
+            engine = Pipeline.engine(eval.ruleDirs, null);
+            List<String> regions = new java.util.ArrayList<>(List.of(primaryRegion));
+            regions.addAll(recoveryRegions);
+            snapshot = io.failready.collect.Collection.run(aws.toRequest(regions, err()));
+            cfg = LiveScan.fromFlags(primaryRegion, recoveryRegions, snapshot, strategy);
         }
-        if (snapshotOut != null) SnapshotIO.write(snapshot, snapshotOut);
+        if (!demo) snapSource = new Report.Source(snapshotOut == null ? "live" : snapshotOut.toString(), null, snapshot.getCollectedAt());
+        if (snapshotOut != null) {
+            SnapshotIO.write(snapshot, snapshotOut);
+            snapSource = Pipeline.source(snapshotOut, snapshot.getCollectedAt());
+        }
         Report report = Pipeline.evaluate(engine, snapshot, cfg, eval.engineOptions(asOfDefault), snapSource,
-                demo ? new Report.Source("demo/payments.yaml", null, null) : Pipeline.source(configPath, null), Instant.now());
+                demo ? new Report.Source("demo/payments.yaml", null, null) : configPath == null ? null : Pipeline.source(configPath, null), Instant.now());
         Reports.write(report, eval, engine.catalog(), out());
         Reports.summary(report, out());
         return Reports.exitCode(report);
