@@ -15,3 +15,6 @@ fi
 
 command -v mvn >/dev/null || { echo "test.sh: Maven (mvn) is required" >&2; exit 1; }
 mvn -B -Dstyle.color=never verify "$@"
+
+# The CI examples in ci/ run against the demo estate with the jar just built.
+bash ci/test-examples.sh

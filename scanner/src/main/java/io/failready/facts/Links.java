@@ -17,5 +17,8 @@ public final class Links {
         return null;
     }
 
+    /** No status to judge by: not linked, or linked without the service reporting a status. */
+    public static boolean isBlank(String status) { return status == null || status.isEmpty(); }
+
     public static boolean linkedTo(Resource r, String region) { return statusIn(r, region) != null; }
 }
