@@ -21,7 +21,7 @@ expect_verdict() {  # expect_verdict DESCRIPTION CMD...
 
 # Every failready command line in the examples, with the live config swapped for the demo estate.
 extract() { grep -ho "\./failready [^|']*" "$ROOT"/ci/github-actions.yml "$ROOT"/ci/gitlab-ci.yml "$ROOT"/ci/Jenkinsfile \
-  | sed -e 's/ *$//' -e 's/--config failready.yaml//' -e 's/ || .*//' | sort -u; }
+  | sed -e 's/ *$//' -e 's/--config failready.yaml//' -e 's/ || .*//' | awk '!seen[$0]++'; }
 while IFS= read -r cmd; do
   sub=$(echo "$cmd" | awk '{print $2}')
   rest=$(echo "$cmd" | cut -d' ' -f3-)

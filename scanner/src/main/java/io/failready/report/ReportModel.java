@@ -80,7 +80,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                              String accountId, String where, String before, String after, String annotation) {}
 
     /** {@code html} is produced by {@link MarkdownHtml}, which escapes all source text. */
-    public record RuleDoc(String id, String title, String section, String severity, String sevClass, String html) {}
+    public record RuleDoc(String id, String title, String section, String severity, String sevClass, String html,
+                          java.util.List<String> wellArchitected) {}
 
     public record Filters(List<String> workloads, List<String> types, List<String> severities, List<String> sections,
                           List<String> accounts, List<String> regions, List<String> rules) {}
@@ -154,7 +155,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
             }
             String severity = ref == null ? null : ref.severity();
             docs.add(new RuleDoc(id, ref == null ? null : ref.title(), ref == null ? null : ref.section(), severity,
-                    sevClass(severity), md == null ? "" : MarkdownHtml.render(stripTitle(md, id), 2)));
+                    sevClass(severity), md == null ? "" : MarkdownHtml.render(stripTitle(md, id), 2),
+                    ref == null || ref.wellArchitected() == null ? List.of() : ref.wellArchitected()));
         }
 
         Filters filters = new Filters(List.copyOf(wl),
