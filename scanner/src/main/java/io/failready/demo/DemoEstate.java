@@ -8,17 +8,10 @@ import io.failready.util.InputException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -34,25 +27,7 @@ public final class DemoEstate {
     /** A fixed collection time keeps the demo's evaluations the same whenever it runs. */
     public static final String COLLECTED_AT = "2026-11-20T06:00:00Z";
 
-    public static Path root() {
-        URL url = DemoEstate.class.getResource("/failready/demo");
-        if (url == null) throw new IllegalStateException("the demo estate is missing from the classpath");
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return fs.getPath("/failready/demo");
-            }
-            return Path.of(uri);
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open the demo estate: " + e.getMessage(), e);
-        }
-    }
+    public static Path root() { return io.failready.util.ClasspathDirs.open("/failready/demo"); }
 
     public static Path config() { return root().resolve("payments.yaml"); }
 

@@ -3,18 +3,11 @@ package io.failready.rules;
 import io.failready.util.InputException;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,24 +25,7 @@ public final class RuleSources {
         if (root != null) return root;
         synchronized (RuleSources.class) {
             if (bundledRoot != null) return bundledRoot;
-            URL url = RuleSources.class.getResource("/failready/rules");
-            if (url == null) throw new IllegalStateException("the bundled rule catalog is missing from the classpath");
-            try {
-                URI uri = url.toURI();
-                if ("jar".equals(uri.getScheme())) {
-                    FileSystem fs;
-                    try {
-                        fs = FileSystems.newFileSystem(uri, Map.of());
-                    } catch (FileSystemAlreadyExistsException e) {
-                        fs = FileSystems.getFileSystem(uri);
-                    }
-                    bundledRoot = fs.getPath("/failready/rules");
-                } else {
-                    bundledRoot = Path.of(uri);
-                }
-            } catch (URISyntaxException | IOException e) {
-                throw new IllegalStateException("cannot open the bundled rule catalog: " + e.getMessage(), e);
-            }
+            bundledRoot = io.failready.util.ClasspathDirs.open("/failready/rules");
             return bundledRoot;
         }
     }
