@@ -68,7 +68,7 @@ class HtmlEscapingTest {
     @Test
     void ruleDocMarkdownIsEscapedToo() {
         assertTrue(html.contains("recovery region &lt;script&gt;alert(3)&lt;/script&gt;."));
-        assertTrue(html.contains("<pre><code>aws secretsmanager replicate-secret-to-regions --secret-id x</code></pre>"));
+        assertTrue(html.contains("<pre><code>aws secretsmanager replicate-secret-to-regions --secret-id x\n</code></pre>"), "fenced code renders as a code block");
     }
 
     @Test
