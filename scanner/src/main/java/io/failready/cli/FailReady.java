@@ -16,6 +16,7 @@ import java.io.PrintWriter;
                 "  failready gate --report out/report.json --fail-on HIGH"},
         subcommands = {
                 // keep-sorted start
+                BenchCommand.class,
                 EvaluateCommand.class,
                 GateCommand.class,
                 InitCommand.class,
