@@ -10,6 +10,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.Results;
 import org.kie.api.runtime.KieContainer;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Map;
  * Compiles a {@link RuleSet} into a KieBase. Each file is written under the KieFileSystem path that
  * mirrors its DRL package (otherwise Drools warns once per file), and every build reuses one
  * ReleaseId so rebuilding in one JVM (tests, rules test) replaces rather than accumulates modules.
+ * Compiled packages are cached on disk ({@link RuleBaseCache}) when running from the jar.
  */
 public final class RuleBaseLoader {
     private static final ReleaseId RELEASE = KieServices.Factory.get().newReleaseId("io.failready", "failready-rules", "1.0.0");
@@ -25,6 +27,15 @@ public final class RuleBaseLoader {
     private RuleBaseLoader() {}
 
     public static synchronized KieBase build(RuleSet set) {
+        Path cacheFile = RuleBaseCache.file(set);
+        KieBase cached = RuleBaseCache.load(cacheFile);
+        if (cached != null) return cached;
+        KieBase built = compile(set);
+        RuleBaseCache.store(cacheFile, built);
+        return built;
+    }
+
+    private static KieBase compile(RuleSet set) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(RELEASE);
