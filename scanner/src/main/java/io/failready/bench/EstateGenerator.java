@@ -3,6 +3,7 @@ package io.failready.bench;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.failready.facts.CollectionGap;
 import io.failready.facts.Resource;
+import io.failready.shard.Shard;
 import io.failready.snapshot.Snapshot;
 import io.failready.util.AtomicFiles;
 import io.failready.util.Json;
@@ -67,6 +68,16 @@ public final class EstateGenerator {
         return ids;
     }
 
+    /** Only the accounts of this shard (null = all), as {@code collect --shard} would collect them. */
+    public EstateGenerator shard(Shard s) {
+        this.shard = s;
+        return this;
+    }
+
+    private Shard shard;
+
+    private boolean selected(int i) { return shard == null || shard.contains(accountId(i)); }
+
     /** One account's resources and gaps, sorted canonically. */
     public record Account(List<Resource> resources, List<CollectionGap> gaps) {}
 
@@ -94,12 +105,13 @@ public final class EstateGenerator {
             g.writeFieldName("collectionWindow");
             Json.MAPPER.writeValue(g, new Snapshot.Window("2026-11-20T05:41:07Z", COLLECTED_AT));
             g.writeFieldName("accounts");
-            Json.MAPPER.writeValue(g, accountIds());
+            Json.MAPPER.writeValue(g, shard == null ? accountIds() : shard.select(accountIds()));
             g.writeFieldName("regions");
             Json.MAPPER.writeValue(g, List.of(RECOVERY, PRIMARY));
             List<CollectionGap> gaps = new ArrayList<>();
             g.writeArrayFieldStart("resources");
             for (int i = 0; i < accounts; i++) {
+                if (!selected(i)) continue;
                 Account a = account(i);
                 for (Resource r : a.resources()) Json.MAPPER.writeValue(g, r);
                 count[0] += a.resources().size();

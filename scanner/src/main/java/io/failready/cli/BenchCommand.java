@@ -43,6 +43,7 @@ public final class BenchCommand extends AbstractCommand {
         @Option(names = "--rules-out", paramLabel = "DIR", description = {"Also write a synthetic rule pack (catalog-shaped rules, for",
                 "benchmarking before the full catalog is present); pass it to evaluate with --rules DIR."})
         Path rulesOut;
+        @picocli.CommandLine.Mixin io.failready.shard.ShardOptions shard;
 
         @Override protected int doExecute() throws Exception {
             EstateGenerator gen;
@@ -51,6 +52,7 @@ public final class BenchCommand extends AbstractCommand {
             } catch (IllegalArgumentException e) {
                 throw new InputException(e.getMessage() + ".");
             }
+            gen.shard(shard.shard());
             long n = gen.write(out);
             out().printf("wrote %s (%d accounts, %d resources)%n", out, accounts, n);
             if (configOut != null) {

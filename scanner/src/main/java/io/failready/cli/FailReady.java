@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 EvaluateCommand.class,
                 GateCommand.class,
                 InitCommand.class,
+                MergeCommand.class,
                 RulesCommand.class,
                 ScanCommand.class,
                 CommandLine.HelpCommand.class,
