@@ -18,7 +18,7 @@ import java.util.Set;
 @Command(name = "bench", header = "Performance tooling: synthetic estates and the benchmark harness.",
         description = {"'bench generate' writes a deterministic synthetic snapshot and matching configuration;",
                 "'bench run' measures every stage as separate processes and writes bench/results.md."},
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class, BenchCommand.Render.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class, BenchCommand.Collect.class, BenchCommand.Render.class})
 public final class BenchCommand extends AbstractCommand {
     @Override protected int doExecute() {
         spec.commandLine().usage(out());
@@ -86,6 +86,32 @@ public final class BenchCommand extends AbstractCommand {
         @Override protected int doExecute() throws Exception {
             BenchRunner runner = new BenchRunner(quick, runs == null ? (quick ? 3 : 5) : runs, work, results, jar, ruleDirs, out());
             return runner.run();
+        }
+    }
+
+    @Command(name = "collect", header = "Benchmark collection: 'failready collect' against a local AWS stub with fixed latency per call.",
+            description = {"Reports API calls per resource and the wall time against the lower bound calls x latency / concurrency",
+                    "(target <= 1.5x). Needs the collectors (failready collect); in a build without them it exits 2 saying so."})
+    public static final class Collect extends AbstractCommand {
+        @Option(names = "--accounts", paramLabel = "N", defaultValue = "20", description = "Accounts (default: ${DEFAULT-VALUE}).")
+        int accounts;
+        @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "50", description = "Latency added to every call (default: ${DEFAULT-VALUE}).")
+        long latencyMs;
+        @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "collect --concurrency (default: ${DEFAULT-VALUE}).")
+        int concurrency;
+        @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench/work/collect", description = "Scratch directory (default: ${DEFAULT-VALUE}).")
+        Path work;
+
+        @Override protected int doExecute() throws Exception {
+            if (!io.failready.bench.CollectBench.available() || !spec.root().subcommands().containsKey("collect")) {
+                throw new InputException("the collection benchmark needs the collectors ('failready collect', io.failready.collect.Collection), "
+                        + "which are not in this build.");
+            }
+            var r = io.failready.bench.CollectBench.run(BenchRunner.launcherCommand(BenchRunner.runningJarPath()), accounts, latencyMs,
+                    concurrency, work, null);
+            out().println(r.describe());
+            out().println("calls by operation (top 8): " + r.topOperations());
+            return r.ratio() <= 1.5 ? ExitCodes.OK : ExitCodes.NOT_READY;
         }
     }
 
