@@ -26,11 +26,36 @@ public class CollectCommand extends AbstractCommand {
 
     @Mixin AwsOptions aws = new AwsOptions();
 
+    @Mixin io.failready.shard.ShardOptions shard = new io.failready.shard.ShardOptions();
+
     @Override protected int doExecute() throws Exception {
         List<String> regions = new ArrayList<>();
         regions.add(primaryRegion);
         for (String r : recoveryRegions) if (!regions.contains(r)) regions.add(r);
-        Snapshot snapshot = Collection.run(aws.toRequest(regions, err()));
+        io.failready.collect.CollectRequest req = aws.toRequest(regions, err());
+        io.failready.shard.Shard sh = shard.shard();
+        if (sh != null) {
+            List<String> all = req.accounts();
+            if (req.organization()) {
+                // the organization is listed once here so every shard splits the same account list
+                all = io.failready.collect.Discovery.discover(req.profile(), req.endpointUrl(), primaryRegion).accounts()
+                        .stream().map(io.failready.collect.Discovery.Account::id).toList();
+            }
+            if (all.isEmpty()) {
+                throw new io.failready.util.InputException("--shard needs the accounts to split: give --accounts or --organization.");
+            }
+            List<String> mine = sh.select(all);
+            err().printf("failready: shard %s takes %d of %d account(s)%n", sh, mine.size(), all.size());
+            if (mine.isEmpty()) {
+                Snapshot empty = new Snapshot(Snapshot.SCHEMA_VERSION, new Snapshot.Tool("failready", VersionProvider.version()),
+                        java.time.Instant.now().toString(), null, List.of(), regions, List.of(), List.of());
+                SnapshotIO.write(empty, out);
+                return ExitCodes.OK;
+            }
+            req = new io.failready.collect.CollectRequest(mine, req.roleName(), req.externalId(), false, req.profile(), req.regions(),
+                    req.endpointUrl(), req.concurrency(), req.callTimeout(), req.scanTimeout(), req.progress(), req.progressOut());
+        }
+        Snapshot snapshot = Collection.run(req);
         SnapshotIO.write(snapshot, out);
         err().printf("failready: collected %d resources, %d collection gaps from %d account(s) x %d region(s) into %s%n",
                 snapshot.getResources().size(), snapshot.getCollectionGaps().size(), snapshot.getAccounts().size(), regions.size(), out);

@@ -5,6 +5,7 @@ import io.failready.evaluate.RuleEngine;
 import io.failready.report.Report;
 import io.failready.snapshot.Snapshot;
 import io.failready.snapshot.SnapshotIO;
+import io.failready.util.Timings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,13 +27,18 @@ public final class EvaluateCommand extends AbstractCommand {
 
     @Override
     protected int doExecute() throws Exception {
+        Timings.mark("start");
         Snapshot snapshot = SnapshotIO.read(snapshotFile);
+        Timings.mark("snapshot read");
         Pipeline.Loaded loaded = Pipeline.load(config, eval.ruleDirs);
+        Timings.mark("config + rules loaded");
         FailreadyConfig cfg = loaded.config();
         RuleEngine engine = loaded.engine();
         Report report = Pipeline.evaluate(engine, snapshot, cfg, eval.engineOptions(Instant.now()),
                 Pipeline.source(snapshotFile, snapshot.getCollectedAt()), Pipeline.source(config, null), Instant.now());
+        Timings.mark("evaluated");
         Reports.write(report, eval, engine.catalog(), out());
+        Timings.mark("reports written");
         Reports.summary(report, out());
         return Reports.exitCode(report);
     }

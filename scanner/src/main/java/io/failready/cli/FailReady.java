@@ -16,12 +16,14 @@ import java.io.PrintWriter;
                 "  failready gate --report out/report.json --fail-on HIGH"},
         subcommands = {
                 // keep-sorted start
+                BenchCommand.class,
                 CollectCommand.class,
                 DiffCommand.class,
                 EvaluateCommand.class,
                 GateCommand.class,
                 IamPolicyCommand.class,
                 InitCommand.class,
+                MergeCommand.class,
                 ReportCommand.class,
                 RulesCommand.class,
                 ScanCommand.class,

@@ -120,11 +120,13 @@ public final class RuleEngine {
                 .filter(g -> accounts.contains(g.getAccountId())).toList();
         GapIndex gapIndex = new GapIndex(gaps, new HashSet<>(snapshot.getAccounts()), new HashSet<>(snapshot.getRegions()));
 
+        io.failready.util.Timings.mark("scoped " + mine.size());
         CounterpartMatcher matcher = new CounterpartMatcher(mine, w);
         List<Counterpart> counterparts = new ArrayList<>();
         List<Resource> inScope = mine.stream().filter(Resource::isInScope).toList();
         for (RegionPair p : pairs) counterparts.addAll(matcher.match(inScope, p));
 
+        io.failready.util.Timings.mark("counterparts " + counterparts.size());
         Set<String> disabled = new HashSet<>(cfg.disabledRules);
         Predicate<String> enabled = id -> !disabled.contains(id) && opts.ruleFilter().test(id);
 
@@ -160,6 +162,7 @@ public final class RuleEngine {
                 lastRule[0] = name;
                 return true;
             };
+            io.failready.util.Timings.mark("facts inserted");
             EvaluationSink.bind(sink);
             ScheduledFuture<?> timer = watchdog.schedule(() -> { timedOut.set(true); session.halt(); },
                     opts.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -189,6 +192,7 @@ public final class RuleEngine {
             session.dispose();
             watchdog.shutdownNow();
         }
+        io.failready.util.Timings.mark("rules fired");
         List<Evaluation> evals = sink.evaluations();
         for (Evaluation e : evals) {
             RuleMetadata m = catalog.get(e.getRuleId());

@@ -10,6 +10,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.Results;
 import org.kie.api.runtime.KieContainer;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Map;
  * Compiles a {@link RuleSet} into a KieBase. Each file is written under the KieFileSystem path that
  * mirrors its DRL package (otherwise Drools warns once per file), and every build reuses one
  * ReleaseId so rebuilding in one JVM (tests, rules test) replaces rather than accumulates modules.
+ * Compiled packages are cached on disk ({@link RuleBaseCache}) when running from the jar.
  */
 public final class RuleBaseLoader {
     private static final ReleaseId RELEASE = KieServices.Factory.get().newReleaseId("io.failready", "failready-rules", "1.0.0");
@@ -36,8 +38,14 @@ public final class RuleBaseLoader {
         String key = io.failready.util.Hashing.ruleSet(set);
         KieBase cached = CACHE.get(key);
         if (cached != null) return cached;
-        KieBase built = compile(set);
-        CACHE.put(key, built);
+        Path cacheFile = RuleBaseCache.file(set);
+        cached = RuleBaseCache.load(cacheFile);
+        if (cached == null) {
+            cached = compile(set);
+            RuleBaseCache.store(cacheFile, cached);
+        }
+        CACHE.put(key, cached);
+        KieBase built = cached;
         return built;
     }
 

@@ -1,6 +1,17 @@
 package io.failready.snapshot;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
+import com.networknt.schema.serialization.node.TokenStreamLocationAware;
+import io.failready.facts.CollectionGap;
+import io.failready.facts.Resource;
 import io.failready.util.AtomicFiles;
 import io.failready.util.InputException;
 import io.failready.util.Json;
@@ -12,6 +23,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -37,25 +53,172 @@ public final class SnapshotIO {
         int b1 = in.read(), b2 = in.read();
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) in = new GZIPInputStream(in, 1 << 16);
-        JsonNode tree;
         try {
-            tree = Json.readLocated(in, name, false);
-        } catch (InputException e) {
-            if (e.getCause() instanceof ZipException || e.getCause() instanceof java.io.EOFException) {
-                throw new InputException(name, -1, -1, "snapshot is not a valid gzip file (truncated or corrupt): " + e.getCause().getMessage(), e);
+            return new StreamingReader(name).read(in);
+        } catch (JsonProcessingException e) {
+            throw Json.syntaxError(e, name, false);
+        } catch (ZipException | java.io.EOFException e) {
+            throw new InputException(name, -1, -1, "snapshot is not a valid gzip file (truncated or corrupt): " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InputException(name, -1, -1, "snapshot could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a snapshot as a stream, one resource at a time: each item is parsed into a small
+     * located tree, validated against its {@code $defs} entry of snapshot.schema.json (so errors
+     * still name the item's line), converted and dropped. The old way — one tree for the whole
+     * file, validated at once, then bound — held the file three times over in memory and spent
+     * most of a 100k-resource evaluation there; a 1M-resource snapshot did not fit in a small heap.
+     * The top-level fields are validated against the full schema with the two arrays left empty.
+     */
+    private static final class StreamingReader {
+        private static volatile Schema resourceSchema, gapSchema;
+        private final String name;
+        /** Account ids, regions, types and tag values repeat across a million resources: keep one copy each. */
+        private final Map<String, String> strings = new HashMap<>();
+
+        StreamingReader(String name) { this.name = name; }
+
+        Snapshot read(InputStream in) throws IOException {
+            itemSchemas();
+            try (JsonParser p = Json.MAPPER.getFactory().createParser(in)) {
+                LocationJsonNodeFactory nodes = new LocationJsonNodeFactory(p);
+                ObjectReader reader = Json.MAPPER.reader().with(nodes);
+                JsonToken t = p.nextToken();
+                if (t == null) throw new InputException(name, -1, -1, "the file is empty.");
+                if (t != JsonToken.START_OBJECT) {
+                    JsonLocation loc = p.currentTokenLocation();
+                    throw new InputException(name, loc.getLineNr(), loc.getColumnNr(), "The snapshot does not match its schema: $ must be an object.");
+                }
+                ObjectNode header = nodes.objectNode();
+                List<Resource> resources = new ArrayList<>();
+                List<CollectionGap> gaps = new ArrayList<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    boolean items = v == JsonToken.START_ARRAY && (field.equals("resources") || field.equals("collectionGaps"));
+                    if (!items) {
+                        JsonNode value = reader.readTree(p);
+                        header.set(field, value);
+                        if (field.equals("schemaVersion")) checkVersion(value.asText(""));
+                        continue;
+                    }
+                    header.set(field, nodes.arrayNode());
+                    boolean isResource = field.equals("resources");
+                    int i = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode item = reader.readTree(p);
+                        String at = "/" + field + "/" + i++;
+                        if (isResource) {
+                            Json.validate(resourceSchema, item, name, "The snapshot", at);
+                            resources.add(resource(item));
+                        } else {
+                            Json.validate(gapSchema, item, name, "The snapshot", at);
+                            gaps.add(gap(item, at));
+                        }
+                    }
+                }
+                checkVersion(header.path("schemaVersion").asText(""));
+                Json.validate(Json.schema("snapshot.schema.json"), header, name, "The snapshot");
+                Snapshot head;
+                try {
+                    head = Json.MAPPER.treeToValue(header, Snapshot.class);
+                } catch (IOException | RuntimeException e) {
+                    throw new InputException(name, -1, -1, "snapshot content is invalid: " + e.getMessage(), e);
+                }
+                return new Snapshot(head.getSchemaVersion(), head.getTool(), head.getCollectedAt(), head.getCollectionWindow(),
+                        head.getAccounts(), head.getRegions(), resources, gaps);
             }
-            throw e;
         }
-        String version = tree.path("schemaVersion").asText("");
-        if (!version.isEmpty() && !version.startsWith("1.")) {
-            throw new InputException(name, -1, -1, "snapshot schemaVersion " + version + " is not supported by this failready "
-                    + "(it reads 1.x); upgrade failready or re-collect.");
+
+        private void checkVersion(String version) {
+            if (!version.isEmpty() && !version.startsWith("1.")) {
+                throw new InputException(name, -1, -1, "snapshot schemaVersion " + version + " is not supported by this failready "
+                        + "(it reads 1.x); upgrade failready or re-collect.");
+            }
         }
-        Json.validate(Json.schema("snapshot.schema.json"), tree, name, "The snapshot");
-        try {
-            return Json.MAPPER.treeToValue(tree, Snapshot.class);
-        } catch (IOException | RuntimeException e) {
-            throw new InputException(name, -1, -1, "snapshot content is invalid: " + e.getMessage(), e);
+
+        private static void itemSchemas() {
+            if (resourceSchema != null) return;
+            synchronized (StreamingReader.class) {
+                if (resourceSchema != null) return;
+                try (InputStream s = SnapshotIO.class.getResourceAsStream("/failready/schemas/snapshot.schema.json")) {
+                    if (s == null) throw new IllegalStateException("bundled schema missing: snapshot.schema.json");
+                    JsonNode defs = Json.MAPPER.readTree(s).path("$defs");
+                    gapSchema = Json.schema(defs.path("gap"));
+                    resourceSchema = Json.schema(defs.path("resource"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+
+        private String canon(String s) {
+            if (s == null) return null;
+            String c = strings.putIfAbsent(s, s);
+            return c == null ? s : c;
+        }
+
+        /** Binds a validated item by hand: the same values Jackson's untyped binding gives, at a fraction of the cost. */
+        private Resource resource(JsonNode item) {
+            Map<String, String> tags = null;
+            JsonNode t = item.get("tags");
+            if (t != null && t.isObject()) {
+                tags = new HashMap<>();
+                for (var it = t.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    String v = e.getValue().asText();
+                    // short values (app, team, classification) repeat; long ones (logical ids) do not
+                    tags.put(e.getKey(), v.length() <= 16 ? canon(v) : v);
+                }
+            }
+            JsonNode c = item.get("configuration");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cfg = c != null && c.isObject() ? (Map<String, Object>) value(c) : null;
+            try {
+                return new Resource(canon(text(item, "resourceType")), text(item, "resourceId"), text(item, "resourceName"),
+                        canon(text(item, "accountId")), canon(text(item, "awsRegion")), tags, cfg);
+            } catch (RuntimeException e) {
+                JsonLocation loc = item instanceof TokenStreamLocationAware a ? a.tokenStreamLocation() : null;
+                throw new InputException(name, loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(),
+                        "snapshot content is invalid: " + e.getMessage(), e);
+            }
+        }
+
+        private static String text(JsonNode item, String field) {
+            JsonNode v = item.get(field);
+            return v == null || v.isNull() ? null : v.asText();
+        }
+
+        private static Object value(JsonNode n) {
+            switch (n.getNodeType()) {
+                case OBJECT -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    for (var it = n.fields(); it.hasNext(); ) {
+                        var e = it.next();
+                        m.put(e.getKey(), value(e.getValue()));
+                    }
+                    return m;
+                }
+                case ARRAY -> {
+                    List<Object> l = new ArrayList<>(n.size());
+                    for (JsonNode x : n) l.add(value(x));
+                    return l;
+                }
+                case STRING -> { return n.textValue(); }
+                case NUMBER -> { return n.numberValue(); }
+                case BOOLEAN -> { return n.booleanValue(); }
+                default -> { return null; }
+            }
+        }
+
+        private CollectionGap gap(JsonNode item, String at) {
+            try {
+                return Json.MAPPER.treeToValue(item, CollectionGap.class);
+            } catch (IOException | RuntimeException e) {
+                throw new InputException(name, -1, -1, "snapshot content is invalid at " + at + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -70,9 +70,7 @@ public final class Json {
             if (node == null || node.isMissingNode()) throw new InputException(fileName, -1, -1, "the file is empty.");
             return node;
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new InputException(fileName, loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(),
-                    "not valid " + (yaml ? "YAML" : "JSON") + ": " + oneLine(e.getOriginalMessage()) + ".", e);
+            throw syntaxError(e, fileName, yaml);
         } catch (IOException e) {
             throw new InputException(fileName, -1, -1, "could not be read: " + e.getMessage(), e);
         }
@@ -95,8 +93,28 @@ public final class Json {
         }
     }
 
+    /** A parser's syntax error as an InputException naming file, line and column (for streaming readers too). */
+    public static InputException syntaxError(JsonProcessingException e, String fileName, boolean yaml) {
+        JsonLocation loc = e.getLocation();
+        return new InputException(fileName, loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(),
+                "not valid " + (yaml ? "YAML" : "JSON") + ": " + oneLine(e.getOriginalMessage()) + ".", e);
+    }
+
+    /** A schema built from a schema tree (e.g. one {@code $defs} entry of a bundled schema), for per-item validation. */
+    public static Schema schema(JsonNode schemaTree) {
+        return REGISTRY.getSchema(schemaTree);
+    }
+
     /** Validate and throw one InputException listing up to five problems, the first one's location leading. */
     public static void validate(Schema schema, JsonNode node, String fileName, String what) {
+        validate(schema, node, fileName, what, "");
+    }
+
+    /**
+     * As {@link #validate(Schema, JsonNode, String, String)} for one item of a larger document
+     * validated piece by piece; {@code at} (e.g. {@code /resources/12}) prefixes each pointer.
+     */
+    public static void validate(Schema schema, JsonNode node, String fileName, String what, String at) {
         List<Error> errors = schema.validate(node);
         if (errors.isEmpty()) return;
         int line = -1, col = -1;
@@ -107,7 +125,8 @@ public final class Json {
             JsonLocation loc = locationOf(e.getInstanceNode());
             if (shown == 0 && loc != null) { line = loc.getLineNr(); col = loc.getColumnNr(); }
             if (shown > 0) sb.append("; ");
-            sb.append(pointer(e)).append(' ').append(cleanMessage(e));
+            String ptr = pointer(e);
+            sb.append(at.isEmpty() ? ptr : at + (ptr.startsWith("$") ? ptr.substring(1) : ptr)).append(' ').append(cleanMessage(e));
             if (shown > 0 && loc != null) sb.append(" (line ").append(loc.getLineNr()).append(')');
             shown++;
         }

@@ -1,0 +1,129 @@
+package io.failready.cli;
+
+import io.failready.bench.BenchRunner;
+import io.failready.bench.EstateGenerator;
+import io.failready.report.Report;
+import io.failready.report.ReportFormat;
+import io.failready.report.ReportReader;
+import io.failready.report.ReportWriters;
+import io.failready.util.AtomicFiles;
+import io.failready.util.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+@Command(name = "bench", header = "Performance tooling: synthetic estates and the benchmark harness.",
+        description = {"'bench generate' writes a deterministic synthetic snapshot and matching configuration;",
+                "'bench run' measures every stage as separate processes and writes bench/results.md."},
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class, BenchCommand.Collect.class, BenchCommand.Render.class})
+public final class BenchCommand extends AbstractCommand {
+    @Override protected int doExecute() {
+        spec.commandLine().usage(out());
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "generate", header = "Write a synthetic estate: snapshot plus matching workload configuration.",
+            description = {"Same seed, same sizes -> byte-identical files. Primary us-east-1, recovery eu-west-1; about 80% of",
+                    "replicated units healthy and 20% with one planted problem, plus a few collection gaps."})
+    public static final class Generate extends AbstractCommand {
+        @Option(names = "--accounts", paramLabel = "N", required = true, description = "Number of accounts.")
+        int accounts;
+        @Option(names = "--resources-per-account", paramLabel = "M", required = true,
+                description = "Resources per account (at least " + EstateGenerator.MIN_PER_ACCOUNT + ").")
+        int perAccount;
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "Snapshot file (.json or .json.gz).")
+        Path out;
+        @Option(names = "--config-out", paramLabel = "FILE", description = "Also write the matching workload configuration (YAML).")
+        Path configOut;
+        @Option(names = "--rules-out", paramLabel = "DIR", description = {"Also write a synthetic rule pack (catalog-shaped rules, for",
+                "benchmarking before the full catalog is present); pass it to evaluate with --rules DIR."})
+        Path rulesOut;
+        @picocli.CommandLine.Mixin io.failready.shard.ShardOptions shard;
+
+        @Override protected int doExecute() throws Exception {
+            EstateGenerator gen;
+            try {
+                gen = new EstateGenerator(accounts, perAccount, seed);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(e.getMessage() + ".");
+            }
+            gen.shard(shard.shard());
+            long n = gen.write(out);
+            out().printf("wrote %s (%d accounts, %d resources)%n", out, accounts, n);
+            if (configOut != null) {
+                AtomicFiles.writeString(configOut, gen.config());
+                out().println("wrote " + configOut);
+            }
+            if (rulesOut != null) out().printf("wrote %s (%d synthetic rules)%n", rulesOut, io.failready.bench.SyntheticRules.write(rulesOut));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "run", header = "Run the benchmark: every stage as separate processes, medians, peak RSS -> results file.",
+            description = {"Generates 10k, 100k and 1M-resource estates (--quick: 10k and 100k, fewer runs), runs evaluate, gate on a",
+                    "saved report, rules list, HTML+JSON rendering and (when the collectors are present) collection against a",
+                    "latency-injecting AWS stub, each several times as a fresh 'java -jar' process, and writes a Markdown table",
+                    "of targets, medians, peak RSS and pass/fail with the exact commands to reproduce."})
+    public static final class Run extends AbstractCommand {
+        @Option(names = "--quick", description = "A fast subset: no 1M estate, 3 runs per stage.")
+        boolean quick;
+        @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench/results.md", description = "Results file (default: ${DEFAULT-VALUE}).")
+        Path results;
+        @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench/work", description = "Scratch directory for estates and reports (default: ${DEFAULT-VALUE}).")
+        Path work;
+        @Option(names = "--runs", paramLabel = "N", description = "Runs per stage (default: 5, or 3 with --quick).")
+        Integer runs;
+        @Option(names = "--jar", paramLabel = "FILE", description = "The shaded jar to measure (default: the one running this command).")
+        Path jar;
+        @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directory passed to every evaluation (repeatable).")
+        List<Path> ruleDirs = new java.util.ArrayList<>();
+
+        @Override protected int doExecute() throws Exception {
+            BenchRunner runner = new BenchRunner(quick, runs == null ? (quick ? 3 : 5) : runs, work, results, jar, ruleDirs, out());
+            return runner.run();
+        }
+    }
+
+    @Command(name = "collect", header = "Benchmark collection: 'failready collect' against a local AWS stub with fixed latency per call.",
+            description = {"Reports API calls per resource and the wall time against the lower bound calls x latency / concurrency",
+                    "(target <= 1.5x). Needs the collectors (failready collect); in a build without them it exits 2 saying so."})
+    public static final class Collect extends AbstractCommand {
+        @Option(names = "--accounts", paramLabel = "N", defaultValue = "20", description = "Accounts (default: ${DEFAULT-VALUE}).")
+        int accounts;
+        @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "50", description = "Latency added to every call (default: ${DEFAULT-VALUE}).")
+        long latencyMs;
+        @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "collect --concurrency (default: ${DEFAULT-VALUE}).")
+        int concurrency;
+        @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench/work/collect", description = "Scratch directory (default: ${DEFAULT-VALUE}).")
+        Path work;
+
+        @Override protected int doExecute() throws Exception {
+            if (!io.failready.bench.CollectBench.available() || !spec.root().subcommands().containsKey("collect")) {
+                throw new InputException("the collection benchmark needs the collectors ('failready collect', io.failready.collect.Collection), "
+                        + "which are not in this build.");
+            }
+            var r = io.failready.bench.CollectBench.run(BenchRunner.launcherCommand(BenchRunner.runningJarPath()), accounts, latencyMs,
+                    concurrency, work, null);
+            out().println(r.describe());
+            out().println("calls by operation (top 8): " + r.topOperations());
+            return r.ratio() <= 1.5 ? ExitCodes.OK : ExitCodes.NOT_READY;
+        }
+    }
+
+    @Command(name = "render", hidden = true, header = "Re-render a saved JSON report as HTML and JSON (the report-rendering benchmark stage).")
+    public static final class Render extends AbstractCommand {
+        @Option(names = "--report", paramLabel = "REPORT.json", required = true) Path report;
+        @Option(names = "--out", paramLabel = "DIR", required = true) Path outDir;
+
+        @Override protected int doExecute() throws Exception {
+            Report r = ReportReader.read(report);
+            for (Path p : ReportWriters.write(r, null, outDir, Set.of(ReportFormat.JSON, ReportFormat.HTML), id -> "")) out().println("wrote " + p);
+            return ExitCodes.OK;
+        }
+    }
+}
