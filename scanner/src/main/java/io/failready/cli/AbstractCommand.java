@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         "2:Invalid command line, configuration, rule file, snapshot or report",
         "3:NOT_READY: at least one blocking finding",
         "4:UNKNOWN: blocking rules lacked data (fail-closed; --allow-unknown turns this into 0)"},
-        usageHelpAutoWidth = true, sortOptions = false)
+        usageHelpWidth = 120, sortOptions = false)
 public abstract class AbstractCommand implements Callable<Integer> {
     @Spec protected CommandLine.Model.CommandSpec spec;
 

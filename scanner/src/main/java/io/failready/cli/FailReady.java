@@ -7,9 +7,9 @@ import java.io.PrintWriter;
 
 @Command(name = "failready",
         header = "Can this workload fail over from its primary AWS region to its recovery region right now?",
-        description = {"Inventories both regions across your accounts, evaluates the failover readiness checklist",
-                "(Drools rules in the style of AWS Config rules), scores the result, writes reports and acts as a",
-                "gate for CI pipelines and the failover runbook."},
+        description = "Inventories both regions across your accounts, evaluates the failover readiness checklist "
+                + "(Drools rules in the style of AWS Config rules), scores the result, writes reports and acts as a "
+                + "gate for CI pipelines and the failover runbook.",
         footerHeading = "%nQuick start:%n",
         footer = {"  failready scan --demo                 evaluate the bundled demo estate",
                 "  failready rules list                  the checklist",
