@@ -125,6 +125,22 @@ public final class Collection {
         }
 
         String label() { return account.accountId() + " " + region + " " + collector.service(); }
+
+        /**
+         * A global task that failed as a whole ({@code *}: deadline, collector error) for a collector
+         * whose resources live in regions: without a gap in each region, the bucket rules would see
+         * no buckets and no gap there, and judge nothing.
+         */
+        void spreadWholeServiceGaps() {
+            if (!Resource.GLOBAL.equals(region) || !collector.placesResourcesInRegions()) return;
+            for (CollectionGap g : buffer.gaps()) {
+                if (!"*".equals(g.getOperation()) || g.getResourceId() != null || !Resource.GLOBAL.equals(g.getRegion())) continue;
+                for (String r : ctx.scanRegions()) {
+                    buffer.forceGap(new CollectionGap(g.getAccountId(), r, g.getService(), "*", null, null, g.getErrorCode(),
+                            "see the global gap: " + g.getMessage()));
+                }
+            }
+        }
     }
 
     static List<Task> plan(int phase, List<AccountTarget> accounts, List<String> regions, List<Collector> collectors,
@@ -171,6 +187,7 @@ public final class Collection {
                         Gaps.SCAN_TIMEOUT, "interrupted"));
             }
             t.buffer.close();
+            t.spreadWholeServiceGaps();
             progress.done(t);
         }
     }

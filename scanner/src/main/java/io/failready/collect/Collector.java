@@ -23,6 +23,13 @@ public interface Collector {
      */
     default int phase() { return 0; }
 
+    /**
+     * A global collector whose resources live in regions (S3: one account-wide listing, buckets in
+     * their own regions). When its whole task fails or misses the deadline, the runner repeats the
+     * gap in every scanned region, where the rules look for the service's gaps.
+     */
+    default boolean placesResourcesInRegions() { return false; }
+
     /** Whether the service exists in {@code region} (regional collectors only). */
     default boolean availableIn(String region) { return true; }
 

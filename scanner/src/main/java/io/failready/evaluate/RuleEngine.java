@@ -193,7 +193,9 @@ public final class RuleEngine {
             watchdog.shutdownNow();
         }
         io.failready.util.Timings.mark("rules fired");
-        List<Evaluation> evals = sink.evaluations();
+        List<Evaluation> evals = new ArrayList<>(sink.evaluations());
+        // resources a failed listing hid were never judged: say so instead of saying nothing
+        evals.addAll(UnseenSubjects.complete(catalog, enabled, pairs, w.accountIds(), gapIndex, gaps, mine, evals));
         for (Evaluation e : evals) {
             RuleMetadata m = catalog.get(e.getRuleId());
             String override = w.severityOverrides.get(e.getRuleId());

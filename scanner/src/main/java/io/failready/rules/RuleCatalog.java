@@ -33,18 +33,26 @@ public final class RuleCatalog {
     private final Map<String, List<String>> outcomeRules;   // id -> DRL rule names emitting for it
     private final Set<String> inferenceRules;
     private final RuleSet ruleSet;
+    private final Set<String> recoverySubjects;
 
-    private RuleCatalog(Map<String, RuleMetadata> rules, Map<String, List<String>> outcomeRules, Set<String> inference, RuleSet set) {
+    private RuleCatalog(Map<String, RuleMetadata> rules, Map<String, List<String>> outcomeRules, Set<String> inference, RuleSet set,
+                        Set<String> recoverySubjects) {
         this.rules = rules;
         this.outcomeRules = outcomeRules;
         this.inferenceRules = inference;
         this.ruleSet = set;
+        this.recoverySubjects = recoverySubjects;
     }
 
     public Map<String, RuleMetadata> rules() { return rules; }
     public RuleMetadata get(String id) { return rules.get(id); }
     public boolean contains(String id) { return rules.containsKey(id); }
     public Set<String> inferenceRules() { return inferenceRules; }
+    /**
+     * Rules annotated {@code @subjectRegion("recovery")} judge resources in the recovery region of
+     * each pair; every other resource rule judges resources in the primary region (or global ones).
+     */
+    public boolean judgesRecoveryRegion(String id) { return recoverySubjects.contains(id); }
     public List<String> outcomeRules(String id) { return outcomeRules.getOrDefault(id, List.of()); }
     public RuleSet ruleSet() { return ruleSet; }
 
@@ -55,6 +63,7 @@ public final class RuleCatalog {
         Map<String, String> outcomeFile = new HashMap<>();
         Map<String, Integer> outcomeLine = new HashMap<>();
         Set<String> inference = new HashSet<>();
+        Set<String> recoverySubjects = new HashSet<>();
         Set<String> ruleNames = new HashSet<>();
         for (RuleSet.DrlSource src : set.sources()) {
             PackageDescr pkg = parse(src);
@@ -98,6 +107,7 @@ public final class RuleCatalog {
                     }
                     declaredIn.put(id, src.displayName());
                     rules.put(id, metadata(src, rd));
+                    if ("recovery".equals(annotation(rd, "subjectRegion"))) recoverySubjects.add(id);
                 }
             }
         }
@@ -108,7 +118,7 @@ public final class RuleCatalog {
                                 + ", but no rule named exactly \"" + e.getKey() + "\" declares its metadata.");
             }
         }
-        return new RuleCatalog(rules, outcomes, inference, set);
+        return new RuleCatalog(rules, outcomes, inference, set, Set.copyOf(recoverySubjects));
     }
 
     private static PackageDescr parse(RuleSet.DrlSource src) {

@@ -66,7 +66,17 @@ public final class AwsStub implements AutoCloseable {
         public String account() { return accessKeyId.startsWith("ASIA") ? accessKeyId.substring(4) : "base"; }
     }
 
-    public enum FaultKind { THROTTLE, ACCESS_DENIED, SERVER_ERROR, SLOW, UNKNOWN_OPERATION, CONNECTION_RESET }
+    /**
+     * THROTTLE, ACCESS_DENIED, SERVER_ERROR, UNKNOWN_OPERATION and EXPIRED_TOKEN answer with the
+     * service's own error in its protocol (EXPIRED_TOKEN, as AWS answers once a session token has
+     * expired: {@code ExpiredToken} from Query and REST-XML services, {@code ExpiredTokenException}
+     * from JSON ones; 400 from S3, 403 elsewhere); SLOW waits, then serves the normal reply;
+     * CONNECTION_RESET promises a long body and closes the connection after one byte.
+     */
+    public enum FaultKind { THROTTLE, ACCESS_DENIED, SERVER_ERROR, SLOW, UNKNOWN_OPERATION, CONNECTION_RESET, EXPIRED_TOKEN }
+
+    /** A call the stub answered with an injected fault (SLOW included). */
+    public record Faulted(Call call, FaultKind kind) {}
 
     private record Fault(Predicate<Call> when, FaultKind kind, long slowMillis, AtomicInteger remaining) {}
 
@@ -75,6 +85,7 @@ public final class AwsStub implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<String> missing = new CopyOnWriteArrayList<>();
+    private final List<Faulted> faulted = new CopyOnWriteArrayList<>();
     private volatile String callerAccount = "111111111111";
 
     private AwsStub(String testName) throws IOException {
@@ -98,6 +109,8 @@ public final class AwsStub implements AutoCloseable {
     public List<Call> calls() { return List.copyOf(calls); }
     /** Reply files looked up and not found (empty success served): handy when a test misbehaves. */
     public List<String> missing() { return List.copyOf(missing); }
+    /** Every call answered with an injected fault, in arrival order. */
+    public List<Faulted> faulted() { return List.copyOf(faulted); }
     /** The account GetCallerIdentity reports for the base (non-assumed) credentials. */
     public AwsStub callerAccount(String account) { this.callerAccount = account; return this; }
 
@@ -152,6 +165,7 @@ public final class AwsStub implements AutoCloseable {
 
             for (Fault f : faults) {
                 if (!f.when().test(call) || f.remaining().getAndDecrement() <= 0) continue;
+                faulted.add(new Faulted(call, f.kind()));
                 switch (f.kind()) {
                     case SLOW -> sleep(f.slowMillis());
                     case THROTTLE -> { error(ex, protocol, service, service.equals("s3") ? 503 : 400,
@@ -164,6 +178,9 @@ public final class AwsStub implements AutoCloseable {
                     case UNKNOWN_OPERATION -> { error(ex, protocol, service, 400,
                             protocol == Protocol.QUERY ? "InvalidAction" : "UnknownOperationException", "Unknown operation " + operation); return; }
                     case CONNECTION_RESET -> { ex.sendResponseHeaders(200, 1 << 20); ex.getResponseBody().write('{'); return; }
+                    case EXPIRED_TOKEN -> { error(ex, protocol, service, service.equals("s3") ? 400 : 403,
+                            protocol == Protocol.QUERY || protocol == Protocol.REST_XML ? "ExpiredToken" : "ExpiredTokenException",
+                            "The security token included in the request is expired"); return; }
                 }
             }
             if (service.equals("sts")) { sts(ex, call); return; }

@@ -40,6 +40,7 @@ public final class S3Collector implements Collector {
 
     @Override public String service() { return "s3"; }
     @Override public boolean global() { return true; }
+    @Override public boolean placesResourcesInRegions() { return true; }
     @Override public List<String> operations() {
         return List.of("s3:GetBucketEncryption", "s3:GetBucketLocation", "s3:GetBucketReplication", "s3:GetBucketTagging",
                 "s3:GetBucketVersioning", "s3:ListBuckets");
