@@ -135,6 +135,21 @@ class FaultInjectionScanTest {
     }
 
     @Test
+    void unreadableDetectorIsUnknownNotDisabled() throws Exception {
+        try (AwsStub stub = AwsStub.start("ReadyEstate")) {
+            // ListDetectors works but GetDetector (GET /detector/{id}) is denied in one account and region:
+            // a detector whose status cannot be read must not read as "no detector"
+            stub.fault(c -> c.service().equals("guardduty") && c.path().matches(".*/detector/[^/]+") && c.account().equals(A)
+                    && c.region().equals(W), ACCESS_DENIED);
+            Result r = scan(stub);
+            assertEquals(List.of(A + " eu-west-1 guardduty GetDetector AccessDeniedException"), r.gaps());
+            assertFailsClosed(r, stub, 20_000, """
+                    GUARDDUTY_ENABLED_IN_BOTH_REGIONS 111111111111/eu-west-1 111111111111
+                    """);
+        }
+    }
+
+    @Test
     void connectionResetsAreGaps() throws Exception {
         try (AwsStub stub = AwsStub.start("ReadyEstate")) {
             stub.fault(c -> c.service().equals("dynamodb") && c.region().equals(W), CONNECTION_RESET);

@@ -25,7 +25,10 @@ public final class GuardDutyCollector implements Collector {
         ctx.call("guardduty:ListDetectors", () -> gd.listDetectorsPaginator(b -> { }).detectorIds().stream().toList()).ifPresent(ids -> {
             for (String id : ids) {
                 String arn = ctx.arn("guardduty", "detector/" + id);
-                ctx.callFor("guardduty:GetDetector", TYPE, arn, () -> gd.getDetector(b -> b.detectorId(id)))
+                // A detector whose status cannot be read leaves GuardDuty's state in this region
+                // unknown, so the gap covers the service (a per-detector gap would let the rules
+                // read "no detector" and call GuardDuty disabled).
+                ctx.call("guardduty:GetDetector", () -> gd.getDetector(b -> b.detectorId(id)))
                         .ifPresent(d -> ctx.add(TYPE, arn, id, d.tags() == null ? Map.of() : d.tags(),
                                 Attrs.map("detectorId", id, "status", d.statusAsString())));
             }
