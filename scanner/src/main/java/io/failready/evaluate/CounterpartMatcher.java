@@ -53,34 +53,34 @@ public final class CounterpartMatcher {
             if (!recovery.equals(link.get("region"))) continue;
             Object id = link.get("resourceId");
             Resource c = id == null ? null : byId.get(String.valueOf(id));
-            if (c != null && c.getAwsRegion().equals(recovery)) return new Counterpart(r.getResourceId(), recovery, c, "service-link");
+            if (c != null && c.getAwsRegion().equals(recovery)) return new Counterpart(r.getResourceType(), r.getResourceId(), recovery, c, "service-link");
             Object name = link.get("resourceName");
             if (name != null) {
                 c = pick(byTypeRegionName.get(key(r.getResourceType(), recovery, String.valueOf(name))), r);
-                if (c != null) return new Counterpart(r.getResourceId(), recovery, c, "service-link");
+                if (c != null) return new Counterpart(r.getResourceType(), r.getResourceId(), recovery, c, "service-link");
             }
         }
         // 2. explicit logical-id tag
         String tag = tagKey == null ? null : r.tag(tagKey);
         if (tag != null) {
             Resource c = pick(byTypeRegionTag.get(key(r.getResourceType(), recovery, tag)), r);
-            if (c != null) return new Counterpart(r.getResourceId(), recovery, c, "logical-id-tag");
+            if (c != null) return new Counterpart(r.getResourceType(), r.getResourceId(), recovery, c, "logical-id-tag");
         }
         // 3. same name
         Resource c = pick(byTypeRegionName.get(key(r.getResourceType(), recovery, r.getResourceName())), r);
-        if (c != null) return new Counterpart(r.getResourceId(), recovery, c, "same-name");
+        if (c != null) return new Counterpart(r.getResourceType(), r.getResourceId(), recovery, c, "same-name");
         // 4. name with the region's tokens swapped
         String translated = RegionTokens.translate(r.getResourceName(), r.getAwsRegion(), recovery);
         if (translated != null) {
             c = pick(byTypeRegionName.get(key(r.getResourceType(), recovery, translated)), r);
-            if (c != null) return new Counterpart(r.getResourceId(), recovery, c, "region-token-name");
+            if (c != null) return new Counterpart(r.getResourceType(), r.getResourceId(), recovery, c, "region-token-name");
         }
         // 5. explicit mapping in the configuration
         for (Workload.CounterpartMapping m : mappings) {
             if (m.primary.equals(r.getResourceId()) || m.primary.equals(r.getResourceName())) {
                 c = byId.get(m.recovery);
                 if (c == null) c = pick(byTypeRegionName.get(key(r.getResourceType(), recovery, m.recovery)), r);
-                if (c != null && c.getAwsRegion().equals(recovery)) return new Counterpart(r.getResourceId(), recovery, c, "config-mapping");
+                if (c != null && c.getAwsRegion().equals(recovery)) return new Counterpart(r.getResourceType(), r.getResourceId(), recovery, c, "config-mapping");
             }
         }
         return null;

@@ -33,6 +33,11 @@ public final class Evaluations {
         resource(ctx, ComplianceType.INSUFFICIENT_DATA, pair, r, counterpart, annotation);
     }
 
+    /** Emits the one evaluation a decision function reached for a subject; its outcome names the type. */
+    public static void judge(RuleContext ctx, RegionPair pair, Resource r, io.failready.facts.derived.Verdict v) {
+        resource(ctx, ComplianceType.valueOf(v.outcome), pair, r, v.counterpart, v.annotation);
+    }
+
     private static void resource(RuleContext ctx, ComplianceType type, RegionPair pair, Resource r, Resource cp, String annotation) {
         EvaluationSink.current().add(new Evaluation(ruleId(ctx), null, null, type, r.getResourceType(), r.getResourceId(),
                 r.getResourceName(), r.getAccountId(), r.getAwsRegion(), pair == null ? null : pair.recovery(),

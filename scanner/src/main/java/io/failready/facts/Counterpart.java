@@ -7,18 +7,26 @@ package io.failready.facts;
  * Public final fields rather than a record so DRL eval() can read them.
  */
 public final class Counterpart {
+    /**
+     * The primary resource's type. Rules constrain it first so Drools hashes each counterpart into
+     * the join nodes of its own type only: without it every Counterpart entered every Counterpart
+     * join in the catalog (30 nodes x all counterparts, the largest share of working memory).
+     */
+    public final String resourceType;
     public final String resourceId;
     public final String recoveryRegion;
     public final Resource counterpart;
     public final String matchedBy;
 
-    public Counterpart(String resourceId, String recoveryRegion, Resource counterpart, String matchedBy) {
+    public Counterpart(String resourceType, String resourceId, String recoveryRegion, Resource counterpart, String matchedBy) {
+        this.resourceType = resourceType;
         this.resourceId = resourceId;
         this.recoveryRegion = recoveryRegion;
         this.counterpart = counterpart;
         this.matchedBy = matchedBy;
     }
 
+    public String getResourceType() { return resourceType; }
     public String getResourceId() { return resourceId; }
     public String getRecoveryRegion() { return recoveryRegion; }
     public Resource getCounterpart() { return counterpart; }

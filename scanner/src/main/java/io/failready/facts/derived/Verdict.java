@@ -4,8 +4,10 @@ import io.failready.facts.Resource;
 
 /**
  * The outcome a data rule's decision function reached for one subject and region pair, with the
- * annotation to report and the counterpart to name (null when none). The rule's outcome siblings
- * each match one {@code outcome} value, so exactly one of them fires per subject by construction.
+ * annotation to report and the counterpart to name (null when none). A rule passes it to
+ * {@code Evaluations.judge} from its consequence, so the decision runs once per subject and region
+ * pair; as outcome siblings each matching {@code Verdict(outcome == ...) from fn(...)}, it ran once
+ * per sibling and Drools kept every sibling's partial matches.
  * Public final fields (not a record) so DRL constraints and consequences can read them.
  */
 public final class Verdict {
