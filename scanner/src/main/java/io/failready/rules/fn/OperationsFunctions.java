@@ -3,7 +3,11 @@ package io.failready.rules.fn;
 import io.failready.config.Workload;
 import io.failready.evaluate.RegionTokens;
 import io.failready.facts.AsOf;
+import io.failready.facts.Counterparts;
+import io.failready.facts.GapIndex;
+import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
+import io.failready.facts.derived.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +19,34 @@ import java.util.regex.Pattern;
 /**
  * Text and comparison helpers for the operations rules (rules/operations/*), imported into DRL
  * with {@code import function}. They read facts and describe them; which outcome applies stays in
- * the DRL. Null means "nothing to report" throughout.
+ * the DRL, except for the per-resource rules over thousands of subjects, which decide here once per
+ * subject (returning a {@link Verdict}) so Drools keeps one match per subject, not one per outcome.
+ * Null means "nothing to report" throughout.
  */
 public final class OperationsFunctions {
     private OperationsFunctions() {}
 
     /** What Lambda collectors put in place of values that look secret: no evidence either way. */
     public static final String REDACTED = "[REDACTED]";
+
+    // ---------------------------------------------------------------- per-resource presence
+
+    /**
+     * CLOUDWATCH_ALARMS_PRESENT_IN_RECOVERY_REGION, SSM_PARAMETERS_PRESENT_IN_RECOVERY_REGION: the
+     * subject has a counterpart in the recovery region. INSUFFICIENT_DATA when {@code service} could
+     * not be read for the subject, or at all in the recovery region of its account.
+     */
+    public static Verdict counterpartPresent(Resource r, RegionPair p, GapIndex g, Counterparts cps, String service, String label) {
+        String rec = p.getRecovery();
+        if (g.missingFor(r, service) || g.missing(r.getAccountId(), rec, service)) {
+            String why = g.missingFor(r, service) ? g.why(r, service) : g.why(r.getAccountId(), rec, service);
+            return Verdict.insufficientData(label + " " + r.getName() + ": cannot tell whether it exists in " + rec + " (" + why + ").");
+        }
+        Resource c = cps.of(r, rec);
+        if (c == null) return Verdict.nonCompliant(label + " " + r.getName() + " has no counterpart in " + rec + ".", null);
+        return Verdict.compliant(label + " " + r.getName() + " has a counterpart in " + rec + ": " + c.getName()
+                + " (matched by " + cps.matchedBy(r, rec) + ").", c);
+    }
 
     // ---------------------------------------------------------------- workload-level subjects
 
