@@ -4,7 +4,6 @@ import io.failready.config.FailreadyConfig;
 import io.failready.evaluate.RuleEngine;
 import io.failready.report.Report;
 import io.failready.snapshot.Snapshot;
-import io.failready.snapshot.SnapshotIO;
 import io.failready.util.Timings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,10 +27,10 @@ public final class EvaluateCommand extends AbstractCommand {
     @Override
     protected int doExecute() throws Exception {
         Timings.mark("start");
-        Snapshot snapshot = SnapshotIO.read(snapshotFile);
-        Timings.mark("snapshot read");
-        Pipeline.Loaded loaded = Pipeline.load(config, eval.ruleDirs);
-        Timings.mark("config + rules loaded");
+        Pipeline.Inputs in = Pipeline.loadWithSnapshot(config, eval.ruleDirs, snapshotFile);
+        Timings.mark("snapshot read + config and rules loaded");
+        Snapshot snapshot = in.snapshot();
+        Pipeline.Loaded loaded = in.loaded();
         FailreadyConfig cfg = loaded.config();
         RuleEngine engine = loaded.engine();
         Report report = Pipeline.evaluate(engine, snapshot, cfg, eval.engineOptions(Instant.now()),

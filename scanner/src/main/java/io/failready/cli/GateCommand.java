@@ -17,7 +17,6 @@ import io.failready.report.Report;
 import io.failready.report.ReportReader;
 import io.failready.report.ReportWriters;
 import io.failready.snapshot.Snapshot;
-import io.failready.snapshot.SnapshotIO;
 import io.failready.util.Durations;
 import io.failready.util.InputException;
 import picocli.CommandLine.ArgGroup;
@@ -123,8 +122,9 @@ public final class GateCommand extends AbstractCommand {
                 asOf = Instant.parse(DemoEstate.COLLECTED_AT);
             } else {
                 if (config == null) throw new InputException("--snapshot needs --config FILE.");
-                snapshot = SnapshotIO.read(source.snapshot);
-                loaded = Pipeline.load(config, eval.ruleDirs);
+                Pipeline.Inputs in = Pipeline.loadWithSnapshot(config, eval.ruleDirs, source.snapshot);
+                snapshot = in.snapshot();
+                loaded = in.loaded();
                 asOf = now;
                 checkAge(snapshot.getCollectedAt(), maxAgeD, now, source.snapshot + " (collectedAt)");
             }

@@ -28,6 +28,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -82,54 +86,43 @@ public final class SnapshotIO {
 
         Snapshot read(InputStream in) throws IOException {
             itemSchemas();
-            try (JsonParser p = Json.MAPPER.getFactory().createParser(in)) {
-                LocationJsonNodeFactory nodes = new LocationJsonNodeFactory(p);
-                ObjectReader reader = Json.MAPPER.reader().with(nodes);
-                JsonToken t = p.nextToken();
-                if (t == null) throw new InputException(name, -1, -1, "the file is empty.");
-                if (t != JsonToken.START_OBJECT) {
-                    JsonLocation loc = p.currentTokenLocation();
-                    throw new InputException(name, loc.getLineNr(), loc.getColumnNr(), "The snapshot does not match its schema: $ must be an object.");
-                }
-                ObjectNode header = nodes.objectNode();
-                List<Resource> resources = new ArrayList<>();
-                List<CollectionGap> gaps = new ArrayList<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    JsonToken v = p.nextToken();
-                    boolean items = v == JsonToken.START_ARRAY && (field.equals("resources") || field.equals("collectionGaps"));
-                    if (!items) {
-                        JsonNode value = reader.readTree(p);
-                        header.set(field, value);
-                        if (field.equals("schemaVersion")) checkVersion(value.asText(""));
-                        continue;
-                    }
-                    header.set(field, nodes.arrayNode());
-                    boolean isResource = field.equals("resources");
-                    int i = 0;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonNode item = reader.readTree(p);
-                        String at = "/" + field + "/" + i++;
-                        if (isResource) {
-                            Json.validate(resourceSchema, item, name, "The snapshot", at);
-                            resources.add(resource(item));
-                        } else {
-                            Json.validate(gapSchema, item, name, "The snapshot", at);
-                            gaps.add(gap(item, at));
+            ObjectNode header = null;
+            List<Resource> resources = new ArrayList<>();
+            List<CollectionGap> gaps = new ArrayList<>();
+            try (Tokenizer pieces = new Tokenizer(in, name)) {
+                String array = null;
+                int i = 0;
+                for (Piece piece; (piece = pieces.next()) != null; ) {
+                    switch (piece.kind) {
+                        case ROOT -> header = (ObjectNode) piece.node;
+                        case FIELD -> {
+                            header.set(piece.field, piece.node);
+                            if (piece.field.equals("schemaVersion")) checkVersion(piece.node.asText(""));
+                        }
+                        case ARRAY -> { array = piece.field; i = 0; header.set(array, Json.MAPPER.getNodeFactory().arrayNode()); }
+                        case ITEM -> {
+                            String at = "/" + array + "/" + i++;
+                            if (array.equals("resources")) {
+                                Json.validate(resourceSchema, piece.node, name, "The snapshot", at);
+                                resources.add(resource(piece.node));
+                            } else {
+                                Json.validate(gapSchema, piece.node, name, "The snapshot", at);
+                                gaps.add(gap(piece.node, at));
+                            }
                         }
                     }
                 }
-                checkVersion(header.path("schemaVersion").asText(""));
-                Json.validate(Json.schema("snapshot.schema.json"), header, name, "The snapshot");
-                Snapshot head;
-                try {
-                    head = Json.MAPPER.treeToValue(header, Snapshot.class);
-                } catch (IOException | RuntimeException e) {
-                    throw new InputException(name, -1, -1, "snapshot content is invalid: " + e.getMessage(), e);
-                }
-                return new Snapshot(head.getSchemaVersion(), head.getTool(), head.getCollectedAt(), head.getCollectionWindow(),
-                        head.getAccounts(), head.getRegions(), resources, gaps);
             }
+            checkVersion(header.path("schemaVersion").asText(""));
+            Json.validate(Json.schema("snapshot.schema.json"), header, name, "The snapshot");
+            Snapshot head;
+            try {
+                head = Json.MAPPER.treeToValue(header, Snapshot.class);
+            } catch (IOException | RuntimeException e) {
+                throw new InputException(name, -1, -1, "snapshot content is invalid: " + e.getMessage(), e);
+            }
+            return new Snapshot(head.getSchemaVersion(), head.getTool(), head.getCollectedAt(), head.getCollectionWindow(),
+                    head.getAccounts(), head.getRegions(), resources, gaps);
         }
 
         private void checkVersion(String version) {
@@ -219,6 +212,108 @@ public final class SnapshotIO {
             } catch (IOException | RuntimeException e) {
                 throw new InputException(name, -1, -1, "snapshot content is invalid at " + at + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** One step of the snapshot in document order: a top-level field, the start of an item array, or one item. */
+    private record Piece(Kind kind, String field, JsonNode node) {
+        enum Kind { ROOT, FIELD, ARRAY, ITEM }
+    }
+
+    /**
+     * Inflates and parses the snapshot on its own thread, handing located trees to the reader in
+     * document order, so parsing (about half the cost) and validation plus binding (the other half)
+     * use both cores. Errors travel in the stream at the point they occurred, so the reader reports
+     * whichever problem comes first in the file, exactly as a single-threaded read would.
+     */
+    private static final class Tokenizer implements AutoCloseable {
+        private static final int BATCH = 256;
+        private static final List<Piece> END = List.of();
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(32);
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private final Thread thread;
+        private List<Piece> batch = new ArrayList<>(0);
+        private int pos;
+
+        Tokenizer(InputStream in, String name) {
+            thread = new Thread(() -> run(in, name), "failready-snapshot-parser");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run(InputStream in, String name) {
+            List<Piece> out = new ArrayList<>(BATCH);
+            try (JsonParser p = Json.MAPPER.getFactory().createParser(in)) {
+                LocationJsonNodeFactory nodes = new LocationJsonNodeFactory(p);
+                ObjectReader reader = Json.MAPPER.reader().with(nodes);
+                JsonToken t = p.nextToken();
+                if (t == null) throw new InputException(name, -1, -1, "the file is empty.");
+                if (t != JsonToken.START_OBJECT) {
+                    JsonLocation loc = p.currentTokenLocation();
+                    throw new InputException(name, loc.getLineNr(), loc.getColumnNr(), "The snapshot does not match its schema: $ must be an object.");
+                }
+                // created here, at the opening brace, so schema errors about the whole file name line 1
+                out.add(new Piece(Piece.Kind.ROOT, null, nodes.objectNode()));
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (v == JsonToken.START_ARRAY && (field.equals("resources") || field.equals("collectionGaps"))) {
+                        out.add(new Piece(Piece.Kind.ARRAY, field, null));
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            out.add(new Piece(Piece.Kind.ITEM, null, reader.readTree(p)));
+                            if (out.size() == BATCH) out = hand(out);
+                        }
+                    } else {
+                        out.add(new Piece(Piece.Kind.FIELD, field, reader.readTree(p)));
+                    }
+                }
+                hand(out);
+                put(END);
+            } catch (Throwable e) {
+                if (!out.isEmpty()) hand(out);
+                put(e);
+            }
+        }
+
+        private List<Piece> hand(List<Piece> out) {
+            put(out);
+            return new ArrayList<>(BATCH);
+        }
+
+        private void put(Object o) {
+            try {
+                while (!closed.get() && !queue.offer(o, 100, TimeUnit.MILLISECONDS)) { /* reader is busy */ }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The next piece, null at the end; rethrows a parse or I/O error where it occurred. */
+        Piece next() throws IOException {
+            while (pos == batch.size()) {
+                if (batch == END) return null;
+                Object o;
+                try {
+                    o = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while reading the snapshot");
+                }
+                if (o instanceof IOException io) throw io;
+                if (o instanceof RuntimeException re) throw re;
+                if (o instanceof Error err) throw err;
+                if (o instanceof Throwable other) throw new IOException(other);
+                @SuppressWarnings("unchecked") List<Piece> next = (List<Piece>) o;
+                batch = next;
+                pos = 0;
+            }
+            return batch.get(pos++);
+        }
+
+        /** Stops the parser when the reader gave up early (an invalid item); the stream is closed by the caller. */
+        @Override public void close() {
+            closed.set(true);
+            queue.clear();
         }
     }
 

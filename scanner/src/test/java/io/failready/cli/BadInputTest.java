@@ -137,6 +137,31 @@ class BadInputTest {
     }
 
     @Test
+    void withBothInputsBadTheSnapshotIsNamedFirst() throws IOException {
+        // the configuration and rules load on another thread while the snapshot is read
+        Path snap = write("both.json", SNAPSHOT.substring(0, SNAPSHOT.length() - 20));
+        Path cfg = write("both.yaml", CONFIG.replace("strategy: warm-standby", "strategy: [warm-standby"));
+        CliTestSupport.Result r = evaluate(snap, cfg);
+        assertUsageErrorNaming(r, "both.json:");
+        assertFalse(r.err().contains("both.yaml"), "one paragraph, about the first bad input: " + r.err());
+    }
+
+    @Test
+    void anInvalidResourceBeforeASyntaxErrorIsTheErrorReported() throws IOException {
+        // parsing runs ahead of validation on its own thread; the report must still follow the file's order
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            String account = i == 3 ? "not-an-account" : "111111111111";
+            items.append("{\"resourceType\": \"AWS::S3::Bucket\", \"resourceId\": \"arn:aws:s3:::b").append(i)
+                    .append("\", \"accountId\": \"").append(account).append("\", \"awsRegion\": \"us-east-1\"},\n");
+        }
+        Path snap = write("order.json", "{\"schemaVersion\": \"1.0\",\n \"resources\": [\n" + items + "{\"resourceType\": ]\n}");
+        CliTestSupport.Result r = evaluate(snap, write("c.yaml", CONFIG));
+        assertUsageErrorNaming(r, "order.json:6");
+        assertTrue(r.err().contains("accountId"), r.err());
+    }
+
+    @Test
     void snapshotFromAFutureMajorVersionIsRefused() throws IOException {
         Path snap = write("v2.json", SNAPSHOT.replace("\"1.0\"", "\"2.0\""));
         CliTestSupport.Result r = evaluate(snap, write("c.yaml", CONFIG));
