@@ -19,8 +19,8 @@ import java.util.Map;
  */
 public final class CounterpartMatcher {
     private final Map<String, Resource> byId = new HashMap<>();
-    private final Map<String, List<Resource>> byTypeRegionName = new HashMap<>();
-    private final Map<String, List<Resource>> byTypeRegionTag = new HashMap<>();
+    private final Map<Key, List<Resource>> byTypeRegionName = new HashMap<>();
+    private final Map<Key, List<Resource>> byTypeRegionTag = new HashMap<>();
     private final String tagKey;
     private final List<Workload.CounterpartMapping> mappings;
 
@@ -35,7 +35,10 @@ public final class CounterpartMatcher {
         }
     }
 
-    private static String key(String type, String region, String name) { return type + "|" + region + "|" + name; }
+    /** A record, not a concatenated string: two lookups per resource, and types and regions are shared strings. */
+    private record Key(String type, String region, String name) {}
+
+    private static Key key(String type, String region, String name) { return new Key(type, region, name); }
 
     public List<Counterpart> match(List<Resource> primaries, RegionPair pair) {
         List<Counterpart> out = new ArrayList<>();

@@ -14,7 +14,7 @@ public final class EvaluationSink {
     private static final ThreadLocal<EvaluationSink> CURRENT = new ThreadLocal<>();
 
     private final List<Evaluation> evaluations = new ArrayList<>();
-    private final Map<String, Evaluation> byKey = new HashMap<>();
+    private final Map<Subject, Evaluation> byKey = new HashMap<>();
     private final long maxEvaluations;
 
     public EvaluationSink(long maxEvaluations) { this.maxEvaluations = maxEvaluations; }
@@ -32,7 +32,7 @@ public final class EvaluationSink {
     }
 
     void add(Evaluation e) {
-        Evaluation prev = byKey.putIfAbsent(e.key(), e);
+        Evaluation prev = byKey.putIfAbsent(new Subject(e.getRuleId(), e.getResourceId(), e.getRegion(), e.getRecoveryRegion()), e);
         if (prev != null) {
             throw new DuplicateEvaluationException(e.getRuleId(), "rule " + e.getRuleId() + " judged "
                     + e.getResourceId() + " (" + e.getRegion() + (e.getRecoveryRegion() == null ? "" : " -> " + e.getRecoveryRegion())
@@ -47,6 +47,9 @@ public final class EvaluationSink {
     }
 
     public List<Evaluation> evaluations() { return evaluations; }
+
+    /** What a rule may judge once; a record shares the evaluation's strings where a concatenated key copied them. */
+    private record Subject(String ruleId, String resourceId, String region, String recoveryRegion) {}
 
     public static class RuleFailure extends RuntimeException {
         private final String ruleId;

@@ -2,6 +2,8 @@ package io.failready.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +16,15 @@ public final class RegionTokens {
 
     private static final Pattern REGION = Pattern.compile("([a-z]{2}(?:-gov)?)-([a-z]+)-(\\d+)");
 
+    /** A handful of regions, asked about once per resource name: compute each region's tokens once. */
+    private static final Map<String, List<String>> TOKENS = new ConcurrentHashMap<>();
+
     /** Longest first, so "us-east-1" is replaced before a shorter token inside it could be. */
     public static List<String> tokens(String region) {
+        return TOKENS.computeIfAbsent(region, RegionTokens::compute);
+    }
+
+    private static List<String> compute(String region) {
         List<String> out = new ArrayList<>();
         out.add(region);
         out.add(region.replace('-', '_'));
@@ -27,7 +36,7 @@ public final class RegionTokens {
             out.add(geo + dir + n);                  // useast1
             out.add(geo + abbreviate(dir) + n);      // use1, euw1, apse1
         }
-        return out;
+        return List.copyOf(out);
     }
 
     static String abbreviate(String direction) {

@@ -8,9 +8,11 @@ import io.failready.rules.RuleCatalog;
 import io.failready.rules.RuleMetadata;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -41,15 +43,22 @@ final class UnseenSubjects {
     static List<Evaluation> complete(RuleCatalog catalog, Predicate<String> enabled, List<RegionPair> pairs,
                                      List<String> accounts, GapIndex gapIndex, List<CollectionGap> gaps,
                                      List<Resource> inventory, List<Evaluation> emitted) {
-        Set<String> judged = new HashSet<>();          // rule|service|account|region
-        Set<String> judgedIds = new HashSet<>();       // rule|resourceId
+        // Keys are records, not concatenated strings: this runs once per evaluation (a million at 1M resources).
+        Map<String, String> services = new HashMap<>();
+        Set<Judged> judged = new HashSet<>();
         for (Evaluation e : emitted) {
-            String svc = e.getResourceType() == null ? null : service(e.getResourceType());
-            judged.add(e.getRuleId() + "|" + svc + "|" + e.getAccountId() + "|" + e.getRegion());
-            judgedIds.add(e.getRuleId() + "|" + e.getResourceId());
+            String svc = e.getResourceType() == null ? null : services.computeIfAbsent(e.getResourceType(), UnseenSubjects::service);
+            judged.add(new Judged(e.getRuleId(), svc, e.getAccountId(), e.getRegion()));
         }
+        // Only resource-level gaps (one unreadable bucket) need the per-id sets; most estates have none.
+        boolean resourceGaps = gaps.stream().anyMatch(g -> g.getResourceId() != null);
+        Set<JudgedId> judgedIds = new HashSet<>();
         Set<String> inventoried = new HashSet<>();
-        for (Resource r : inventory) inventoried.add(r.getResourceId());
+        if (resourceGaps) {
+            for (Evaluation e : emitted) judgedIds.add(new JudgedId(e.getRuleId(), e.getResourceId()));
+            for (Resource r : inventory) inventoried.add(r.getResourceId());
+        }
+        Set<String> accountSet = new HashSet<>(accounts);
 
         List<Evaluation> out = new ArrayList<>();
         Set<String> added = new HashSet<>();
@@ -64,17 +73,18 @@ final class UnseenSubjects {
                     String region = global ? Resource.GLOBAL : catalog.judgesRecoveryRegion(m.id()) ? p.recovery() : p.primary();
                     for (String a : accounts) {
                         CollectionGap g = gapIndex.gap(a, region, service);
-                        if (g == null || judged.contains(m.id() + "|" + service + "|" + a + "|" + region)) continue;
+                        if (g == null || judged.contains(new Judged(m.id(), service, a, region))) continue;
                         String id = "arn:aws:" + service + ":" + (global ? "" : region) + ":" + a + ":*";
                         if (!added.add(m.id() + "|" + id + "|" + p.recovery())) continue;
                         out.add(new Evaluation(m.id(), null, null, ComplianceType.INSUFFICIENT_DATA, type, id, id, a, region,
                                 p.recovery(), null, service + " could not be read (" + GapIndex.describe(g) + "): whatever "
                                 + type + " resources are there were never seen, so none was judged.", null));
                     }
+                    if (!resourceGaps) continue;
                     for (CollectionGap g : gaps) {
                         if (g.getResourceId() == null || !type.equals(g.getResourceType()) || !region.equals(g.getRegion())
-                                || !accounts.contains(g.getAccountId()) || inventoried.contains(g.getResourceId())
-                                || judgedIds.contains(m.id() + "|" + g.getResourceId())
+                                || !accountSet.contains(g.getAccountId()) || inventoried.contains(g.getResourceId())
+                                || judgedIds.contains(new JudgedId(m.id(), g.getResourceId()))
                                 || !added.add(m.id() + "|" + g.getResourceId() + "|" + p.recovery())) continue;
                         out.add(new Evaluation(m.id(), null, null, ComplianceType.INSUFFICIENT_DATA, type, g.getResourceId(),
                                 g.getResourceId(), g.getAccountId(), region, p.recovery(), null,
@@ -85,6 +95,9 @@ final class UnseenSubjects {
         }
         return out;
     }
+
+    private record Judged(String ruleId, String service, String accountId, String region) {}
+    private record JudgedId(String ruleId, String resourceId) {}
 
     /** {@code AWS::SecretsManager::Secret} -> {@code secretsmanager}, the gap's service; null for non-AWS or account types. */
     static String service(String resourceType) {

@@ -9,6 +9,8 @@ public final class Paths {
     private Paths() {}
 
     public static Object get(Map<String, ?> root, String path) {
+        // most rule lookups name a top-level attribute: no substrings for those
+        if (path.indexOf('.') < 0) return root == null ? null : root.get(path);
         Object cur = root;
         int start = 0;
         while (cur != null) {
