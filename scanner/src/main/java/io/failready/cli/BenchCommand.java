@@ -18,7 +18,8 @@ import java.util.Set;
 @Command(name = "bench", header = "Performance tooling: synthetic estates and the benchmark harness.",
         description = {"'bench generate' writes a deterministic synthetic snapshot and matching configuration;",
                 "'bench run' measures every stage as separate processes and writes bench/results.md."},
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class, BenchCommand.Collect.class, BenchCommand.Render.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class, BenchCommand.Collect.class, BenchCommand.Render.class,
+                BenchCommand.CdsTraining.class})
 public final class BenchCommand extends AbstractCommand {
     @Override protected int doExecute() {
         spec.commandLine().usage(out());
@@ -123,6 +124,30 @@ public final class BenchCommand extends AbstractCommand {
         @Override protected int doExecute() throws Exception {
             Report r = ReportReader.read(report);
             for (Path p : ReportWriters.write(r, null, outDir, Set.of(ReportFormat.JSON, ReportFormat.HTML), id -> "")) out().println("wrote " + p);
+            return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * The launcher's class-data-sharing training run (see ./failready): the archive holds the classes
+     * one JVM loaded, so this runs the commands people wait for — a demo scan with every report
+     * format, the gate on its report, the rule list — in one process. A scan alone left the gate's
+     * classes out of the archive, and the gate is what the runbook and every pipeline call.
+     */
+    @Command(name = "cds-training", hidden = true, header = "Run the commands whose classes the launcher's AppCDS archive should hold.")
+    public static final class CdsTraining extends AbstractCommand {
+        @Option(names = "--out", paramLabel = "DIR", required = true) Path outDir;
+
+        @Override protected int doExecute() {
+            java.io.PrintWriter quiet = new java.io.PrintWriter(java.io.Writer.nullWriter());
+            String report = outDir.resolve("report.json").toString();
+            String[][] runs = {
+                    {"scan", "--demo", "--out", outDir.toString(), "--format", "all"},
+                    {"gate", "--report", report},
+                    {"gate", "--report", report, "--to", "eu-west-1"},
+                    {"rules", "list"},
+            };
+            for (String[] args : runs) FailReady.run(quiet, quiet, args);
             return ExitCodes.OK;
         }
     }
