@@ -127,6 +127,36 @@ public final class OperationsFunctions {
         return null;
     }
 
+    /**
+     * CONFIG_NO_PRIMARY_REGION_REFERENCES for one Lambda function or SSM parameter in the recovery
+     * region. A collection gap comes first, SecureString parameters included: an unreadable
+     * parameter cannot be known to be a SecureString. Redacted values are no evidence either way, so
+     * they make the subject INSUFFICIENT_DATA only when no value was readable at all.
+     */
+    public static Verdict primaryRegionReferences(Resource r, RegionPair p, GapIndex g) {
+        String rec = p.getRecovery();
+        String svc = service(r);
+        if (g.missingFor(r, svc)) {
+            return Verdict.insufficientData(kind(r) + " " + r.getName() + " in " + rec + ": cannot read its configuration ("
+                    + g.why(r, svc) + ").");
+        }
+        if (secureString(r)) {
+            return Verdict.notApplicable("SSM parameter " + r.getName() + " in " + rec + " is a SecureString; its value is never read.");
+        }
+        String refs = primaryReferences(r, p.getPrimary());
+        if (refs != null) {
+            return Verdict.nonCompliant(CapacityFunctions.fit(kind(r) + " " + r.getName() + " in " + rec + " points at "
+                    + p.getPrimary() + ": " + refs + "."), null);
+        }
+        String unknown = valuesUnknown(r);
+        if (unknown != null) {
+            return Verdict.insufficientData(CapacityFunctions.fit(kind(r) + " " + r.getName() + " in " + rec
+                    + ": cannot tell whether it points at " + p.getPrimary() + " because " + unknown + "."));
+        }
+        return Verdict.compliant(CapacityFunctions.fit(kind(r) + " " + r.getName() + " in " + rec + ": no " + p.getPrimary()
+                + " ARN or endpoint in " + valuesChecked(r) + "."), null);
+    }
+
     /** "QUEUE_URL -> sqs.us-east-1.amazonaws.com" for each offending value, or null when none. */
     public static String primaryReferences(Resource r, String primary) {
         List<String> out = new ArrayList<>();
@@ -202,6 +232,39 @@ public final class OperationsFunctions {
     private static String shorten(String s) { return s.length() <= 90 ? s : s.substring(0, 87) + "..."; }
 
     // ---------------------------------------------------------------- deployment parity
+
+    /**
+     * DEPLOYMENT_VERSION_PARITY for one primary-region Lambda function or ECS service. Gaps come
+     * first, in either region: an unreadable recovery region would otherwise look like "no
+     * counterpart". A missing hash, tag or image list is INSUFFICIENT_DATA before any comparison,
+     * because {@link #artifactDifference} reads an absent value as a difference.
+     */
+    public static Verdict deploymentParity(Resource r, RegionPair p, GapIndex g, Counterparts cps) {
+        String rec = p.getRecovery();
+        String svc = service(r);
+        if (g.missingFor(r, svc) || g.missing(r.getAccountId(), rec, svc)) {
+            String why = g.missingFor(r, svc) ? g.why(r, svc) : g.why(r.getAccountId(), rec, svc);
+            return Verdict.insufficientData(kind(r) + " " + r.getName() + ": cannot tell what runs in " + rec + " (" + why + ").");
+        }
+        Resource c = cps.of(r, rec);
+        if (c == null) {
+            return Verdict.nonCompliant(kind(r) + " " + r.getName() + " has no counterpart in " + rec
+                    + ", so no build of it is deployed there.", null);
+        }
+        String unknown = artifactUnknown(r, c);
+        if (unknown != null) {
+            // the counterpart is named even though nothing could be compared: it is known to exist
+            return new Verdict(Verdict.INSUFFICIENT_DATA, CapacityFunctions.fit(kind(r) + " " + r.getName()
+                    + ": cannot compare builds with " + rec + " because " + unknown + "."), c);
+        }
+        String diff = artifactDifference(r, c);
+        if (diff != null) {
+            return Verdict.nonCompliant(CapacityFunctions.fit(kind(r) + " " + c.getName() + " in " + rec + " runs a different build than "
+                    + r.getName() + ": " + diff + "."), c);
+        }
+        return Verdict.compliant(CapacityFunctions.fit(kind(r) + " " + c.getName() + " in " + rec + " runs "
+                + artifactSummary(r, c) + " as " + r.getName() + "."), c);
+    }
 
     /** Why the artifacts cannot be compared, or null. */
     public static String artifactUnknown(Resource primary, Resource recovery) {
