@@ -84,7 +84,7 @@ public final class ReportWriters {
                                  Function<String, String> ruleDocs, Path templateDir) throws IOException {
         Path target = outDir.resolve(f.fileName());
         switch (f) {
-            case JSON -> AtomicFiles.write(target, out -> Json.MAPPER.writeValue(new NonClosing(out), report));
+            case JSON -> AtomicFiles.write(target, out -> Json.REPORT_WRITER.writeValue(new NonClosing(out), report));
             case HTML -> text(target, w -> HtmlReportWriter.render(report, previous, ruleDocs, templateDir, w));
             case JUNIT -> text(target, w -> JunitXmlWriter.write(report, w));
             case MD -> AtomicFiles.writeString(target, MarkdownSummaryWriter.render(report, previous));

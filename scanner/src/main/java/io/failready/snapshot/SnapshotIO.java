@@ -321,7 +321,7 @@ public final class SnapshotIO {
         boolean gz = file.getFileName().toString().endsWith(".gz");
         AtomicFiles.write(file, out -> {
             OutputStream o = gz ? new GZIPOutputStream(out, 1 << 16) : out;
-            Json.MAPPER.writeValue(new NonClosing(o), snapshot.sorted());
+            Json.SNAPSHOT_WRITER.writeValue(new NonClosing(o), snapshot.sorted());
             if (gz) ((GZIPOutputStream) o).finish();
         });
     }

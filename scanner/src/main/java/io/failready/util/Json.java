@@ -39,6 +39,12 @@ public final class Json {
 
     public static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Reports: indented down to each evaluation, which takes one line (workloads[].evaluations[] is depth 4). */
+    public static final com.fasterxml.jackson.databind.ObjectWriter REPORT_WRITER = MAPPER.writer(new RecordPerLinePrinter(4));
+
+    /** Snapshots: one resource or gap per line (resources[] is depth 2). */
+    public static final com.fasterxml.jackson.databind.ObjectWriter SNAPSHOT_WRITER = MAPPER.writer(new RecordPerLinePrinter(2));
+
     public static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
