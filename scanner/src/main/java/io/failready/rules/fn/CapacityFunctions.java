@@ -1,20 +1,29 @@
 package io.failready.rules.fn;
 
 import io.failready.config.Workload;
+import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
+import io.failready.facts.Links;
+import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
+import io.failready.facts.derived.Verdict;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Arithmetic and wording for the capacity rules (rules/capacity/*), imported into DRL with
- * {@code import function io.failready.rules.fn.CapacityFunctions.x}. These functions only
- * compute numbers and sentences from facts; which outcome applies stays in the DRL. Every
- * function is null-safe: an attribute that was not collected reads as "unknown" ({@code -1} or
- * {@code null}), never as zero, so the rules can turn it into INSUFFICIENT_DATA.
+ * Arithmetic, wording and decisions for the capacity rules (rules/capacity/*), imported into DRL
+ * with {@code import function io.failready.rules.fn.CapacityFunctions.x}. Each
+ * {@code Verdict}-returning function is one rule's decision list, in the order its DRL header
+ * gives: collection gaps first (so a gap can never turn into a pass), then applicability and the
+ * counterpart, then the comparison. The rule calls it once per subject from its consequence,
+ * instead of one outcome sibling per scenario each re-joining the subject. Every helper is
+ * null-safe: an attribute that was not collected reads as "unknown" ({@code -1} or {@code null}),
+ * never as zero, so the decision can turn it into INSUFFICIENT_DATA.
  */
 public final class CapacityFunctions {
     private CapacityFunctions() {}
@@ -61,12 +70,55 @@ public final class CapacityFunctions {
         return s.substring(0, MAX_ANNOTATION - 4).trim() + "...";
     }
 
+    /**
+     * Why {@code service} could not be read for the subject, or in the recovery region of its
+     * account (where its counterpart would be); null when both were read.
+     */
+    static String gapWhy(Resource r, String recovery, GapIndex g, String service) {
+        if (g.missingFor(r, service)) return g.why(r, service);
+        if (g.missing(r.getAccountId(), recovery, service)) return g.why(r.getAccountId(), recovery, service);
+        return null;
+    }
+
+    /** INSUFFICIENT_DATA that still names the counterpart: the twin was found, only a value is unknown. */
+    static Verdict insufficientData(String annotation, Resource counterpart) {
+        return new Verdict(Verdict.INSUFFICIENT_DATA, annotation, counterpart);
+    }
+
     private static long whole(Resource r, String attr) {
         Double v = r == null ? null : r.num(attr);
         return v == null ? -1 : (long) Math.floor(v);
     }
 
     // ---------------------------------------------------------------- Auto Scaling
+
+    /**
+     * AUTOSCALING_RECOVERY_CAPACITY_SUFFICIENT. Order: Auto Scaling unreadable for the group or in
+     * the recovery region; no counterpart group; a size the comparison needs not collected; then
+     * what the counterpart offers ({@link #asgCapacity}) against primary desired x ratio.
+     */
+    public static Verdict asgRecoveryCapacity(Resource r, RegionPair p, Workload w, double ratio, GapIndex g, Counterparts cps) {
+        String rec = p.getRecovery();
+        String blind = gapWhy(r, rec, g, "autoscaling");
+        if (blind != null) {
+            return Verdict.insufficientData("Auto Scaling group " + r.getName() + ": cannot tell the capacity available in " + rec + " (" + blind + ").");
+        }
+        Resource c = cps.of(r, rec);
+        if (c == null) {
+            return Verdict.nonCompliant("Auto Scaling group " + r.getName() + " has no counterpart in " + rec + " to take over its "
+                    + n(r.numOr("desiredCapacity", -1)) + " instances.", null);
+        }
+        String unknown = asgUnknown(r, c, w);
+        if (unknown != null) {
+            return insufficientData("Auto Scaling group " + r.getName() + ": cannot compare with " + c.getName() + " in " + rec
+                    + " because the " + unknown + " was not collected.", c);
+        }
+        if (asgCapacity(c, w) >= needed(r, "desiredCapacity", ratio)) {
+            return Verdict.compliant("Auto Scaling group " + c.getName() + " in " + rec + " " + asgOffer(c, w) + "; " + asgNeed(r, ratio, w) + ".", c);
+        }
+        return Verdict.nonCompliant("Auto Scaling group " + c.getName() + " in " + rec + " falls short: it " + asgOffer(c, w) + "; "
+                + asgNeed(r, ratio, w) + ".", c);
+    }
 
     /**
      * What the recovery group can provide: its max size, and under hot-standby / active-active the
@@ -105,6 +157,34 @@ public final class CapacityFunctions {
     // ---------------------------------------------------------------- ECS
 
     /**
+     * ECS_RECOVERY_CAPACITY_SUFFICIENT. Order: ECS unreadable for the service or in the recovery
+     * region; no counterpart service; a count the comparison needs not collected; then what the
+     * counterpart can run ({@link #ecsCapacity}) against primary desired x ratio.
+     */
+    public static Verdict ecsRecoveryCapacity(Resource r, RegionPair p, Workload w, double ratio, GapIndex g, Counterparts cps) {
+        String rec = p.getRecovery();
+        String blind = gapWhy(r, rec, g, "ecs");
+        if (blind != null) {
+            return Verdict.insufficientData("ECS service " + r.getName() + ": cannot tell the task capacity available in " + rec + " (" + blind + ").");
+        }
+        Resource c = cps.of(r, rec);
+        if (c == null) {
+            return Verdict.nonCompliant("ECS service " + r.getName() + " has no counterpart in " + rec + " to take over its "
+                    + n(r.numOr("desiredCount", -1)) + " tasks.", null);
+        }
+        String unknown = ecsUnknown(r, c, w);
+        if (unknown != null) {
+            return insufficientData("ECS service " + r.getName() + ": cannot compare with " + c.getName() + " in " + rec
+                    + " because the " + unknown + " was not collected.", c);
+        }
+        if (ecsCapacity(c, w) >= needed(r, "desiredCount", ratio)) {
+            return Verdict.compliant("ECS service " + c.getName() + " in " + rec + " " + ecsOffer(c, w) + "; " + ecsNeed(r, ratio, w) + ".", c);
+        }
+        return Verdict.nonCompliant("ECS service " + c.getName() + " in " + rec + " falls short: it " + ecsOffer(c, w) + "; "
+                + ecsNeed(r, ratio, w) + ".", c);
+    }
+
+    /**
      * Under hot-standby / active-active the recovery service's desired count; otherwise its
      * Application Auto Scaling max capacity, or its desired count when it has no scalable target
      * (a fixed-size service cannot grow). -1 when unknown.
@@ -134,6 +214,39 @@ public final class CapacityFunctions {
     }
 
     // ---------------------------------------------------------------- DynamoDB
+
+    /**
+     * DYNAMODB_RECOVERY_CAPACITY_SUFFICIENT. Order: DynamoDB unreadable for the table or in the
+     * recovery region (before "global table?": a table that could not be described lists no
+     * replicas and would pass for a regional one); not a global table; no replica; billing mode or
+     * capacity not collected; then {@link #dynamoShortfall}.
+     */
+    public static Verdict dynamoRecoveryCapacity(Resource t, RegionPair p, double ratio, GapIndex g, Counterparts cps) {
+        String rec = p.getRecovery();
+        String blind = gapWhy(t, rec, g, "dynamodb");
+        if (blind != null) {
+            return Verdict.insufficientData("DynamoDB table " + t.getName() + ": cannot tell the replica capacity in " + rec + " (" + blind + ").");
+        }
+        if (!isGlobalTable(t)) {
+            return Verdict.notApplicable("DynamoDB table " + t.getName()
+                    + " is not a global table; DYNAMODB_TABLE_REPLICA_IN_RECOVERY_REGION judges its missing replica in " + rec + ".");
+        }
+        Resource c = cps.of(t, rec);
+        if (c == null) {
+            return Verdict.nonCompliant("DynamoDB global table " + t.getName() + " has no counterpart in " + rec
+                    + ", so no capacity there serves it.", null);
+        }
+        String unknown = dynamoUnknown(t, c);
+        if (unknown != null) {
+            return insufficientData(fit("DynamoDB table " + t.getName() + ": cannot compare with its replica in " + rec
+                    + " because the " + unknown + " was not collected."), c);
+        }
+        String shortfall = dynamoShortfall(t, c, ratio);
+        if (shortfall == null) {
+            return Verdict.compliant(fit("DynamoDB table " + t.getName() + ": the replica in " + rec + " " + dynamoSummary(t, c, ratio) + "."), c);
+        }
+        return Verdict.nonCompliant(fit("DynamoDB table " + t.getName() + ": the replica in " + rec + " " + shortfall + "."), c);
+    }
 
     /** A global table: it lists replicas, links to copies, or reports a global table version. */
     public static boolean isGlobalTable(Resource t) {
@@ -200,16 +313,63 @@ public final class CapacityFunctions {
         return v == null ? "none" : n(v);
     }
 
-    /** The Lambda concurrent-executions quota (L-B99A9384) of the function's account and region, or null. */
-    public static Double accountLimit(List<?> quotas, Resource fn) {
-        return quotaValue(quotas, fn.getAccountId(), fn.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA);
+    /**
+     * The Lambda concurrent-executions quota (L-B99A9384) values by account and region, built once
+     * per region pair from the collected quota resources, so each function's lookup is a hash read
+     * rather than a scan of every quota. Keeps the first quota with a value for a place, as
+     * {@link #quotaValue} does.
+     */
+    public static Map<String, Double> concurrencyLimits(List<?> quotas) {
+        Map<String, Double> out = new HashMap<>();
+        for (Object o : quotas) {
+            if (o instanceof Resource q && LAMBDA_CONCURRENCY_QUOTA.equals(q.str("quotaCode")) && q.num("value") != null) {
+                out.putIfAbsent(place(q.getAccountId(), q.getAwsRegion()), q.num("value"));
+            }
+        }
+        return out;
     }
 
-    /** Why one of the two account limits is unknown, or null when both are known. */
-    public static String accountLimitWhy(List<?> quotas, GapIndex gaps, Resource primary, Resource recovery) {
-        if (accountLimit(quotas, recovery) == null) return quotaWhy(gaps, recovery.getAccountId(), recovery.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA);
-        if (accountLimit(quotas, primary) == null) return quotaWhy(gaps, primary.getAccountId(), primary.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA);
-        return null;
+    /** The concurrency limit of the function's account and region, or null when not collected. */
+    public static Double accountLimit(Map<String, Double> limits, Resource fn) {
+        return limits.get(place(fn.getAccountId(), fn.getAwsRegion()));
+    }
+
+    private static String place(String accountId, String region) { return accountId + "|" + region; }
+
+    /**
+     * LAMBDA_RECOVERY_CONCURRENCY_SUFFICIENT. Order: Lambda unreadable for the function or in the
+     * recovery region; no counterpart; reserved concurrency short (before the account limits: a
+     * known failure does not wait for missing quota data); an account limit unknown, the
+     * recovery side's reason first; then the recovery account limit against the primary's.
+     */
+    public static Verdict lambdaRecoveryConcurrency(Resource f, RegionPair p, GapIndex g, Counterparts cps, Map<String, Double> limits) {
+        String rec = p.getRecovery();
+        String blind = gapWhy(f, rec, g, "lambda");
+        if (blind != null) {
+            return Verdict.insufficientData("Lambda function " + f.getName() + ": cannot tell whether it can run in " + rec + " (" + blind + ").");
+        }
+        Resource c = cps.of(f, rec);
+        if (c == null) return Verdict.nonCompliant("Lambda function " + f.getName() + " has no counterpart in " + rec + ".", null);
+        if (reservedShortfall(f, c)) {
+            return Verdict.nonCompliant("Lambda function " + c.getName() + " in " + rec + " has reserved concurrency "
+                    + reserved(c) + "; " + f.getName() + " reserves " + reserved(f) + ".", c);
+        }
+        Double mine = accountLimit(limits, f);
+        Double theirs = accountLimit(limits, c);
+        if (mine == null || theirs == null) {
+            String why = theirs == null ? quotaWhy(g, c.getAccountId(), c.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA)
+                    : quotaWhy(g, f.getAccountId(), f.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA);
+            return insufficientData("Lambda function " + f.getName() + ": cannot compare account concurrency limits with "
+                    + rec + " (" + why + ").", c);
+        }
+        if (theirs >= mine) {
+            return Verdict.compliant("Lambda function " + c.getName() + " in " + rec + " has reserved concurrency "
+                    + reserved(c) + " (primary " + reserved(f) + ") and an account limit of " + n(theirs)
+                    + " (primary " + n(mine) + ").", c);
+        }
+        return Verdict.nonCompliant("Lambda function " + c.getName() + ": account " + c.getAccountId() + " allows "
+                + n(theirs) + " concurrent executions in " + rec + ", below the " + n(mine)
+                + " that " + f.getName() + " has in " + p.getPrimary() + ".", c);
     }
 
     // ---------------------------------------------------------------- Service Quotas
@@ -346,6 +506,38 @@ public final class CapacityFunctions {
     public static boolean classSmaller(String primary, String recovery) {
         double p = classSize(primary), r = classSize(recovery);
         return p >= 0 && r >= 0 && r < p;
+    }
+
+    /**
+     * RDS_RECOVERY_INSTANCE_CLASS_SUFFICIENT. Order: RDS unreadable for the database or in the
+     * recovery region; no counterpart (NON_COMPLIANT when the database lists a replica there, else
+     * NOT_APPLICABLE: not replicated at all); a headless secondary (before the class checks: it
+     * has no class, and that is the finding, not missing data); a class unknown or not comparable;
+     * then the classes by size.
+     */
+    public static Verdict rdsRecoveryInstanceClass(Resource db, RegionPair p, GapIndex g, Counterparts cps) {
+        String rec = p.getRecovery();
+        String who = dbKind(db) + " " + db.getName();
+        String blind = gapWhy(db, rec, g, "rds");
+        if (blind != null) return Verdict.insufficientData(who + ": cannot tell what its copy in " + rec + " runs on (" + blind + ").");
+        Resource c = cps.of(db, rec);
+        if (c == null) {
+            if (Links.linkedTo(db, rec)) {
+                return Verdict.nonCompliant(who + " lists a replica in " + rec + " but has no counterpart in " + rec + " in the snapshot.", null);
+            }
+            return Verdict.notApplicable(who + " has no copy in " + rec + " to size; RDS_DATABASE_REPLICATED_TO_RECOVERY_REGION judges its replication.");
+        }
+        if (headless(c)) {
+            return Verdict.nonCompliant(who + " runs " + dbClass(db) + " but its secondary " + c.getName() + " in " + rec
+                    + " has no DB instances to promote.", c);
+        }
+        String unknown = classUnknown(db, c);
+        if (unknown != null) return insufficientData(who + ": cannot compare with " + c.getName() + " in " + rec + " because the " + unknown + ".", c);
+        if (classSmaller(dbClass(db), dbClass(c))) {
+            return Verdict.nonCompliant(who + " runs " + dbClass(db) + " but its copy " + c.getName() + " in " + rec
+                    + " runs the smaller " + dbClass(c) + ".", c);
+        }
+        return Verdict.compliant(who + " runs " + dbClass(db) + "; its copy " + c.getName() + " in " + rec + " runs " + dbClass(c) + ".", c);
     }
 
     /** Names what keeps the comparison from being made, or null. */
