@@ -96,6 +96,7 @@ public final class EstateGenerator {
         AtomicFiles.write(file, raw -> {
             OutputStream o = gz ? new GZIPOutputStream(raw, 1 << 16) : raw;
             JsonGenerator g = Json.MAPPER.createGenerator(o);
+            g.setPrettyPrinter(Json.snapshotPrinter());  // the same bytes SnapshotIO.write gives
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("schemaVersion", Snapshot.SCHEMA_VERSION);

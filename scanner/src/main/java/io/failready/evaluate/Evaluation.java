@@ -92,6 +92,12 @@ public final class Evaluation {
     public void setWaiver(WaiverRef waiver) { this.waiver = waiver; }
 
     /** Key for the "exactly one evaluation per rule, resource and region pair" contract. */
+    /** Same subject, outcome, counterpart and annotation. */
+    boolean sameJudgement(Evaluation o) {
+        return complianceType == o.complianceType && Objects.equals(annotation, o.annotation)
+                && Objects.equals(counterpart, o.counterpart) && Objects.equals(key(), o.key());
+    }
+
     public String key() { return ruleId + "|" + resourceId + "|" + region + "|" + recoveryRegion; }
 
     public static final Comparator<Evaluation> REPORT_ORDER = Comparator

@@ -31,8 +31,15 @@ public final class EvaluationSink {
         return s;
     }
 
+    /**
+     * A second evaluation of the same subject is an error unless it repeats the first word for word:
+     * a rule fires again when a fact it reads is updated or re-derived during the session (by a
+     * user's rule, say), and saying the same thing twice is not a contradiction. Two different
+     * judgements of one subject are: overlapping outcome rules.
+     */
     void add(Evaluation e) {
         Evaluation prev = byKey.putIfAbsent(new Subject(e.getRuleId(), e.getResourceId(), e.getRegion(), e.getRecoveryRegion()), e);
+        if (prev != null && prev.sameJudgement(e)) return;
         if (prev != null) {
             throw new DuplicateEvaluationException(e.getRuleId(), "rule " + e.getRuleId() + " judged "
                     + e.getResourceId() + " (" + e.getRegion() + (e.getRecoveryRegion() == null ? "" : " -> " + e.getRecoveryRegion())

@@ -43,7 +43,8 @@ public final class Json {
     public static final com.fasterxml.jackson.databind.ObjectWriter REPORT_WRITER = MAPPER.writer(new RecordPerLinePrinter(4));
 
     /** Snapshots: one resource or gap per line (resources[] is depth 2). */
-    public static final com.fasterxml.jackson.databind.ObjectWriter SNAPSHOT_WRITER = MAPPER.writer(new RecordPerLinePrinter(2));
+    public static RecordPerLinePrinter snapshotPrinter() { return new RecordPerLinePrinter(2); }
+    public static final com.fasterxml.jackson.databind.ObjectWriter SNAPSHOT_WRITER = MAPPER.writer(snapshotPrinter());
 
     public static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

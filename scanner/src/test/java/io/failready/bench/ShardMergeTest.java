@@ -97,7 +97,7 @@ class ShardMergeTest {
         assertEquals(Files.readString(a), Files.readString(out));
 
         Path b = tmp.resolve("b.json");
-        Files.writeString(b, Files.readString(a).replaceFirst("\"accountName\" : \"bench-0\"", "\"accountName\" : \"bench-zero\""));
+        Files.writeString(b, Files.readString(a).replaceFirst("\"accountName\":\"bench-0\"", "\"accountName\":\"bench-zero\""));
         Path out2 = tmp.resolve("m2.json");
         Run clash = cli("merge", a.toString(), b.toString(), "--out", out2.toString());
         assertEquals(2, clash.exit(), clash.out() + clash.err());

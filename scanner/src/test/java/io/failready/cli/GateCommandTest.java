@@ -113,7 +113,7 @@ class GateCommandTest {
         Path out = tmp.resolve("out");
         CliTestSupport.run("evaluate", "--snapshot", snapshot.toString(), "--config", c.toString(), "--out", out.toString());
         String json = Files.readString(out.resolve("report.json"));
-        assertTrue(json.contains("\"waived\" : true") && json.contains("RISK-142"), "waived finding stays in the report");
+        assertTrue(json.contains("\"waived\":true") && json.contains("RISK-142"), "waived finding stays in the report");
     }
 
     @Test

@@ -97,4 +97,53 @@ class RuleBudgetTest {
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.err().contains("THROWING_RULE") && r.err().contains("NullPointerException"), r.err());
     }
+
+    @Test
+    void overlappingOutcomeRulesAreAnErrorNamingTheRule() throws IOException {
+        Path rules = rule("OVERLAPPING_RULE", """
+                when
+                    $p : RegionPair()
+                    $r : Resource( resourceType == "AWS::S3::Bucket", awsRegion == $p.primary )
+                then
+                    io.failready.evaluate.Evaluations.compliant(kcontext, $p, $r, null, "fine.");
+                end
+                rule "OVERLAPPING_RULE - non compliant"
+                when
+                    $p : RegionPair()
+                    $r : Resource( resourceType == "AWS::S3::Bucket", awsRegion == $p.primary )
+                then
+                    io.failready.evaluate.Evaluations.nonCompliant(kcontext, $p, $r, null, "not fine.");
+                end
+                """);
+        var r = evaluate(rules);
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains("OVERLAPPING_RULE") && r.err().contains("twice"), r.err());
+        assertFalse(Files.exists(tmp.resolve("out/report.json")), "no report from a broken evaluation");
+    }
+
+    @Test
+    void aRuleFiringAgainWithTheSameJudgementAfterAnUpdateIsOneEvaluation() throws IOException {
+        // another rule touches the bucket once; the checking rule re-fires and says the same thing
+        Path rules = rule("REPEATING_RULE", """
+                when
+                    $p : RegionPair()
+                    $r : Resource( resourceType == "AWS::S3::Bucket", awsRegion == $p.primary )
+                then
+                    io.failready.evaluate.Evaluations.nonCompliant(kcontext, $p, $r, null, "Bucket " + $r.getName() + " is not fine.");
+                end
+                rule "REPEATING_RULE - touch once"
+                    salience -1
+                when
+                    $r : Resource( resourceType == "AWS::S3::Bucket" )
+                    not String( this == "touched" )
+                then
+                    insert("touched");
+                    update($r);
+                end
+                """);
+        var r = evaluate(rules, "--format", "json");
+        assertEquals(3, r.exit(), r.all());
+        String json = Files.readString(tmp.resolve("out/report.json"));
+        assertEquals(1, json.split("\"ruleId\":\"REPEATING_RULE\"", -1).length - 1, json);
+    }
 }

@@ -88,10 +88,10 @@ class SecretCanaryTest {
     @Test
     void secretLookingEnvironmentValuesAreRedactedButOrdinaryOnesKept() throws IOException {
         String snapshot = read(out.resolve("snapshot.json.gz"));
-        assertTrue(snapshot.contains("\"DB_PASSWORD\" : \"[REDACTED]\""), "named like a secret");
-        assertTrue(snapshot.contains("\"NOTES\" : \"[REDACTED]\""), "content looks like a secret");
-        assertTrue(snapshot.contains("\"BLOB\" : \"[REDACTED]\""), "high-entropy value");
-        assertTrue(snapshot.contains("\"TABLE_NAME\" : \"orders\""), "ordinary values stay, rules need them");
+        assertTrue(snapshot.contains("\"DB_PASSWORD\":\"[REDACTED]\""), "named like a secret");
+        assertTrue(snapshot.contains("\"NOTES\":\"[REDACTED]\""), "content looks like a secret");
+        assertTrue(snapshot.contains("\"BLOB\":\"[REDACTED]\""), "high-entropy value");
+        assertTrue(snapshot.contains("\"TABLE_NAME\":\"orders\""), "ordinary values stay, rules need them");
     }
 
     @Test
