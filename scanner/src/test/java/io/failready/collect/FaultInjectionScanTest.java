@@ -250,6 +250,7 @@ class FaultInjectionScanTest {
                     CLOUDWATCH_ALARMS_PRESENT_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:cloudwatch:us-east-1:111111111111:*
                     CONFIG_NO_PRIMARY_REGION_REFERENCES 111111111111/eu-west-1 arn:aws:lambda:eu-west-1:111111111111:*
                     CONFIG_NO_PRIMARY_REGION_REFERENCES 111111111111/eu-west-1 arn:aws:ssm:eu-west-1:111111111111:*
+                    DATA_RESIDENCY_RECOVERY_REGION_APPROVED 111111111111/us-east-1 arn:aws:rds:us-east-1:111111111111:*
                     DATA_RESIDENCY_RECOVERY_REGION_APPROVED 111111111111/us-east-1 arn:aws:s3:us-east-1:111111111111:*
                     DEPLOYMENT_VERSION_PARITY 111111111111/us-east-1 arn:aws:lambda:us-east-1:111111111111:*
                     KMS_KEY_AVAILABLE_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:kms:us-east-1:111111111111:key/mrk-orders
@@ -313,7 +314,10 @@ class FaultInjectionScanTest {
             CONFIG_NO_PRIMARY_REGION_REFERENCES 222222222222/eu-west-1 arn:aws:ssm:eu-west-1:222222222222:*
             CONFIG_RECORDER_ENABLED_IN_BOTH_REGIONS 222222222222/eu-west-1 222222222222
             CONFIG_RECORDER_ENABLED_IN_BOTH_REGIONS 222222222222/us-east-1 222222222222
+            DATA_RESIDENCY_RECOVERY_REGION_APPROVED 222222222222/us-east-1 arn:aws:dynamodb:us-east-1:222222222222:*
+            DATA_RESIDENCY_RECOVERY_REGION_APPROVED 222222222222/us-east-1 arn:aws:rds:us-east-1:222222222222:*
             DATA_RESIDENCY_RECOVERY_REGION_APPROVED 222222222222/us-east-1 arn:aws:s3:us-east-1:222222222222:*
+            DEPLOYMENT_VERSION_PARITY 222222222222/us-east-1 arn:aws:ecs:us-east-1:222222222222:*
             DEPLOYMENT_VERSION_PARITY 222222222222/us-east-1 arn:aws:lambda:us-east-1:222222222222:*
             DYNAMODB_RECOVERY_CAPACITY_SUFFICIENT 222222222222/us-east-1 arn:aws:dynamodb:us-east-1:222222222222:*
             DYNAMODB_TABLE_PITR_BOTH_REGIONS 222222222222/us-east-1 arn:aws:dynamodb:us-east-1:222222222222:*
