@@ -104,7 +104,7 @@ public final class BenchCommand extends AbstractCommand {
         Path work;
 
         @Override protected int doExecute() throws Exception {
-            if (!io.failready.bench.CollectBench.available() || !spec.root().subcommands().containsKey("collect")) {
+            if (!io.failready.bench.CollectBench.available() || !FailReady.SUBCOMMANDS.containsKey("collect")) {
                 throw new InputException("the collection benchmark needs the collectors ('failready collect', io.failready.collect.Collection), "
                         + "which are not in this build.");
             }
