@@ -1,15 +1,15 @@
 package io.failready.facts;
 
+import io.failready.util.CompactMap;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.HashMap;
 
 /**
  * One inventoried resource, shaped like an AWS Config configuration item. Collectors build it,
@@ -53,10 +53,10 @@ public final class Resource {
         this.resourceName = resourceName == null ? resourceId : resourceName;
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.awsRegion = Objects.requireNonNull(awsRegion, "awsRegion");
-        // Hash maps, not sorted ones: rules read these millions of times, and every writer sorts
-        // map keys on output (ORDER_MAP_ENTRIES_BY_KEYS), so ordering here buys nothing.
-        this.tags = tags == null || tags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(tags));
-        this.configuration = configuration == null || configuration.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(configuration));
+        // Compact sorted arrays, not hash maps: a million resources' maps were most of the heap.
+        // The snapshot reader builds them compact all the way down, so nothing is copied here.
+        this.tags = CompactMap.copyOf(tags);
+        this.configuration = CompactMap.copyOf(configuration);
     }
 
     public String getResourceType() { return resourceType; }

@@ -13,6 +13,7 @@ import com.networknt.schema.serialization.node.TokenStreamLocationAware;
 import io.failready.facts.CollectionGap;
 import io.failready.facts.Resource;
 import io.failready.util.AtomicFiles;
+import io.failready.util.CompactMap;
 import io.failready.util.InputException;
 import io.failready.util.Json;
 
@@ -25,7 +26,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -158,13 +158,17 @@ public final class SnapshotIO {
             Map<String, String> tags = null;
             JsonNode t = item.get("tags");
             if (t != null && t.isObject()) {
-                tags = new HashMap<>();
-                for (var it = t.fields(); it.hasNext(); ) {
+                String[] k = new String[t.size()];
+                Object[] v = new Object[t.size()];
+                int n = 0;
+                for (var it = t.fields(); it.hasNext(); n++) {
                     var e = it.next();
-                    String v = e.getValue().asText();
+                    String s = e.getValue().asText();
+                    k[n] = e.getKey();
                     // short values (app, team, classification) repeat; long ones (logical ids) do not
-                    tags.put(e.getKey(), v.length() <= 16 ? canon(v) : v);
+                    v[n] = s.length() <= 16 ? canon(s) : s;
                 }
+                tags = CompactMap.of(k, v, n);
             }
             JsonNode c = item.get("configuration");
             @SuppressWarnings("unchecked")
@@ -184,22 +188,29 @@ public final class SnapshotIO {
             return v == null || v.isNull() ? null : v.asText();
         }
 
-        private static Object value(JsonNode n) {
+        /** Untyped binding, as Jackson's would give, into compact maps; short strings (states, regions, flags) shared. */
+        private Object value(JsonNode n) {
             switch (n.getNodeType()) {
                 case OBJECT -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    for (var it = n.fields(); it.hasNext(); ) {
+                    String[] k = new String[n.size()];
+                    Object[] v = new Object[n.size()];
+                    int i = 0;
+                    for (var it = n.fields(); it.hasNext(); i++) {
                         var e = it.next();
-                        m.put(e.getKey(), value(e.getValue()));
+                        k[i] = e.getKey();
+                        v[i] = value(e.getValue());
                     }
-                    return m;
+                    return CompactMap.of(k, v, i);
                 }
                 case ARRAY -> {
                     List<Object> l = new ArrayList<>(n.size());
                     for (JsonNode x : n) l.add(value(x));
                     return l;
                 }
-                case STRING -> { return n.textValue(); }
+                case STRING -> {
+                    String s = n.textValue();
+                    return s.length() <= 12 ? canon(s) : s;
+                }
                 case NUMBER -> { return n.numberValue(); }
                 case BOOLEAN -> { return n.booleanValue(); }
                 default -> { return null; }
