@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * An in-scope data store (bucket, table, database, secret) names a KMS key: {@code ref} is the
  * reference normalised to ARN form (key ARN or alias ARN) in the store's account and region.
+ * {@link SecurityIndex#unresolvedKeyRefs} returns these for references that name no inventoried key.
  */
 public final class SecurityKeyReference {
     public final String ref;

@@ -5,6 +5,7 @@ import java.util.Objects;
 /**
  * The IAM role {@code roleArn} is used by the workload: it is in scope itself ({@code usedBy}
  * "the workload scope"), or an in-scope Lambda function runs as it ({@code usedBy} = the function's name).
+ * {@link SecurityIndex#rolesNotInInventory} returns these for roles missing from the inventory.
  */
 public final class SecurityRoleInUse {
     public final String roleArn;

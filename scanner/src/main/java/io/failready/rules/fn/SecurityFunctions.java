@@ -4,9 +4,15 @@ import io.failready.config.Workload;
 import io.failready.evaluate.RegionTokens;
 import io.failready.evaluate.Scope;
 import io.failready.facts.AsOf;
+import io.failready.facts.Counterparts;
+import io.failready.facts.GapIndex;
+import io.failready.facts.Links;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
+import io.failready.facts.derived.SecurityIndex;
 import io.failready.facts.derived.SecurityKeyCounterpart;
+import io.failready.facts.derived.SecurityKeyReference;
+import io.failready.facts.derived.Verdict;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,8 +27,11 @@ import java.util.regex.Pattern;
 
 /**
  * Static helpers for the security and compliance rules (imported into DRL with
- * {@code import function} or called as {@code SecurityFunctions.x(..)} in {@code from}). They only
- * read facts; the rules decide the outcome.
+ * {@code import function} or called as {@code SecurityFunctions.x(..)}). They only read facts.
+ * The per-resource security rules, which judge thousands of subjects, decide here once per subject
+ * and region pair (the {@link Verdict}-returning functions, each checking its rule's scenarios in
+ * the order its javadoc gives), so Drools keeps one match per subject instead of one per outcome
+ * rule; the other rules decide the outcome in their DRL.
  */
 public final class SecurityFunctions {
     private SecurityFunctions() {}
@@ -148,6 +157,108 @@ public final class SecurityFunctions {
         List<Object> aliases = key.list("aliases");
         String id = key.str("keyId") != null ? key.str("keyId") : key.getResourceName();
         return aliases.isEmpty() ? id : String.valueOf(aliases.get(0)) + " (" + id + ")";
+    }
+
+    // ---------------------------------------------------------------- KMS and Secrets Manager decisions
+
+    /**
+     * KMS_KEY_AVAILABLE_IN_RECOVERY_REGION for a primary-region key that protects in-scope data, in
+     * this order: AWS managed -> NOT_APPLICABLE (AWS provides its key in every region, so gaps do
+     * not matter); KMS unreadable for the key or in the recovery region -> INSUFFICIENT_DATA; no
+     * candidate twin -> NON_COMPLIANT; else the best candidate ({@link #bestCounterpart}) decides:
+     * Enabled -> COMPLIANT, any other state -> NON_COMPLIANT, naming it either way.
+     */
+    public static Verdict kmsKeyAvailable(Resource k, RegionPair p, GapIndex g, SecurityIndex ix) {
+        String rec = p.getRecovery();
+        String key = "KMS key " + keyLabel(k);
+        if ("AWS".equals(k.str("keyManager"))) {
+            return Verdict.notApplicable(key + " is AWS managed; the service provides its own key in " + rec + ".");
+        }
+        String gap = kmsGap(k, rec, g);
+        if (gap != null) return Verdict.insufficientData(fit(key + ": cannot tell whether it has a counterpart in " + rec + " (" + gap + ")."));
+        String users = names(ix.dataProtectedBy(k.getResourceId()));
+        SecurityKeyCounterpart best = bestCounterpart(ix.counterparts(k, rec));
+        if (best == null) {
+            return Verdict.nonCompliant(fit(key + " protecting " + users + " has no multi-Region replica and no alias-matched key in " + rec + "."), null);
+        }
+        Resource twin = best.counterpart;
+        if ("Enabled".equals(twin.str("keyState"))) {
+            return Verdict.compliant(fit(key + " protecting " + users + " has an Enabled counterpart in " + rec + " ("
+                    + best.getMatchedBy() + ")."), twin);
+        }
+        return Verdict.nonCompliant(fit(key + " protecting " + users + " has its counterpart in " + rec + " in state "
+                + twin.str("keyState") + ", not Enabled."), twin);
+    }
+
+    /**
+     * KMS_KEY_POLICY_EQUIVALENT for a primary-region key that protects in-scope data, in this order:
+     * AWS managed -> NOT_APPLICABLE; KMS unreadable for the key or in the recovery region ->
+     * INSUFFICIENT_DATA; no candidate twin -> NOT_APPLICABLE (KMS_KEY_AVAILABLE_IN_RECOVERY_REGION
+     * reports that); else {@link KmsPolicies#compare} with the same twin that rule names decides.
+     * An unparseable policy is INSUFFICIENT_DATA that still names the twin, whose policy may be the one at fault.
+     */
+    public static Verdict kmsKeyPolicyEquivalent(Resource k, RegionPair p, GapIndex g, SecurityIndex ix) {
+        String rec = p.getRecovery();
+        String key = "KMS key " + keyLabel(k);
+        if ("AWS".equals(k.str("keyManager"))) {
+            return Verdict.notApplicable(key + " is AWS managed; its key policy is set by AWS in every region.");
+        }
+        String gap = kmsGap(k, rec, g);
+        if (gap != null) return Verdict.insufficientData(fit(key + ": cannot compare its key policy with " + rec + " (" + gap + ")."));
+        Resource twin = bestCounterpartKey(ix.counterparts(k, rec));
+        if (twin == null) {
+            return Verdict.notApplicable(key + " has no counterpart in " + rec
+                    + " to compare policies with (see KMS_KEY_AVAILABLE_IN_RECOVERY_REGION).");
+        }
+        KmsPolicies.Comparison cmp = KmsPolicies.compare(k, twin);
+        return switch (cmp.outcome()) {
+            case EQUIVALENT -> Verdict.compliant(key + " has a key policy equivalent to its counterpart's in " + rec + ".", twin);
+            case DIFFERENT -> Verdict.nonCompliant(fit(key + " policy differs from its " + rec + " counterpart's: " + cmp.getDetail() + "."), twin);
+            case UNPARSEABLE -> new Verdict(Verdict.INSUFFICIENT_DATA, fit(key + ": cannot compare key policies with " + rec
+                    + " because " + cmp.getDetail() + "."), twin);
+        };
+    }
+
+    /** Why KMS cannot be read for the key itself or in the recovery region of its account, or null. */
+    private static String kmsGap(Resource k, String recovery, GapIndex g) {
+        if (g.missingFor(k, "kms")) return g.why(k, "kms");
+        if (g.missing(k.getAccountId(), recovery, "kms")) return g.why(k.getAccountId(), recovery, "kms");
+        return null;
+    }
+
+    /** Annotation for a key reference that names no inventoried key (KMS_KEY_AVAILABLE_IN_RECOVERY_REGION). */
+    public static String keyNotInInventory(SecurityKeyReference r, RegionPair p, GapIndex g) {
+        String acct = r.getAccountId();
+        String why = g.missing(acct, p.getPrimary(), "kms") ? g.why(acct, p.getPrimary(), "kms") : "not found in the collected keys";
+        return fit("KMS key " + r.getRef() + " used by " + r.getUser().getResourceName() + " is not in the inventory of "
+                + p.getPrimary() + " (" + why + "); its counterpart in " + p.getRecovery() + " cannot be checked.");
+    }
+
+    /**
+     * SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGION for a primary copy of an in-scope secret, in
+     * this order: Secrets Manager unreadable for the secret or in the recovery region ->
+     * INSUFFICIENT_DATA; a replica there that is InSync, or one without a reported status (or no
+     * replica) but a secret of the matching name there -> COMPLIANT; a replica with another status
+     * -> NON_COMPLIANT; no replica and no matching secret -> NON_COMPLIANT. The matched secret, when
+     * there is one, is named even for an InSync replica or a failing one.
+     */
+    public static Verdict secretAvailable(Resource s, RegionPair p, GapIndex g, Counterparts cps) {
+        String rec = p.getRecovery();
+        String secret = "Secret " + s.getName();
+        if (g.missingFor(s, "secretsmanager") || g.missing(s.getAccountId(), rec, "secretsmanager")) {
+            String why = g.missingFor(s, "secretsmanager") ? g.why(s, "secretsmanager") : g.why(s.getAccountId(), rec, "secretsmanager");
+            return Verdict.insufficientData(secret + ": cannot tell whether it exists in " + rec + " (" + why + ").");
+        }
+        String status = Links.statusIn(s, rec);
+        if ("InSync".equals(status) || (Links.isBlank(status) && cps.has(s, rec))) {
+            String how = "InSync".equals(status) ? "an InSync replica"
+                    : status == null ? "a secret of the matching name" : "a replica (status not reported)";
+            return Verdict.compliant(secret + " has " + how + " in " + rec + ".", cps.of(s, rec));
+        }
+        if (!Links.isBlank(status)) {
+            return Verdict.nonCompliant(secret + " has a replica in " + rec + " with status " + status + ", not InSync.", cps.of(s, rec));
+        }
+        return Verdict.nonCompliant(secret + " has no replica in " + rec + " and no secret of the matching name there.", null);
     }
 
     // ---------------------------------------------------------------- CloudTrail
@@ -288,6 +399,37 @@ public final class SecurityFunctions {
     }
 
     private static String shorten(String s) { return s.length() > 80 ? s.substring(0, 77) + "..." : s; }
+
+    /**
+     * IAM_POLICIES_ALLOW_RECOVERY_REGION for a role the workload uses, in this order: service-linked
+     * -> NOT_APPLICABLE (AWS maintains its policies for every region); IAM unreadable for the role,
+     * or a policy document not collected -> INSUFFICIENT_DATA; then {@link #iamRegionPin}: nothing
+     * pins it -> COMPLIANT, else NON_COMPLIANT with the pinning statement.
+     */
+    public static Verdict iamPoliciesAllowRecovery(Resource role, RegionPair p, GapIndex g, SecurityIndex ix) {
+        String rec = p.getRecovery();
+        String name = "IAM role " + role.getResourceName();
+        if (isServiceLinkedRole(role)) {
+            return Verdict.notApplicable(name + " is a service-linked role whose policies AWS maintains for every region.");
+        }
+        String withoutDocument = policyWithoutDocument(role);
+        if (g.missingFor(role, "iam") || withoutDocument != null) {
+            String why = g.missingFor(role, "iam") ? g.why(role, "iam") : "the document of policy " + withoutDocument + " was not collected";
+            return Verdict.insufficientData(fit(name + ": cannot tell whether its policies allow " + rec + " (" + why + ")."));
+        }
+        String pin = iamRegionPin(role, p.getPrimary(), rec);
+        if (pin == null) {
+            return Verdict.compliant(fit(name + " (used by " + names(ix.roleUsers(role.getResourceId())) + ") has no policy that pins it to "
+                    + p.getPrimary() + "; it can act in " + rec + "."), null);
+        }
+        return Verdict.nonCompliant(fit(name + " is pinned to " + p.getPrimary() + " and cannot act in " + rec + ": " + pin + "."), null);
+    }
+
+    /** Annotation for a role the workload uses that is not in the inventory (IAM_POLICIES_ALLOW_RECOVERY_REGION). */
+    public static String roleNotInInventory(String roleArn, String usedBy, RegionPair p) {
+        return fit("IAM role " + roleArn + " used by " + usedBy + " is not in the inventory; cannot tell whether its policies allow "
+                + p.getRecovery() + ".");
+    }
 
     // ---------------------------------------------------------------- data residency
 

@@ -1,0 +1,149 @@
+package io.failready.facts.derived;
+
+import io.failready.facts.Resource;
+import io.failready.rules.fn.SecurityFunctions;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Hash lookups over what the security rules read besides their subject: every KMS key under each
+ * name a data store may use for it (key ARN, alias ARNs), the in-scope data stores each key
+ * protects, the key references that resolve to no inventoried key, and the IAM roles the workload
+ * uses. Built once per session by the inference rule in rules/common/SecurityInference.drl.
+ *
+ * <p>It replaces five kinds of logically inserted facts (key handles, key references, keys in use,
+ * key counterpart candidates, roles in use): tens of thousands of them at 100k resources, each with
+ * its truth-maintenance bookkeeping and join tuples, for facts that never change during a session.
+ * Truth maintenance also merged equal facts; the maps below keep that de-duplication by the same
+ * identities the facts' {@code equals} used (names and resource ids; for an id seen twice the
+ * first resource collected is kept).
+ */
+public final class SecurityIndex {
+    /** The resource types read; the inference rule collects exactly these. */
+    public static final Set<String> TYPES = Set.of(SecurityFunctions.KMS_KEY, "AWS::S3::Bucket", "AWS::DynamoDB::Table",
+            "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::SecretsManager::Secret", "AWS::IAM::Role", "AWS::Lambda::Function");
+
+    /** Data stores whose key references are followed (those an in-scope store of these types names). */
+    static final Set<String> KEY_USERS = Set.of("AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::RDS::DBInstance",
+            "AWS::RDS::DBCluster", "AWS::SecretsManager::Secret");
+
+    /** Handle (key or alias ARN) -> the keys it names, by key id, in collection order. */
+    private final Map<String, LinkedHashMap<String, Resource>> keysByHandle = new HashMap<>();
+    /** Key id -> the in-scope data stores that name it, by store id. */
+    private final Map<String, LinkedHashMap<String, Resource>> usersByKey = new HashMap<>();
+    /** Region of the reference -> references naming no inventoried key, one per reference (see below), by reference. */
+    private final Map<String, TreeMap<String, SecurityKeyReference>> unresolved = new HashMap<>();
+    /** Role ARN -> who uses it: "the workload scope" for in-scope roles, else in-scope Lambda functions' names. */
+    private final Map<String, TreeSet<String>> roleUsers = new HashMap<>();
+    private final Set<String> inventoriedRoles = new HashSet<>();
+
+    public SecurityIndex(Collection<?> resources) {
+        List<Resource> stores = new ArrayList<>();
+        for (Object o : resources) {
+            if (!(o instanceof Resource r)) continue;
+            switch (r.getResourceType()) {
+                case SecurityFunctions.KMS_KEY -> {
+                    for (String h : SecurityFunctions.keyHandles(r)) {
+                        keysByHandle.computeIfAbsent(h, k -> new LinkedHashMap<>()).putIfAbsent(r.getResourceId(), r);
+                    }
+                }
+                case "AWS::IAM::Role" -> {
+                    inventoriedRoles.add(r.getResourceId());
+                    if (r.isInScope()) roleUsers.computeIfAbsent(r.getResourceId(), k -> new TreeSet<>()).add("the workload scope");
+                }
+                case "AWS::Lambda::Function" -> {
+                    String role = r.str("role");
+                    if (r.isInScope() && role != null) roleUsers.computeIfAbsent(role, k -> new TreeSet<>()).add(r.getResourceName());
+                }
+                default -> {
+                    if (r.isInScope() && KEY_USERS.contains(r.getResourceType())) stores.add(r);
+                }
+            }
+        }
+        // after every key is indexed, since a store may name a key listed after it
+        for (Resource d : stores) {
+            for (String ref : SecurityFunctions.keyRefs(d)) {
+                LinkedHashMap<String, Resource> keys = keysByHandle.get(ref);
+                if (keys != null) {
+                    for (String keyId : keys.keySet()) usersByKey.computeIfAbsent(keyId, k -> new LinkedHashMap<>()).putIfAbsent(d.getResourceId(), d);
+                    continue;
+                }
+                String region = SecurityFunctions.arnRegion(ref);
+                if (region == null) continue;
+                // one evaluation per referenced key: the store with the lowest id speaks for all
+                SecurityKeyReference candidate = new SecurityKeyReference(ref, d);
+                unresolved.computeIfAbsent(region, k -> new TreeMap<>()).merge(ref, candidate,
+                        (a, b) -> b.getUserId().compareTo(a.getUserId()) < 0 ? b : a);
+            }
+        }
+    }
+
+    /** Whether the key protects at least one in-scope data store. */
+    public boolean protectsData(String keyArn) { return usersByKey.containsKey(keyArn); }
+
+    /** The in-scope data stores that name the key (by key or alias ARN). */
+    public Collection<Resource> dataProtectedBy(String keyArn) {
+        LinkedHashMap<String, Resource> users = usersByKey.get(keyArn);
+        return users == null ? List.of() : users.values();
+    }
+
+    /**
+     * Candidate twins of {@code key} in {@code recovery}: the inventoried keys named by one of its
+     * {@link SecurityFunctions#counterpartHandles} there, one per key and way of matching.
+     *
+     * <p>The list runs from the last handle to the first. {@link SecurityFunctions#bestCounterpart}
+     * keeps the first of equally good candidates (the same key found through two aliases), and the
+     * candidate facts this replaces reached it in that reverse order, so this keeps its choice of
+     * alias - and the annotation naming it - unchanged.
+     */
+    public List<SecurityKeyCounterpart> counterparts(Resource key, String recovery) {
+        List<String> handles = SecurityFunctions.counterpartHandles(key, recovery);
+        List<SecurityKeyCounterpart> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = handles.size() - 1; i >= 0; i--) {
+            String h = handles.get(i);
+            LinkedHashMap<String, Resource> keys = keysByHandle.get(h);
+            if (keys == null) continue;
+            String kind = SecurityFunctions.counterpartKind(h);
+            for (Resource twin : keys.values()) {
+                if (seen.add(twin.getResourceId() + "|" + kind)) {
+                    out.add(new SecurityKeyCounterpart(key.getResourceId(), recovery, twin, kind, SecurityFunctions.counterpartRank(h)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** References in {@code region} naming no inventoried key, one per reference, sorted by reference. */
+    public Collection<SecurityKeyReference> unresolvedKeyRefs(String region) {
+        TreeMap<String, SecurityKeyReference> refs = unresolved.get(region);
+        return refs == null ? List.of() : refs.values();
+    }
+
+    /** Whether the workload uses the role: it is in scope, or an in-scope Lambda function runs as it. */
+    public boolean roleInUse(String roleArn) { return roleUsers.containsKey(roleArn); }
+
+    /** Who uses the role, sorted: "the workload scope" and/or Lambda function names. */
+    public Set<String> roleUsers(String roleArn) {
+        TreeSet<String> users = roleUsers.get(roleArn);
+        return users == null ? Set.of() : users;
+    }
+
+    /** Roles in use that are not in the inventory, each with the user that sorts first, sorted by role ARN. */
+    public List<SecurityRoleInUse> rolesNotInInventory() {
+        List<SecurityRoleInUse> out = new ArrayList<>();
+        for (Map.Entry<String, TreeSet<String>> e : new TreeMap<>(roleUsers).entrySet()) {
+            if (!inventoriedRoles.contains(e.getKey())) out.add(new SecurityRoleInUse(e.getKey(), e.getValue().first()));
+        }
+        return out;
+    }
+}
