@@ -139,6 +139,9 @@ public final class RuleEngine {
         });
         AtomicBoolean timedOut = new AtomicBoolean();
         String[] lastRule = {null};
+        // firings per rule, so a budget overrun blames the rule that loops rather than whichever
+        // check it kept re-triggering happened to fire last
+        Map<org.kie.api.definition.rule.Rule, int[]> firings = new java.util.IdentityHashMap<>();
         try {
             session.insert(w);
             session.insert(new AsOf(opts.asOf()));
@@ -160,8 +163,18 @@ public final class RuleEngine {
                 String id = sep < 0 ? name : name.substring(0, sep);
                 if (!enabled.test(id)) return false;
                 lastRule[0] = name;
+                firings.computeIfAbsent(match.getRule(), r -> new int[1])[0]++;
                 return true;
             };
+            // Which rule changes working memory: a loop is a rule that keeps inserting or updating
+            // facts, and every check reading those facts fires as often as it does.
+            Map<String, int[]> changes = new HashMap<>();
+            session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+                private void count(org.kie.api.definition.rule.Rule r) { if (r != null) changes.computeIfAbsent(r.getName(), k -> new int[1])[0]++; }
+                @Override public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent e) { count(e.getRule()); }
+                @Override public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent e) { count(e.getRule()); }
+                @Override public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent e) { count(e.getRule()); }
+            });
             io.failready.util.Timings.mark("facts inserted");
             EvaluationSink.bind(sink);
             ScheduledFuture<?> timer = watchdog.schedule(() -> { timedOut.set(true); session.halt(); },
@@ -178,15 +191,16 @@ public final class RuleEngine {
                 timer.cancel(false);
                 EvaluationSink.unbind();
             }
-            if (timedOut.get()) {
-                throw new RuleBudgetException(lastRule[0], "rule evaluation for workload " + w.name + " was stopped after "
-                        + opts.timeout().toSeconds() + " s; the last rule to fire was \"" + lastRule[0]
-                        + "\". A rule that inserts or modifies facts in a loop never settles.");
-            }
-            if (fired >= opts.maxFirings()) {
-                throw new RuleBudgetException(lastRule[0], "rule evaluation for workload " + w.name + " reached the budget of "
-                        + opts.maxFirings() + " rule firings; the last rule to fire was \"" + lastRule[0]
-                        + "\". A rule that inserts or modifies facts in a loop never settles.");
+            if (timedOut.get() || fired >= opts.maxFirings()) {
+                String busiest = changes.entrySet().stream().filter(e -> e.getValue()[0] > 1)
+                        .max(java.util.Comparator.comparingInt(e -> e.getValue()[0])).map(Map.Entry::getKey)
+                        .orElse(busiest(firings, lastRule[0]));
+                String what = timedOut.get() ? "was stopped after " + opts.timeout().toSeconds() + " s"
+                        : "reached the budget of " + opts.maxFirings() + " rule firings";
+                throw new RuleBudgetException(busiest, "rule evaluation for workload " + w.name + " " + what
+                        + "; rule \"" + busiest + "\" fired " + count(firings, busiest) + " times" + (changes.containsKey(busiest)
+                        ? " and changed facts " + changes.get(busiest)[0] + " times" : "") + ", and the last to fire was \""
+                        + lastRule[0] + "\". A rule that inserts or modifies facts in a loop never settles.");
             }
         } finally {
             session.dispose();
@@ -204,6 +218,16 @@ public final class RuleEngine {
         List<String> notices = applyWaivers(evals, w, opts.asOf());
         evals.sort(Evaluation.REPORT_ORDER);
         return new WorkloadResult(w, pairs, evals, notices);
+    }
+
+    private static String busiest(Map<org.kie.api.definition.rule.Rule, int[]> firings, String fallback) {
+        return firings.entrySet().stream().max(java.util.Comparator.comparingInt(e -> e.getValue()[0]))
+                .map(e -> e.getKey().getName()).orElse(fallback);
+    }
+
+    private static int count(Map<org.kie.api.definition.rule.Rule, int[]> firings, String name) {
+        for (var e : firings.entrySet()) if (e.getKey().getName().equals(name)) return e.getValue()[0];
+        return 0;
     }
 
     private static RuntimeException unwrap(RuntimeException e, String lastRule) {
