@@ -77,7 +77,7 @@ public final class BenchRunner {
     public static List<String> launcherCommand(Path jar) {
         Path root = jar.getParent() == null || jar.getParent().getParent() == null ? null : jar.getParent().getParent().getParent();
         if (root != null && Files.isExecutable(root.resolve("failready"))) return List.of(root.resolve("failready").toString());
-        return List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        return List.of("java", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
     }
 
     public int run() throws Exception {
