@@ -53,9 +53,14 @@ public final class FailReady extends AbstractCommand {
 
     /** The tree needed to run {@code args}: only the named subcommand when the first argument names one. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        ReportPrefetch prefetch = ReportPrefetch.start(args); // before picocli's model: see ReportPrefetch
         CommandLine cl = new CommandLine(new FailReady());
         Class<?> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
-        if (only != null) {
+        if (only == GateCommand.class) {
+            GateCommand gate = new GateCommand();
+            gate.prefetch = prefetch;
+            cl.addSubcommand(args[0], gate);
+        } else if (only != null) {
             cl.addSubcommand(args[0], only);
         } else {
             for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) cl.addSubcommand(e.getKey(), e.getValue());

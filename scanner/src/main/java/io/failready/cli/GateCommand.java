@@ -14,7 +14,6 @@ import io.failready.gate.Gate;
 import io.failready.gate.GatePolicy;
 import io.failready.gate.Verdict;
 import io.failready.report.Report;
-import io.failready.report.ReportReader;
 import io.failready.report.ReportWriters;
 import io.failready.snapshot.Snapshot;
 import io.failready.util.Durations;
@@ -92,6 +91,9 @@ public final class GateCommand extends AbstractCommand {
     @Option(names = "--write-reports", description = "Also write reports (--out, --format) when evaluating a snapshot or the demo.")
     boolean writeReports;
 
+    /** A read of the --report file started before the command line was parsed (null: none). */
+    ReportPrefetch prefetch;
+
     @Override
     protected int doExecute() throws Exception {
         Instant now = Instant.now();
@@ -100,7 +102,7 @@ public final class GateCommand extends AbstractCommand {
         List<Waiver> extra = new ArrayList<>();
         Report report;
         if (source.report != null) {
-            report = ReportReader.read(source.report);
+            report = ReportPrefetch.read(prefetch, source.report);
             checkAge(report.generatedAt(), maxAgeD, now, source.report + " (generatedAt)");
             if (config != null) {
                 // only the gate block and waivers are needed; rule ids are checked against the report's catalog
