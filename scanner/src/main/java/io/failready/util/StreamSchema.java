@@ -81,8 +81,12 @@ public final class StreamSchema {
     private record Field(Node sub, int bit) {}
 
     private final Node root;
+    private final Map<String, Node> defs;
 
-    private StreamSchema(Node root) { this.root = root; }
+    private StreamSchema(Node root, Map<String, Node> defs) {
+        this.root = root;
+        this.defs = defs;
+    }
 
     /** Compile a bundled schema from {@code schemas/} (in the jar under failready/schemas). */
     public static StreamSchema bundled(String name) {
@@ -109,12 +113,90 @@ public final class StreamSchema {
             defs.put("#", root);
             resolve(root, defs, new java.util.IdentityHashMap<>());
             for (Node n : defs.values()) resolve(n, defs, new java.util.IdentityHashMap<>());
-            return new StreamSchema(root);
+            return new StreamSchema(root, defs);
         }
     }
 
     /** A checker for one document; feed it every token the reader consumes, in order. */
     public Checker checker() { return new Checker(root); }
+
+    /** A checker for one item against a definition of this schema, e.g. {@code #/$defs/resource}. */
+    public Checker checker(String pointer) {
+        Node n = defs.get(pointer);
+        if (n == null) throw new IllegalArgumentException("no " + pointer + " in the schema");
+        return new Checker(n);
+    }
+
+    /**
+     * Whether a parsed tree (e.g. one item of a streamed file) certainly matches the definition at
+     * {@code pointer}: the same rules as the token checker, but a subtree the schema leaves open
+     * (a resource's free-form configuration) is not walked at all.
+     */
+    public boolean conforms(String pointer, com.fasterxml.jackson.databind.JsonNode tree) {
+        Node n = defs.get(pointer);
+        if (n == null) throw new IllegalArgumentException("no " + pointer + " in the schema");
+        return Trees.check(n, tree);
+    }
+
+    private static final class Trees {
+        static boolean check(Node n, com.fasterxml.jackson.databind.JsonNode v) {
+            if (n == ANY) return true;
+            if (n.never) return false;
+            int type;
+            if (v.isTextual()) type = T_STRING;
+            else if (v.isIntegralNumber()) type = T_INTEGER;
+            else if (v.isNumber()) type = T_NUMBER;
+            else if (v.isBoolean()) type = T_BOOLEAN;
+            else if (v.isNull()) type = T_NULL;
+            else if (v.isObject()) type = T_OBJECT;
+            else if (v.isArray()) type = T_ARRAY;
+            else return false;
+            if (n.types != 0) {
+                int allowed = (n.types & T_NUMBER) != 0 ? n.types | T_INTEGER : n.types;
+                if ((allowed & type) == 0) return false;
+            }
+            if (n.constrainsValue()) {
+                Object value = switch (type) {
+                    case T_STRING -> v.textValue();
+                    case T_BOOLEAN -> v.booleanValue();
+                    case T_NULL -> null;
+                    default -> MISMATCH; // numbers and containers in enum/const: not decided here
+                };
+                if (value == MISMATCH) return false;
+                if (n.hasConst && !java.util.Objects.equals(n.constValue, value)) return false;
+                if (n.enumValues != null && !n.enumValues.contains(value)) return false;
+            }
+            if (type == T_STRING) {
+                String s = v.textValue();
+                if (n.minLength >= 0 && s.codePointCount(0, s.length()) < n.minLength) return false;
+                if (n.maxLength >= 0 && s.length() > n.maxLength) return false;
+                if (n.pattern != null && !n.pattern.matcher(s).find()) return false;
+            } else if ((type == T_INTEGER || type == T_NUMBER) && (n.minimum != null || n.maximum != null)) {
+                BigDecimal d = v.decimalValue();
+                if (n.minimum != null && d.compareTo(n.minimum) < 0) return false;
+                if (n.maximum != null && d.compareTo(n.maximum) > 0) return false;
+            } else if (type == T_OBJECT && n.fields != null) {
+                if (n.required != null) for (String r : n.required.keySet()) if (!v.has(r)) return false;
+                if (!n.fields.isEmpty() || n.additional != null) {
+                    for (var it = v.fields(); it.hasNext(); ) {
+                        var e = it.next();
+                        Field fd = n.fields.get(e.getKey());
+                        Node sub = fd == null ? n.additional : fd.sub();
+                        if (sub != null && !check(sub, e.getValue())) return false;
+                    }
+                }
+            } else if (type == T_ARRAY) {
+                if (n.minItems >= 0 && v.size() < n.minItems) return false;
+                if (n.items != null && n.items != ANY) for (var x : v) if (!check(n.items, x)) return false;
+            }
+            if (n.anyOf != null) {
+                boolean any = false;
+                for (Node b : n.anyOf) if (check(b, v)) { any = true; break; }
+                if (!any) return false;
+            }
+            return n.refTarget == null || check(n.refTarget, v);
+        }
+    }
 
     public static final class Checker {
         private static final class Frame {
