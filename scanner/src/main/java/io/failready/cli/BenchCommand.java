@@ -148,7 +148,30 @@ public final class BenchCommand extends AbstractCommand {
                     {"rules", "list"},
             };
             for (String[] args : runs) FailReady.run(quiet, quiet, args);
+            collectAgainstStub();
             return ExitCodes.OK;
+        }
+
+        /**
+         * A collection of one account against the in-process AWS stub: the SDK's clients, protocols
+         * and HTTP stack are thousands of classes, and loading them from the jar was most of the
+         * fixed cost of every collect. Fake credentials, the stub's endpoint and an empty
+         * environment, so training never reaches AWS whatever the shell has configured.
+         */
+        private void collectAgainstStub() {
+            if (!io.failready.bench.CollectBench.available()) return;
+            try (io.failready.bench.AwsStub stub = new io.failready.bench.AwsStub(0, 1)) {
+                var req = new io.failready.collect.CollectRequest(List.of(EstateGenerator.accountId(0)), "failready-audit", null,
+                        false, null, List.of(EstateGenerator.PRIMARY, EstateGenerator.RECOVERY), stub.endpoint(), 8, null,
+                        java.time.Duration.ofMinutes(2), false, null);
+                var creds = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIATRAININGNOTREAL00", "training-not-real"));
+                var snapshot = io.failready.collect.Collection.run(req, io.failready.collect.Collection.Options.defaults()
+                        .withBaseCredentials(creds).withEnv(java.util.Map.of()));
+                io.failready.snapshot.SnapshotIO.write(snapshot, outDir.resolve("collected.json.gz"));
+            } catch (java.io.IOException | RuntimeException e) {
+                // training is best effort: an archive without the collectors' classes is only slower
+            }
         }
     }
 }

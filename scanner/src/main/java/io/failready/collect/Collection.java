@@ -65,7 +65,9 @@ public final class Collection {
         ExecutorService pool = Executors.newFixedThreadPool(req.concurrency(), daemonThreads());
         try (ClientFactory clients = new ClientFactory(ClientFactory.resolveEndpoint(req.endpointUrl(), opts.env()),
                 req.callTimeout(), opts.backoff())) {
+            io.failready.util.Timings.mark("collection started");
             Accounts.Resolved accounts = Accounts.resolve(req, clients, base, pool);
+            io.failready.util.Timings.mark("accounts resolved " + accounts.targets().size());
             ScanState state = new ScanState(req.regions());
             Progress progress = new Progress(req.progress() ? req.progressOut() : null);
             List<Resource> resources = new ArrayList<>();
@@ -75,6 +77,7 @@ public final class Collection {
                 List<Task> tasks = plan(phase, accounts.targets(), req.regions(), opts.collectors(), clients, deadline, clock, state);
                 progress.expect(tasks.size());
                 runAll(tasks, pool, deadline, clock, progress);
+                io.failready.util.Timings.mark("phase " + phase + ": " + tasks.size() + " tasks");
                 for (Task t : tasks) {
                     resources.addAll(t.buffer.resources());
                     gaps.addAll(t.buffer.gaps());
@@ -115,7 +118,7 @@ public final class Collection {
         void run() {
             started = true;
             try {
-                collector.collect(ctx);
+                ClientFactory.asAccount(account.credentials(), () -> collector.collect(ctx));
             } catch (Gaps.ScanTimeout e) {
                 ctx.gap(collector.service() + ":*", null, null, Gaps.SCAN_TIMEOUT, "the scan deadline passed before " + collector.service() + " finished.");
             } catch (RuntimeException e) {

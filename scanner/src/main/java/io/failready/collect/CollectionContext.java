@@ -65,7 +65,7 @@ public final class CollectionContext {
 
     /** Client for this account in another region (S3 detail calls go to the bucket's region). */
     public <T extends SdkClient> T client(Class<T> type, String inRegion) {
-        return clients.client(type, account.accountId(), account.credentials(), inRegion);
+        return clients.accountClient(type, account.credentials(), inRegion);
     }
 
     public void add(Resource r) { sink.add(r); }
