@@ -2,6 +2,7 @@ package io.failready.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failready.evaluate.Evaluation;
+import io.failready.util.Gzip;
 import io.failready.util.InputException;
 import io.failready.util.Json;
 
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a saved JSON report (plain or gzip) for {@code report}, {@code diff} and {@code gate}:
@@ -32,24 +32,18 @@ public final class ReportReader {
         try {
             if (Files.size(file) < 256L << 20) {
                 byte[] bytes = Files.readAllBytes(file);
-                boolean gzip = bytes.length > 1 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
-                if (!gzip) return ReportStreamReader.read(bytes);
+                if (!Gzip.isGzip(bytes)) return ReportStreamReader.read(bytes);
+                try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes), 1 << 16)) {
+                    return ReportStreamReader.read(in);
+                }
             }
-            try (InputStream in = open(file)) {
+            try (InputStream in = Gzip.maybeInflate(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 return ReportStreamReader.read(in);
             }
         } catch (IOException | RuntimeException e) {
             // fall through to the located read, which decides and names file and line
         }
         return readLocated(file);
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int b1 = in.read(), b2 = in.read();
-        in.reset();
-        return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     private static Report readLocated(Path file) {
@@ -64,11 +58,7 @@ public final class ReportReader {
     }
 
     public static Report read(InputStream raw, String name) throws IOException {
-        InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw);
-        in.mark(2);
-        int b1 = in.read(), b2 = in.read();
-        in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) in = new GZIPInputStream(in, 1 << 16);
+        InputStream in = Gzip.maybeInflate(raw);
         JsonNode tree = Json.readLocated(in, name, false);
         if (!tree.isObject()) throw new InputException(name, 1, 1, "not a failready report: expected a JSON object.");
         String version = tree.path("schemaVersion").asText("");

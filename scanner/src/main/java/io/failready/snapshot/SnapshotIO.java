@@ -14,6 +14,7 @@ import io.failready.facts.CollectionGap;
 import io.failready.facts.Resource;
 import io.failready.util.AtomicFiles;
 import io.failready.util.CompactMap;
+import io.failready.util.Gzip;
 import io.failready.util.InputException;
 import io.failready.util.Json;
 import io.failready.util.StreamSchema;
@@ -34,7 +35,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
@@ -72,11 +72,7 @@ public final class SnapshotIO {
     }
 
     private static Snapshot read(InputStream raw, String name, boolean fast) throws IOException {
-        InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw);
-        in.mark(2);
-        int b1 = in.read(), b2 = in.read();
-        in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) in = new GZIPInputStream(in, 1 << 16);
+        InputStream in = Gzip.maybeInflate(raw);
         try {
             return new StreamingReader(name, fast).read(in);
         } catch (JsonProcessingException e) {
