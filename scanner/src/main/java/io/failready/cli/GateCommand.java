@@ -9,7 +9,10 @@ import io.failready.demo.DemoEstate;
 import io.failready.evaluate.Evaluation;
 import io.failready.evaluate.RuleEngine;
 import io.failready.evaluate.Severity;
+import io.failready.gate.DecisionRecord;
+import io.failready.gate.Failback;
 import io.failready.gate.FailoverPrecheck;
+import io.failready.gate.InventoryAge;
 import io.failready.gate.Gate;
 import io.failready.gate.GatePolicy;
 import io.failready.gate.Verdict;
@@ -77,7 +80,10 @@ public final class GateCommand extends AbstractCommand {
     @Option(names = "--allow-unknown", description = "Exit 0 instead of 4 when blocking rules lack data.")
     Boolean allowUnknown;
 
-    @Option(names = "--max-age", paramLabel = "DURATION", description = "Refuse a report or snapshot older than this (e.g. 24h).")
+    @Option(names = "--max-age", paramLabel = "DURATION", description = {
+            "Refuse (exit 2) when the inventory (when the resources were read from AWS, not when a report was written)",
+            "is older than this, e.g. 24h; overrides gate.maxAge in the config. Age is measured on the gate's clock:",
+            "now, or --as-of. The demo's inventory is fixed (2026-11-20T06:00:00Z): with --demo pass --as-of too."})
     String maxAge;
 
     @Option(names = "--waivers", paramLabel = "FILE", description = "Extra waiver file (e.g. owned by the compliance team).")
@@ -88,8 +94,13 @@ public final class GateCommand extends AbstractCommand {
 
     @Mixin EvaluationOptions eval;
 
-    @Option(names = "--write-reports", description = "Also write reports (--out, --format) when evaluating a snapshot or the demo.")
+    @Option(names = "--write-reports", description = {"Also write reports (--out, --format) when evaluating a snapshot or the demo,",
+            "and the decision record as gate-decision.json beside them. Refused with --report (use 'failready report')."})
     boolean writeReports;
+
+    @Option(names = "--decision-out", paramLabel = "FILE", description = {"Write the decision record (JSON: inputs and their SHA-256, clock,",
+            "policy, waivers applied and refused, verdict, exit code) to FILE when a verdict is reached."})
+    Path decisionOut;
 
     /** A read of the --report file started before the command line was parsed (null: none). */
     ReportPrefetch prefetch;
@@ -97,13 +108,21 @@ public final class GateCommand extends AbstractCommand {
     @Override
     protected int doExecute() throws Exception {
         Instant now = Instant.now();
-        Duration maxAgeD = parseMaxAge();
+        // the gate's clock: waiver expiry and --max-age are judged at --as-of when the user set it
+        Instant clock = eval.asOf(now);
+        refuseWriteReportsWithReport();
         GatePolicyConfig fromConfig = null;
         List<Waiver> extra = new ArrayList<>();
+        List<DecisionRecord.Input> inputs = new ArrayList<>();
         Report report;
+        String inventoryAt;
+        String generatedAt = null;
+        MaxAge limit;
         if (source.report != null) {
             report = ReportPrefetch.read(prefetch, source.report);
-            checkAge(report.generatedAt(), maxAgeD, now, source.report + " (generatedAt)");
+            inventoryAt = report.inventoryAt();
+            generatedAt = report.generatedAt();
+            inputs.add(new DecisionRecord.Input("report", source.report.toString(), null));
             if (config != null) {
                 // only the gate block and waivers are needed; rule ids are checked against the report's catalog
                 java.util.Set<String> ids = new java.util.HashSet<>();
@@ -111,8 +130,11 @@ public final class GateCommand extends AbstractCommand {
                 FailreadyConfig cfg = io.failready.config.ConfigLoader.load(config, ids::contains);
                 fromConfig = pickGate(cfg);
                 for (Workload w : cfg.workloads) if (workload == null || w.name.equals(workload)) extra.addAll(w.waivers);
+                inputs.add(new DecisionRecord.Input("config", config.toString(), null));
             }
             for (Path wf : waiverFiles) extra.addAll(loadWaivers(wf, ids(report)));
+            limit = maxAge(fromConfig);
+            InventoryAge.check(source.report.toString(), inventoryAt, generatedAt, now, clock, limit.value, limit.text, limit.from);
         } else {
             Pipeline.Loaded loaded;
             Snapshot snapshot;
@@ -122,18 +144,28 @@ public final class GateCommand extends AbstractCommand {
                 loaded = Pipeline.load(DemoEstate.config(), eval.ruleDirs);
                 snapshot = DemoEstate.snapshot();
                 asOf = Instant.parse(DemoEstate.COLLECTED_AT);
+                inputs.add(new DecisionRecord.Input("demo", "demo", null));
             } else {
                 if (config == null) throw new InputException("--snapshot needs --config FILE.");
                 Pipeline.Inputs in = Pipeline.loadWithSnapshot(config, eval.ruleDirs, source.snapshot);
                 snapshot = in.snapshot();
                 loaded = in.loaded();
                 asOf = now;
-                checkAge(snapshot.getCollectedAt(), maxAgeD, now, source.snapshot + " (collectedAt)");
             }
             FailreadyConfig cfg = loaded.config();
             for (Path wf : waiverFiles) WaiverFile.load(wf, loaded.engine().catalog()::contains, cfg);
             if (workload != null) cfg.workloads.removeIf(w -> !w.name.equals(workload));
             fromConfig = pickGate(cfg);
+            inventoryAt = inventoryAt(snapshot);
+            limit = maxAge(fromConfig);
+            if (source.demo && limit.value != null && eval.asOf == null) {
+                throw new InputException(limit.from + " " + limit.text + " with --demo: the demo's inventory was collected at the fixed time "
+                        + DemoEstate.COLLECTED_AT + ", so it is always stale by now. Judge it as of then with --as-of "
+                        + DemoEstate.COLLECTED_AT + " (or a time shortly after), or drop " + limit.from + ".");
+            }
+            InventoryAge.check(source.demo ? "the demo estate" : source.snapshot.toString(), inventoryAt, null, now, clock,
+                    limit.value, limit.text, limit.from);
+            for (Workload w : cfg.workloads) Failback.refuse(w.name, w.primaryRegion, w.recoveryRegions, to);
             RuleEngine.Options opts = eval.engineOptions(asOf);
             if (to != null) {
                 FailoverPrecheck pre = FailoverPrecheck.load();
@@ -143,23 +175,32 @@ public final class GateCommand extends AbstractCommand {
             report = Pipeline.evaluate(loaded.engine(), snapshot, cfg, opts,
                     source.demo ? new Report.Source("demo", null, snapshot.getCollectedAt()) : Pipeline.source(source.snapshot, snapshot.getCollectedAt()),
                     source.demo ? new Report.Source("demo/payments.yaml", null, null) : Pipeline.source(config, null), now);
+            if (!source.demo) {
+                inputs.add(new DecisionRecord.Input("snapshot", report.sources().snapshot().path(), report.sources().snapshot().sha256()));
+                inputs.add(new DecisionRecord.Input("config", report.sources().config().path(), report.sources().config().sha256()));
+            }
             if (writeReports) Reports.write(report, eval, loaded.engine().catalog(), out());
         }
+        for (Path wf : waiverFiles) inputs.add(new DecisionRecord.Input("waivers", wf.toString(), null));
         GatePolicy policy = GatePolicy.from(fromConfig).with(failOn == null ? null : severity(failOn), minScore,
                 blockRules, blockSections, warnOnly, allowUnknown);
         if (minScore != null && (minScore < 0 || minScore > 100)) throw new InputException("--min-score must be between 0 and 100.");
         FailoverPrecheck pre = to == null ? null : FailoverPrecheck.load();
-        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate today = clock.atZone(ZoneOffset.UTC).toLocalDate();
+        if (eval.asOf != null) out().println("NOTE gate clock set by --as-of to " + clock + ": waiver expiry and the inventory's age are judged then, not now.");
         int worst = ExitCodes.OK;
         int shown = 0;
+        List<Gate.Decision> decisions = new ArrayList<>();
         for (Report.WorkloadReport w : report.workloads()) {
             if (workload != null && !w.name().equals(workload)) continue;
             shown++;
+            Failback.refuse(w.name(), w.primaryRegion(), w.recoveryRegions(), to);
             if (to != null && !w.primaryRegion().equals(to) && !w.recoveryRegions().contains(to)) {
                 throw new InputException("--to " + to + " is not a region of workload " + w.name() + " (regions: "
                         + w.primaryRegion() + ", " + String.join(", ", w.recoveryRegions()) + ").");
             }
             Gate.Decision d = Gate.decide(w, policy, extra, today, to, pre);
+            decisions.add(d);
             print(d, policy);
             int code = switch (d.verdict()) {
                 case READY -> ExitCodes.OK;
@@ -169,7 +210,67 @@ public final class GateCommand extends AbstractCommand {
             if (code == ExitCodes.NOT_READY || (code == ExitCodes.UNKNOWN && worst == ExitCodes.OK)) worst = code;
         }
         if (shown == 0) throw new InputException("no workload named '" + workload + "' in the report.");
+        writeDecision(now, clock, inputs, report, inventoryAt, generatedAt, limit, policy, decisions, worst);
         return worst;
+    }
+
+    private void refuseWriteReportsWithReport() {
+        if (writeReports && source.report != null) {
+            throw new InputException("--write-reports writes the reports of a fresh evaluation (--snapshot or --demo); with --report the "
+                    + "report is already written. Render it in other formats with 'failready report " + source.report
+                    + " --format ...', and record this decision with --decision-out FILE.");
+        }
+    }
+
+    /** A --max-age limit and where it came from: the flag wins over the config's gate.maxAge. */
+    private record MaxAge(Duration value, String text, String from) {}
+
+    private MaxAge maxAge(GatePolicyConfig fromConfig) {
+        String text = maxAge;
+        String from = "--max-age";
+        if (text == null && fromConfig != null && fromConfig.maxAge != null) {
+            text = fromConfig.maxAge;
+            from = "gate.maxAge in " + (source.demo ? "the demo configuration" : config);
+        }
+        if (text == null) return new MaxAge(null, null, from);
+        try {
+            Duration d = Durations.parse(text);
+            if (d.isZero()) throw new IllegalArgumentException("a zero duration refuses every inventory");
+            return new MaxAge(d, text, from);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new InputException(from + ": " + e.getMessage() + ".");
+        }
+    }
+
+    /** The snapshot's collectedAt (its oldest part when merged), else the end of its collection window. */
+    private static String inventoryAt(Snapshot s) {
+        if (s.getCollectedAt() != null) return s.getCollectedAt();
+        return s.getCollectionWindow() == null ? null : s.getCollectionWindow().finishedAt();
+    }
+
+    /** Written last, once a verdict exists: a refused input (exit 2) leaves no record behind. */
+    private void writeDecision(Instant now, Instant clock, List<DecisionRecord.Input> inputs, Report report, String inventoryAt,
+                               String generatedAt, MaxAge limit, GatePolicy policy, List<Gate.Decision> decisions, int exit) throws java.io.IOException {
+        Path target = decisionOut != null ? decisionOut : writeReports ? eval.out.resolve(DecisionRecord.FILE_NAME) : null;
+        if (target == null) return;
+        List<DecisionRecord.Input> hashed = new ArrayList<>();
+        for (DecisionRecord.Input in : inputs) {
+            String sha = in.sha256();
+            if (sha == null && !"demo".equals(in.role())) sha = io.failready.util.Hashing.sha256(Path.of(in.path()));
+            hashed.add(new DecisionRecord.Input(in.role(), in.path(), sha));
+        }
+        if (report.sources() != null && report.sources().rules() != null) {
+            hashed.add(new DecisionRecord.Input("rules", null, report.sources().rules().sha256()));
+        }
+        Long age = inventoryAt == null ? null : java.time.Duration.between(Instant.parse(inventoryAt), clock).getSeconds();
+        String overall = exit == ExitCodes.OK ? Verdict.READY.name() : exit == ExitCodes.NOT_READY ? Verdict.NOT_READY.name() : Verdict.UNKNOWN.name();
+        DecisionRecord rec = new DecisionRecord(DecisionRecord.SCHEMA_VERSION, new DecisionRecord.Tool("failready", VersionProvider.version()),
+                now.toString(), clock.toString(), eval.asOf == null ? "now" : "--as-of", hashed,
+                new DecisionRecord.Inventory(inventoryAt, generatedAt, age, limit.text, limit.value == null ? null : limit.from),
+                DecisionRecord.Policy.of(policy), to, overall, exit,
+                decisions.stream().map(DecisionRecord.WorkloadDecision::of).toList());
+        io.failready.util.AtomicFiles.write(target, o -> io.failready.util.Json.MAPPER.writeValue(o, rec));
+        out().println("wrote " + target);
     }
 
     private static java.util.Set<String> ids(Report r) {
@@ -200,31 +301,6 @@ public final class GateCommand extends AbstractCommand {
         }
     }
 
-    private Duration parseMaxAge() {
-        if (maxAge == null) return null;
-        try {
-            return Durations.parse(maxAge);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--max-age: " + e.getMessage() + ".");
-        }
-    }
-
-    private void checkAge(String stamp, Duration max, Instant now, String what) {
-        if (max == null) return;
-        if (stamp == null) throw new InputException(what + " has no timestamp, so --max-age cannot be honoured.");
-        Instant t;
-        try {
-            t = Instant.parse(stamp);
-        } catch (RuntimeException e) {
-            throw new InputException(what + " timestamp '" + stamp + "' is not ISO-8601.");
-        }
-        Duration age = Duration.between(t, now);
-        if (age.compareTo(max) > 0) {
-            throw new InputException(what + " is " + Durations.format(age.withNanos(0).withSeconds(age.getSeconds() / 60 * 60))
-                    + " old, older than --max-age " + maxAge + "; refusing a stale decision. Re-run the scan.");
-        }
-    }
-
     private void print(Gate.Decision d, GatePolicy policy) {
         String head = d.direction() == null ? d.verdict().name()
                 : switch (d.verdict()) { case READY -> "GO"; case NOT_READY -> "NO-GO"; case UNKNOWN -> "NO-GO (UNKNOWN)"; };
@@ -243,6 +319,12 @@ public final class GateCommand extends AbstractCommand {
         int total = d.blocking().size() + d.lackingData().size();
         if (total > maxLines) out().printf("  ... and %d more (see the full report)%n", total - maxLines);
         for (String n : d.notices()) out().println("  NOTE " + n);
-        if (d.verdict() == Verdict.UNKNOWN) out().println("  Blocking rules lacked data: failing closed (--allow-unknown to accept).");
+        if (d.verdict() == Verdict.UNKNOWN && d.lackingData().isEmpty()) {
+            out().println("  Nothing was judged: every evaluation is NOT_APPLICABLE or there are none, which is no evidence of readiness."
+                    + " Check the workload's accounts, regions and scope (tags, namePatterns) and that the inventory holds its resources;"
+                    + " --allow-unknown does not accept this.");
+        } else if (d.verdict() == Verdict.UNKNOWN) {
+            out().println("  Blocking rules lacked data: failing closed (--allow-unknown to accept).");
+        }
     }
 }

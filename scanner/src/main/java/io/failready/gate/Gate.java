@@ -21,7 +21,7 @@ public final class Gate {
     private Gate() {}
 
     public record Decision(String workload, Verdict verdict, Double score, List<Evaluation> blocking,
-                           List<Evaluation> lackingData, List<String> notices, String direction) {}
+                           List<Evaluation> lackingData, List<String> notices, String direction, List<Evaluation> waived) {}
 
     public static Decision decide(Report.WorkloadReport w, GatePolicy policy, List<Waiver> extraWaivers, LocalDate today,
                                   String toRegion, FailoverPrecheck precheck) {
@@ -56,7 +56,8 @@ public final class Gate {
             notices.add(0, String.format(java.util.Locale.ROOT, "Score %.1f is below the minimum %.1f.", score, policy.minScore()));
         }
         String direction = toRegion == null ? null : w.primaryRegion() + " -> " + toRegion;
-        return new Decision(w.name(), v, score, blocking, lacking, notices.stream().distinct().toList(), direction);
+        List<Evaluation> waived = evals.stream().filter(Evaluation::isWaived).sorted(Evaluation.REPORT_ORDER).toList();
+        return new Decision(w.name(), v, score, blocking, lacking, notices.stream().distinct().toList(), direction, waived);
     }
 
     private static void applyExtra(Evaluation e, List<Waiver> waivers, LocalDate today, List<String> notices) {

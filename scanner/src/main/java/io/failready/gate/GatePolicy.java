@@ -71,9 +71,16 @@ public record GatePolicy(Severity failOn, Double minScore, List<String> blockRul
             if (lacksData(e)) unknown = true;
         }
         if (minScore != null && score != null && score < minScore) return Verdict.NOT_READY;
-        // nothing judged at all is no evidence of readiness: fail closed (waived findings were judged)
-        boolean judged = evals.stream().anyMatch(e -> e.getComplianceType() != ComplianceType.NOT_APPLICABLE);
-        if ((unknown || !judged) && !allowUnknown) return Verdict.UNKNOWN;
+        // Nothing judged at all is no evidence of readiness: fail closed whatever the flags.
+        // --allow-unknown accepts missing data for rules that ran; it cannot stand in for a
+        // scope that matched nothing (waived findings were judged).
+        if (!judged(evals)) return Verdict.UNKNOWN;
+        if (unknown && !allowUnknown) return Verdict.UNKNOWN;
         return Verdict.READY;
+    }
+
+    /** Whether any evaluation judged something (not every one NOT_APPLICABLE, and not none). */
+    public static boolean judged(List<Evaluation> evals) {
+        return evals.stream().anyMatch(e -> e.getComplianceType() != ComplianceType.NOT_APPLICABLE);
     }
 }

@@ -24,6 +24,20 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
 
     public record Tool(String name, String version) {}
 
+    /**
+     * When the inventory behind this report was collected: the snapshot's collectedAt (for a merged
+     * snapshot, its oldest part), else the end of the collection window; null when the report does
+     * not say. This, not generatedAt, is how old the evidence is: re-evaluating a month-old
+     * snapshot today writes a new report about month-old resources. ({@code asOf} is yet another
+     * time: the clock the rules judged dates by.)
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String inventoryAt() {
+        if (sources == null) return null;
+        if (sources.snapshot() != null && sources.snapshot().collectedAt() != null) return sources.snapshot().collectedAt();
+        return sources.collectionWindow() == null ? null : sources.collectionWindow().get("finishedAt");
+    }
+
     /** Where the report came from, with hashes so auditors can tie it to its evidence. */
     @JsonPropertyOrder({"snapshot", "config", "rules", "collectionWindow"})
     public record Sources(Source snapshot, Source config, Source rules, Map<String, String> collectionWindow) {}

@@ -1,0 +1,82 @@
+package io.failready.gate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.failready.evaluate.Evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one gate run decided and on what (schemas/gate-decision.schema.json; docs/reports.md): the
+ * inputs with their SHA-256, the clock, the policy in force, the waivers applied and refused, the
+ * verdict and the exit code. An auditor can tie a deployment or a failover back to the exact
+ * evidence and rules that allowed it. Add fields freely; never rename or remove one without a new
+ * major schemaVersion.
+ */
+@JsonPropertyOrder({"schemaVersion", "tool", "decidedAt", "asOf", "asOfFrom", "inputs", "inventory", "policy",
+        "direction", "verdict", "exitCode", "workloads"})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record DecisionRecord(String schemaVersion, Tool tool, String decidedAt, String asOf, String asOfFrom,
+                             List<Input> inputs, Inventory inventory, Policy policy, String direction, String verdict,
+                             int exitCode, List<WorkloadDecision> workloads) {
+
+    public static final String SCHEMA_VERSION = "1.0";
+
+    /** The default file name beside the reports in --out. */
+    public static final String FILE_NAME = "gate-decision.json";
+
+    public record Tool(String name, String version) {}
+
+    /** One file the decision read; role is report, snapshot, config, waivers or demo. */
+    @JsonPropertyOrder({"role", "path", "sha256"})
+    public record Input(String role, String path, String sha256) {}
+
+    /** When the evidence was collected and, for a report, written; age is measured on the gate's clock. */
+    @JsonPropertyOrder({"collectedAt", "reportGeneratedAt", "ageSeconds", "maxAge", "maxAgeFrom"})
+    public record Inventory(String collectedAt, String reportGeneratedAt, Long ageSeconds, String maxAge, String maxAgeFrom) {}
+
+    @JsonPropertyOrder({"failOn", "minScore", "blockRules", "blockSections", "warnOnly", "allowUnknown"})
+    public record Policy(String failOn, Double minScore, List<String> blockRules, List<String> blockSections,
+                         List<String> warnOnly, boolean allowUnknown) {
+        public static Policy of(GatePolicy p) {
+            return new Policy(p.failOn().name(), p.minScore(), List.copyOf(p.blockRules()), List.copyOf(p.blockSections()),
+                    List.copyOf(p.warnOnly()), p.allowUnknown());
+        }
+    }
+
+    @JsonPropertyOrder({"ruleId", "severity", "accountId", "region", "resourceId"})
+    public record Finding(String ruleId, String severity, String accountId, String region, String resourceId) {
+        static Finding of(Evaluation e) {
+            return new Finding(e.getRuleId(), e.getSeverity() == null ? null : e.getSeverity().name(), e.getAccountId(),
+                    e.getRegion(), e.getResourceId());
+        }
+    }
+
+    @JsonPropertyOrder({"ruleId", "accountId", "region", "resourceId", "approver", "expires", "source"})
+    public record AppliedWaiver(String ruleId, String accountId, String region, String resourceId, String approver,
+                                String expires, String source) {}
+
+    @JsonPropertyOrder({"name", "verdict", "score", "blocking", "lackingData", "waiversApplied", "waiversRefused", "notices"})
+    public record WorkloadDecision(String name, String verdict, Double score, List<Finding> blocking, List<Finding> lackingData,
+                                   List<AppliedWaiver> waiversApplied, List<String> waiversRefused, List<String> notices) {
+
+        public static WorkloadDecision of(Gate.Decision d) {
+            List<AppliedWaiver> applied = new ArrayList<>();
+            for (Evaluation e : d.waived()) {
+                Evaluation.WaiverRef w = e.getWaiver();
+                applied.add(new AppliedWaiver(e.getRuleId(), e.getAccountId(), e.getRegion(), e.getResourceId(),
+                        w.approver(), w.expires(), w.source()));
+            }
+            List<String> refused = new ArrayList<>();
+            List<String> other = new ArrayList<>();
+            for (String n : d.notices()) (isWaiverRefusal(n) ? refused : other).add(n);
+            return new WorkloadDecision(d.workload(), d.verdict().name(), d.score(),
+                    d.blocking().stream().map(Finding::of).toList(), d.lackingData().stream().map(Finding::of).toList(),
+                    applied, refused, other);
+        }
+    }
+
+    /** Gate and evaluation phrase every refused waiver as "Waiver for RULE on RESOURCE ... ". */
+    static boolean isWaiverRefusal(String notice) { return notice.startsWith("Waiver for "); }
+}
