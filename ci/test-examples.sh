@@ -19,6 +19,11 @@ expect_verdict() {  # expect_verdict DESCRIPTION CMD...
   fi
 }
 
+# The demo's inventory was collected at a fixed time (2026-11-20T06:00:00Z), so the examples' --max-age
+# would rightly refuse it today. The gates judge it half an hour after collection instead: --max-age is
+# still checked, against the demo's own clock, and the check below proves the staleness is not hidden.
+DEMO_CLOCK="2026-11-20T06:30:00Z"
+
 # Every failready command line in the examples, with the live config swapped for the demo estate.
 extract() { grep -ho "\./failready [^|']*" "$ROOT"/ci/github-actions.yml "$ROOT"/ci/gitlab-ci.yml "$ROOT"/ci/Jenkinsfile \
   | sed -e 's/ *$//' -e 's/--config failready.yaml//' -e 's/ || .*//' | awk '!seen[$0]++'; }
@@ -27,10 +32,13 @@ while IFS= read -r cmd; do
   rest=$(echo "$cmd" | cut -d' ' -f3-)
   case "$sub" in
     scan) expect_verdict "$cmd" "$FR" scan --demo $rest ;;
-    gate) expect_verdict "$cmd" "$FR" gate $rest ;;
+    gate) expect_verdict "$cmd" "$FR" gate $rest --as-of "$DEMO_CLOCK" ;;
     *) echo "FAIL  unknown failready command in an example: $cmd"; fail=1 ;;
   esac
 done < <(extract)
+set +e; "$FR" gate --report failready-out/report.json --max-age 1h >"$WORK/last.out" 2>&1; code=$?; set -e
+if [[ $code -eq 2 ]]; then echo "ok    the demo report without --as-of is refused as stale (exit 2)"
+else echo "FAIL  the demo report without --as-of passed --max-age 1h (exit $code)"; sed 's/^/      /' "$WORK/last.out"; fail=1; fi
 [[ -s failready-out/summary.md ]] || { echo "FAIL  examples post failready-out/summary.md but it was not written"; fail=1; }
 [[ -s failready-out/junit.xml ]] || { echo "FAIL  examples publish failready-out/junit.xml but it was not written"; fail=1; }
 

@@ -52,7 +52,7 @@ public final class InventoryAge {
         Duration age = Duration.between(collected, clock);
         if (age.compareTo(maxAge) > 0) {
             throw new InputException(what + " inventory was collected at " + collected + ", " + roughly(age) + " before the gate's clock ("
-                    + clock + "), older than " + maxAgeFrom + " " + maxAgeText
+                    + clock + "): older than " + maxAgeFrom + " " + maxAgeText
                     + "; refusing a stale decision. Re-run the scan (or collect) and gate the new report.");
         }
     }
@@ -74,13 +74,13 @@ public final class InventoryAge {
         }
     }
 
-    /** Rounded down to the minute, in days, hours and minutes: "14d9h3m old" reads better than seconds. */
+    /** Rounded down to the minute, in days, hours and minutes: "14d9h3m" reads better than seconds. */
     static String roughly(Duration age) {
         long m = Math.max(1, age.toMinutes());
         StringBuilder sb = new StringBuilder();
         if (m >= 1440) sb.append(m / 1440).append('d');
         if (m % 1440 >= 60) sb.append(m % 1440 / 60).append('h');
         if (m % 60 > 0) sb.append(m % 60).append('m');
-        return sb + " old";
+        return sb.toString();
     }
 }

@@ -182,7 +182,8 @@ class GateCommandTest {
         Path report = out.resolve("report.json");
         String json = Files.readString(report);
         String old = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
-        Files.writeString(report, json.replaceFirst("\"generatedAt\" : \"[^\"]+\"", "\"generatedAt\" : \"" + old + "\""));
+        // the inventory's age counts, not when the report was written (GateInventoryAgeTest)
+        Files.writeString(report, json.replaceFirst("\"collectedAt\" : \"[^\"]+\"", "\"collectedAt\" : \"" + old + "\""));
         var r = CliTestSupport.run("gate", "--report", report.toString(), "--max-age", "24h");
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.err().contains("older than --max-age 24h"), r.err());
