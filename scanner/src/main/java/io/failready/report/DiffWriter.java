@@ -50,7 +50,8 @@ public final class DiffWriter {
 
     public static String text(ReportDiff d) {
         StringBuilder sb = new StringBuilder();
-        sb.append("failready diff: ").append(nz(d.old().generatedAt())).append(" -> ").append(nz(d.current().generatedAt())).append('\n');
+        sb.append("failready diff: ").append(ReportFacts.whenText(d.old().inventoryAt(), d.old().generatedAt(), d.current().inventoryAt(),
+                d.current().generatedAt())).append('\n');
         sb.append(d.summary().newFindings()).append(" new, ").append(d.summary().regressed()).append(" regressed, ")
                 .append(d.summary().resolved()).append(" resolved, ").append(d.summary().unchanged()).append(" still open\n");
         for (ReportDiff.WorkloadDiff w : d.workloads()) {
@@ -86,8 +87,8 @@ public final class DiffWriter {
 
     public static String markdown(ReportDiff d) {
         StringBuilder md = new StringBuilder();
-        md.append("## failready diff\n\n").append(MarkdownSummaryWriter.esc(nz(d.old().generatedAt()))).append(" → ")
-                .append(MarkdownSummaryWriter.esc(nz(d.current().generatedAt()))).append("\n\n");
+        md.append("## failready diff\n\n").append(MarkdownSummaryWriter.esc(ReportFacts.whenText(d.old().inventoryAt(), d.old().generatedAt(),
+                d.current().inventoryAt(), d.current().generatedAt()).replace(" -> ", " → "))).append("\n\n");
         md.append("**").append(d.summary().newFindings()).append("** new · **").append(d.summary().regressed())
                 .append("** regressed · **").append(d.summary().resolved()).append("** resolved · ")
                 .append(d.summary().unchanged()).append(" still open\n\n");

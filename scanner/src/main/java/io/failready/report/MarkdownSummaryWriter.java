@@ -29,11 +29,15 @@ public final class MarkdownSummaryWriter {
         ReportDiff diff = previous == null ? null : ReportDiff.of(previous, report);
         if (previous != null) {
             String d = ReportFacts.deltaText(ReportDiff.delta(ReportFacts.overallScore(previous), ReportFacts.overallScore(report)));
-            if (!d.isEmpty()) md.append(" (").append(d).append(" since ").append(esc(previous.generatedAt())).append(')');
+            if (!d.isEmpty()) {
+                md.append(" (").append(d).append(" since the inventory of ")
+                        .append(esc(ReportFacts.orUnknown(previous.inventoryAt()))).append(')');
+            }
         }
         md.append("\n\n");
-        md.append("Generated ").append(esc(report.generatedAt()));
-        if (report.asOf() != null) md.append(" from inventory as of ").append(esc(report.asOf()));
+        md.append("Inventory collected ").append(esc(ReportFacts.orUnknown(report.inventoryAt())))
+                .append("; report written ").append(esc(report.generatedAt()));
+        if (report.asOf() != null && !report.asOf().equals(report.generatedAt())) md.append("; dates judged as of ").append(esc(report.asOf()));
         if (report.tool() != null) md.append(" by ").append(esc(report.tool().name())).append(' ').append(esc(report.tool().version()));
         md.append(".\n\n");
 

@@ -32,8 +32,11 @@ public record ReportDiff(Side old, @com.fasterxml.jackson.annotation.JsonPropert
     public static final String ABSENT = "ABSENT";
     public static final String WAIVED = "WAIVED";
 
-    @JsonPropertyOrder({"generatedAt", "schemaVersion"})
-    public record Side(String generatedAt, String schemaVersion) {}
+    /** inventoryAt: when each side's inventory was collected, which is what the diff compares (generatedAt is when it was written). */
+    @JsonPropertyOrder({"generatedAt", "inventoryAt", "schemaVersion"})
+    public record Side(String generatedAt, String schemaVersion, String inventoryAt) {
+        static Side of(Report r) { return new Side(r.generatedAt(), r.schemaVersion(), r.inventoryAt()); }
+    }
 
     @JsonPropertyOrder({"newFindings", "resolved", "regressed", "unchanged"})
     public record Summary(int newFindings, int resolved, int regressed, int unchanged) {}
@@ -72,7 +75,7 @@ public record ReportDiff(Side old, @com.fasterxml.jackson.annotation.JsonPropert
             nReg += d.regressed().size();
             nSame += d.unchanged();
         }
-        return new ReportDiff(new Side(old.generatedAt(), old.schemaVersion()), new Side(now.generatedAt(), now.schemaVersion()),
+        return new ReportDiff(Side.of(old), Side.of(now),
                 new Summary(nNew, nRes, nReg, nSame), out);
     }
 

@@ -101,4 +101,15 @@ public final class ReportFacts {
         if (e.getResourceName() != null && !e.getResourceName().isBlank()) return e.getResourceName();
         return e.getResourceId() == null ? "" : e.getResourceId();
     }
+
+    /**
+     * Two reports' times for a diff header: the inventories compared first (what changed in AWS
+     * happened between those), then when each report was written.
+     */
+    public static String whenText(String oldInventory, String oldWritten, String newInventory, String newWritten) {
+        return "inventory collected " + orUnknown(oldInventory) + " -> " + orUnknown(newInventory)
+                + " (reports written " + orUnknown(oldWritten) + " -> " + orUnknown(newWritten) + ")";
+    }
+
+    static String orUnknown(String s) { return s == null ? "unknown" : s; }
 }

@@ -37,8 +37,12 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
     /** Print is for humans: past this, the print table says how many rows it left out. */
     static final int MAX_PRINT_ROWS = 20_000;
 
+    /**
+     * Three times, kept apart: when the inventory was collected (how old the evidence is), when the
+     * report was written, and the clock dates were judged by (asOf); likewise for --previous.
+     */
     public record Meta(String title, String generatedAt, String asOf, String toolName, String toolVersion,
-                       String schemaVersion, String previousGeneratedAt) {}
+                       String schemaVersion, String previousGeneratedAt, String inventoryAt, String previousInventoryAt) {}
 
     /** A ring chart of a score: {@code dash} of {@code circumference} drawn. Strings, so no locale formats them. */
     public record Gauge(String scoreText, String cls, String dash, String circumference) {}
@@ -67,7 +71,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
     public record GapView(String accountId, String region, String service, String operation, String resource,
                           String errorCode, String message, int blocked, String blockedRules) {}
 
-    public record DiffView(String previousGeneratedAt, int newFindings, int resolved, int regressed, int unchanged,
+    public record DiffView(String previousGeneratedAt, String previousInventoryAt, int newFindings, int resolved, int regressed, int unchanged,
                            List<WorkloadDelta> workloads, List<ChangeView> regressedList, int regressedMore,
                            List<ChangeView> newList, int newMore, List<ChangeView> resolvedList, int resolvedMore) {}
 
@@ -166,7 +170,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
 
         Report.Tool tool = report.tool();
         Meta meta = new Meta(title(report), report.generatedAt(), report.asOf(), tool == null ? "failready" : tool.name(),
-                tool == null ? "" : tool.version(), report.schemaVersion(), previous == null ? null : previous.generatedAt());
+                tool == null ? "" : tool.version(), report.schemaVersion(), previous == null ? null : previous.generatedAt(),
+                report.inventoryAt(), previous == null ? null : previous.inventoryAt());
         return new ReportModel(meta, verdict, verdictClass(verdict), sentence, ReportFacts.scoreText(score),
                 gauge(score), totals, workloads, gaps(report, all), diff == null ? null : diffView(diff), docs, filters,
                 print, printOmitted, all.size());
@@ -396,7 +401,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
             newTotal += addCapped(neu, d.name(), d.newFindings());
             resTotal += addCapped(res, d.name(), d.resolved());
         }
-        return new DiffView(diff.old().generatedAt(), diff.summary().newFindings(), diff.summary().resolved(),
+        return new DiffView(diff.old().generatedAt(), diff.old().inventoryAt(), diff.summary().newFindings(), diff.summary().resolved(),
                 diff.summary().regressed(), diff.summary().unchanged(), w, reg, regTotal - reg.size(), neu,
                 newTotal - neu.size(), res, resTotal - res.size());
     }

@@ -81,7 +81,8 @@ class ReportCliTest {
     @Test
     void diffPrintsAndWritesEachFormat() throws Exception {
         assertEquals(0, run(new DiffCommand(), oldJson.toString(), newJson.toString()));
-        assertTrue(out.toString().startsWith("failready diff: 2026-03-01T12:00:00Z -> 2026-04-01T12:00:00Z"), out.toString());
+        assertTrue(out.toString().startsWith("failready diff: inventory collected 2026-03-01T11:55:00Z -> 2026-03-01T11:55:00Z"
+                + " (reports written 2026-03-01T12:00:00Z -> 2026-04-01T12:00:00Z)"), out.toString());
         assertTrue(out.toString().contains("Regressed ("));
         Path dir = tmp.resolve("diff");
         assertEquals(0, run(new DiffCommand(), oldJson.toString(), newJson.toString(), "--format", "json", "--out", dir.toString()));

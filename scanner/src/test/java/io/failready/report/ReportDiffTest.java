@@ -69,7 +69,8 @@ class ReportDiffTest {
         Report old = TestReports.build(2, true, 0), now = TestReports.build(2, true, 1);
         ReportDiff d = ReportDiff.of(old, now);
         String text = DiffWriter.text(d);
-        assertTrue(text.startsWith("failready diff: 2026-03-01T12:00:00Z -> 2026-04-01T12:00:00Z\n"), text);
+        assertTrue(text.startsWith("failready diff: inventory collected 2026-03-01T11:55:00Z -> 2026-03-01T11:55:00Z"
+                + " (reports written 2026-03-01T12:00:00Z -> 2026-04-01T12:00:00Z)\n"), text);
         assertTrue(text.contains("Regressed ("), text);
         String md = DiffWriter.markdown(d);
         assertTrue(md.contains("| **orders** | overall"), md);
