@@ -77,7 +77,7 @@ public final class GateCommand extends AbstractCommand {
     @Option(names = "--warn-only", paramLabel = "ID", description = "Report this rule but never block on it (repeatable, globs allowed).")
     List<String> warnOnly = new ArrayList<>();
 
-    @Option(names = "--allow-unknown", description = "Exit 0 instead of 4 when blocking rules lack data.")
+    @Option(names = "--allow-unknown", description = "Exit 0 instead of 4 when blocking rules lack data (never when nothing was judged at all).")
     Boolean allowUnknown;
 
     @Option(names = "--max-age", paramLabel = "DURATION", description = {
@@ -108,9 +108,10 @@ public final class GateCommand extends AbstractCommand {
     @Override
     protected int doExecute() throws Exception {
         Instant now = Instant.now();
-        // the gate's clock: waiver expiry and --max-age are judged at --as-of when the user set it
+        // the gate's clock: the inventory's age is judged at --as-of when the user set it
         Instant clock = eval.asOf(now);
         refuseWriteReportsWithReport();
+        checkDecisionOut();
         GatePolicyConfig fromConfig = null;
         List<Waiver> extra = new ArrayList<>();
         List<DecisionRecord.Input> inputs = new ArrayList<>();
@@ -186,8 +187,12 @@ public final class GateCommand extends AbstractCommand {
                 blockRules, blockSections, warnOnly, allowUnknown);
         if (minScore != null && (minScore < 0 || minScore > 100)) throw new InputException("--min-score must be between 0 and 100.");
         FailoverPrecheck pre = to == null ? null : FailoverPrecheck.load();
-        LocalDate today = clock.atZone(ZoneOffset.UTC).toLocalDate();
-        if (eval.asOf != null) out().println("NOTE gate clock set by --as-of to " + clock + ": waiver expiry and the inventory's age are judged then, not now.");
+        // an --as-of in the past must not revive a waiver that has expired by now: the later day wins
+        LocalDate today = (clock.isAfter(now) ? clock : now).atZone(ZoneOffset.UTC).toLocalDate();
+        if (eval.asOf != null) {
+            out().println("NOTE gate clock set by --as-of to " + clock + ": the inventory's age is judged then, not now"
+                    + " (waivers must hold on " + today + ").");
+        }
         int worst = ExitCodes.OK;
         int shown = 0;
         List<Gate.Decision> decisions = new ArrayList<>();
@@ -219,6 +224,23 @@ public final class GateCommand extends AbstractCommand {
             throw new InputException("--write-reports writes the reports of a fresh evaluation (--snapshot or --demo); with --report the "
                     + "report is already written. Render it in other formats with 'failready report " + source.report
                     + " --format ...', and record this decision with --decision-out FILE.");
+        }
+    }
+
+    /** The record must not replace an input or land on a directory: refused before anything is read. */
+    private void checkDecisionOut() throws java.io.IOException {
+        if (decisionOut == null) return;
+        if (java.nio.file.Files.isDirectory(decisionOut)) {
+            throw new InputException(decisionOut, "--decision-out is a directory; name a file, e.g. " + decisionOut.resolve(DecisionRecord.FILE_NAME) + ".");
+        }
+        List<Path> ins = new ArrayList<>(waiverFiles);
+        if (source.report != null) ins.add(source.report);
+        if (source.snapshot != null) ins.add(source.snapshot);
+        if (config != null) ins.add(config);
+        for (Path in : ins) {
+            if (java.nio.file.Files.exists(decisionOut) && java.nio.file.Files.exists(in) && java.nio.file.Files.isSameFile(in, decisionOut)) {
+                throw new InputException(decisionOut, "--decision-out would overwrite the input " + in + "; write the record elsewhere.");
+            }
         }
     }
 

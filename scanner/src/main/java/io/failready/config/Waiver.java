@@ -15,5 +15,10 @@ public final class Waiver {
     public transient String source;
 
     public boolean isApproved() { return approver != null && !approver.isBlank(); }
+    /**
+     * {@code expires} is the last day the waiver applies, inclusive, and days are UTC days: a waiver
+     * expiring 2026-12-04 holds through 23:59:59Z that day, wherever the approver sits. Callers pass
+     * today's UTC date from the evaluation or gate clock (AsOf.getToday).
+     */
     public boolean isExpired(LocalDate today) { return expires == null || expires.isBefore(today); }
 }

@@ -163,20 +163,46 @@ class GateDecisionTest {
         assertEquals(4, CliTestSupport.run("gate", "--report", out.resolve("report.json").toString(), "--allow-unknown").exit());
     }
 
-    /** A waiver's expires date is inclusive in UTC: it applies through 23:59:59Z of that day. */
+    /**
+     * A waiver's expires date is inclusive in UTC: it applies through 23:59:59Z of that day. The
+     * clock is pinned with --as-of (a date far ahead, so the real clock never decides).
+     */
     @Test
     void waiverAppliesThroughTheEndOfItsExpiryDayInUtcAndNotAfter() throws IOException {
-        Path c = cfg("w.yaml", GateCommandTest.waiver("2026-12-04", "ciso@example.com"));
+        Path c = cfg("w.yaml", GateCommandTest.waiver("2099-12-04", "ciso@example.com"));
         Path report = report(c);
-        var lastSecond = CliTestSupport.run("gate", "--report", report.toString(), "--as-of", "2026-12-04T23:59:59Z");
+        var lastSecond = CliTestSupport.run("gate", "--report", report.toString(), "--as-of", "2099-12-04T23:59:59Z");
         assertEquals(0, lastSecond.exit(), lastSecond.all());
-        var nextDay = CliTestSupport.run("gate", "--report", report.toString(), "--as-of", "2026-12-05T00:00:00Z");
+        var nextDay = CliTestSupport.run("gate", "--report", report.toString(), "--as-of", "2099-12-05T00:00:00Z");
         assertEquals(3, nextDay.exit(), nextDay.all());
-        assertTrue(nextDay.out().contains("expired on 2026-12-04 and no longer applies"), nextDay.out());
+        assertTrue(nextDay.out().contains("expired on 2099-12-04 and no longer applies"), nextDay.out());
         // the evaluation judges the same boundary
-        var evalLast = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", c.toString(), "--as-of", "2026-12-04T23:59:59Z");
+        var evalLast = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", c.toString(), "--as-of", "2099-12-04T23:59:59Z");
         assertEquals(0, evalLast.exit(), evalLast.all());
-        var evalNext = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", c.toString(), "--as-of", "2026-12-05T00:00:00Z");
+        var evalNext = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", c.toString(), "--as-of", "2099-12-05T00:00:00Z");
         assertEquals(3, evalNext.exit(), evalNext.all());
+    }
+
+    @Test
+    void asOfInThePastDoesNotReviveAWaiverThatHasExpiredByNow() throws IOException {
+        Path c = cfg("old.yaml", GateCommandTest.waiver("2026-01-31", "ciso@example.com"));
+        var r = CliTestSupport.run("gate", "--report", report(c).toString(), "--as-of", "2026-01-15T00:00:00Z");
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("expired on 2026-01-31"), r.out());
+        var s = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", c.toString(), "--as-of", "2026-01-15T00:00:00Z");
+        assertEquals(3, s.exit(), s.all());
+    }
+
+    @Test
+    void decisionOutThatWouldOverwriteAnInputOrIsADirectoryIsRefused() throws IOException {
+        Path report = report(cfg("c.yaml", ""));
+        String before = Files.readString(report);
+        var same = CliTestSupport.run("gate", "--report", report.toString(), "--decision-out", report.toString());
+        assertEquals(2, same.exit(), same.all());
+        assertTrue(same.err().contains("would overwrite the input"), same.err());
+        assertEquals(before, Files.readString(report));
+        var dir = CliTestSupport.run("gate", "--report", report.toString(), "--decision-out", tmp.toString());
+        assertEquals(2, dir.exit(), dir.all());
+        assertTrue(dir.err().contains("is a directory"), dir.err());
     }
 }
