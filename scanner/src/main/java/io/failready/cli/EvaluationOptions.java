@@ -29,7 +29,8 @@ public final class EvaluationOptions {
     @Option(names = "--previous", paramLabel = "REPORT.json", description = "An earlier JSON report, for the trend and diff in the HTML report.")
     Path previous;
 
-    @Option(names = "--as-of", paramLabel = "TIME", description = "Judge dates (drill age, approval and waiver expiry) as of this ISO-8601 instant instead of now.")
+    @Option(names = "--as-of", paramLabel = "TIME", description = "Judge dates (drill age, approval and waiver expiry) as of this ISO-8601 instant instead of now. "
+            + "For gate, also the clock the inventory's age (--max-age) is measured on; waivers must still hold today.")
     String asOf;
 
     @Option(names = "--rule-timeout", paramLabel = "DURATION", defaultValue = "10m",

@@ -59,7 +59,7 @@ public final class GateCommand extends AbstractCommand {
     @Option(names = "--workload", paramLabel = "NAME", description = "Only this workload (default: all).")
     String workload;
 
-    @Option(names = "--to", paramLabel = "REGION", description = "Runbook pre-check for failing over to REGION.")
+    @Option(names = "--to", paramLabel = "REGION", description = "Runbook pre-check for failing over to REGION, a recovery region (the primary region, i.e. failback, is refused for now).")
     String to;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Block on NON_COMPLIANT at or above: CRITICAL, HIGH, MEDIUM, LOW (default: HIGH).")
@@ -80,10 +80,9 @@ public final class GateCommand extends AbstractCommand {
     @Option(names = "--allow-unknown", description = "Exit 0 instead of 4 when blocking rules lack data (never when nothing was judged at all).")
     Boolean allowUnknown;
 
-    @Option(names = "--max-age", paramLabel = "DURATION", description = {
-            "Refuse (exit 2) when the inventory (when the resources were read from AWS, not when a report was written)",
-            "is older than this, e.g. 24h; overrides gate.maxAge in the config. Age is measured on the gate's clock:",
-            "now, or --as-of. The demo's inventory is fixed (2026-11-20T06:00:00Z): with --demo pass --as-of too."})
+    @Option(names = "--max-age", paramLabel = "DURATION", description = "Refuse (exit 2) an inventory collected longer ago than this, "
+            + "e.g. 24h: when the resources were read from AWS, not when a report was written. Overrides gate.maxAge in the config. "
+            + "Measured on the gate's clock: now, or --as-of. The demo's inventory is fixed (2026-11-20T06:00:00Z): with --demo pass --as-of too.")
     String maxAge;
 
     @Option(names = "--waivers", paramLabel = "FILE", description = "Extra waiver file (e.g. owned by the compliance team).")
@@ -94,12 +93,12 @@ public final class GateCommand extends AbstractCommand {
 
     @Mixin EvaluationOptions eval;
 
-    @Option(names = "--write-reports", description = {"Also write reports (--out, --format) when evaluating a snapshot or the demo,",
-            "and the decision record as gate-decision.json beside them. Refused with --report (use 'failready report')."})
+    @Option(names = "--write-reports", description = "Also write reports (--out, --format) when evaluating a snapshot or the demo, "
+            + "and the decision record as gate-decision.json beside them. Refused with --report (use 'failready report').")
     boolean writeReports;
 
-    @Option(names = "--decision-out", paramLabel = "FILE", description = {"Write the decision record (JSON: inputs and their SHA-256, clock,",
-            "policy, waivers applied and refused, verdict, exit code) to FILE when a verdict is reached."})
+    @Option(names = "--decision-out", paramLabel = "FILE", description = "Write the decision record (JSON: inputs and their SHA-256, "
+            + "clock, policy, waivers applied and refused, verdict, exit code) to FILE when a verdict is reached.")
     Path decisionOut;
 
     /** A read of the --report file started before the command line was parsed (null: none). */
