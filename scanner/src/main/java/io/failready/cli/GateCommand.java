@@ -285,12 +285,17 @@ public final class GateCommand extends AbstractCommand {
         }
         Long age = inventoryAt == null ? null : java.time.Duration.between(Instant.parse(inventoryAt), clock).getSeconds();
         String overall = exit == ExitCodes.OK ? Verdict.READY.name() : exit == ExitCodes.NOT_READY ? Verdict.NOT_READY.name() : Verdict.UNKNOWN.name();
-        DecisionRecord rec = new DecisionRecord(DecisionRecord.SCHEMA_VERSION, new DecisionRecord.Tool("failready", VersionProvider.version()),
+        DecisionRecord rec = new DecisionRecord(DecisionRecord.SCHEMA_VERSION, new Report.Tool("failready", VersionProvider.version()),
                 now.toString(), clock.toString(), eval.asOf == null ? "now" : "--as-of", hashed,
                 new DecisionRecord.Inventory(inventoryAt, generatedAt, age, limit.text, limit.value == null ? null : limit.from),
                 DecisionRecord.Policy.of(policy), to, overall, exit,
                 decisions.stream().map(DecisionRecord.WorkloadDecision::of).toList());
-        io.failready.util.AtomicFiles.write(target, o -> io.failready.util.Json.MAPPER.writeValue(o, rec));
+        try {
+            io.failready.util.AtomicFiles.write(target, o -> io.failready.util.Json.MAPPER.writeValue(o, rec));
+        } catch (java.io.IOException e) {
+            // the verdict above stands, but a decision asked to be recorded and was not: not a pass
+            throw new InputException(target, "cannot write the decision record: " + e.getMessage(), e);
+        }
         out().println("wrote " + target);
     }
 

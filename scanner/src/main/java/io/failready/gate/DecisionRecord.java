@@ -3,6 +3,7 @@ package io.failready.gate;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.failready.evaluate.Evaluation;
+import io.failready.report.Report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
 @JsonPropertyOrder({"schemaVersion", "tool", "decidedAt", "asOf", "asOfFrom", "inputs", "inventory", "policy",
         "direction", "verdict", "exitCode", "workloads"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record DecisionRecord(String schemaVersion, Tool tool, String decidedAt, String asOf, String asOfFrom,
+public record DecisionRecord(String schemaVersion, Report.Tool tool, String decidedAt, String asOf, String asOfFrom,
                              List<Input> inputs, Inventory inventory, Policy policy, String direction, String verdict,
                              int exitCode, List<WorkloadDecision> workloads) {
 
@@ -25,8 +26,6 @@ public record DecisionRecord(String schemaVersion, Tool tool, String decidedAt, 
 
     /** The default file name beside the reports in --out. */
     public static final String FILE_NAME = "gate-decision.json";
-
-    public record Tool(String name, String version) {}
 
     /** One file the decision read; role is report, snapshot, config, waivers or demo. */
     @JsonPropertyOrder({"role", "path", "sha256"})

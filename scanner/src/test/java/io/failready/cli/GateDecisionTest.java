@@ -204,5 +204,9 @@ class GateDecisionTest {
         var dir = CliTestSupport.run("gate", "--report", report.toString(), "--decision-out", tmp.toString());
         assertEquals(2, dir.exit(), dir.all());
         assertTrue(dir.err().contains("is a directory"), dir.err());
+        Path underAFile = report.resolve("decision.json");
+        var unwritable = CliTestSupport.run("gate", "--report", report.toString(), "--decision-out", underAFile.toString());
+        assertEquals(2, unwritable.exit(), unwritable.all());
+        assertTrue(unwritable.err().contains("cannot write the decision record"), unwritable.err());
     }
 }
