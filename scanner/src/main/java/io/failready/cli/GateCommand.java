@@ -111,6 +111,9 @@ public final class GateCommand extends AbstractCommand {
         Instant clock = eval.asOf(now);
         refuseWriteReportsWithReport();
         checkDecisionOut();
+        // flags are checked before --write-reports writes anything, so a typo leaves no half-done output
+        Severity failOnFlag = failOn == null ? null : severity(failOn);
+        if (minScore != null && (minScore < 0 || minScore > 100)) throw new InputException("--min-score must be between 0 and 100.");
         GatePolicyConfig fromConfig = null;
         List<Waiver> extra = new ArrayList<>();
         List<DecisionRecord.Input> inputs = new ArrayList<>();
@@ -165,7 +168,7 @@ public final class GateCommand extends AbstractCommand {
             }
             InventoryAge.check(source.demo ? "the demo estate" : source.snapshot.toString(), inventoryAt, null, now, clock,
                     limit.value, limit.text, limit.from);
-            for (Workload w : cfg.workloads) Failback.refuse(w.name, w.primaryRegion, w.recoveryRegions, to);
+            for (Workload w : cfg.workloads) checkDirection(w.name, w.primaryRegion, w.recoveryRegions);
             RuleEngine.Options opts = eval.engineOptions(asOf);
             if (to != null) {
                 FailoverPrecheck pre = FailoverPrecheck.load();
@@ -182,9 +185,7 @@ public final class GateCommand extends AbstractCommand {
             if (writeReports) Reports.write(report, eval, loaded.engine().catalog(), out());
         }
         for (Path wf : waiverFiles) inputs.add(new DecisionRecord.Input("waivers", wf.toString(), null));
-        GatePolicy policy = GatePolicy.from(fromConfig).with(failOn == null ? null : severity(failOn), minScore,
-                blockRules, blockSections, warnOnly, allowUnknown);
-        if (minScore != null && (minScore < 0 || minScore > 100)) throw new InputException("--min-score must be between 0 and 100.");
+        GatePolicy policy = GatePolicy.from(fromConfig).with(failOnFlag, minScore, blockRules, blockSections, warnOnly, allowUnknown);
         FailoverPrecheck pre = to == null ? null : FailoverPrecheck.load();
         // an --as-of in the past must not revive a waiver that has expired by now: the later day wins
         LocalDate today = (clock.isAfter(now) ? clock : now).atZone(ZoneOffset.UTC).toLocalDate();
@@ -198,11 +199,7 @@ public final class GateCommand extends AbstractCommand {
         for (Report.WorkloadReport w : report.workloads()) {
             if (workload != null && !w.name().equals(workload)) continue;
             shown++;
-            Failback.refuse(w.name(), w.primaryRegion(), w.recoveryRegions(), to);
-            if (to != null && !w.primaryRegion().equals(to) && !w.recoveryRegions().contains(to)) {
-                throw new InputException("--to " + to + " is not a region of workload " + w.name() + " (regions: "
-                        + w.primaryRegion() + ", " + String.join(", ", w.recoveryRegions()) + ").");
-            }
+            checkDirection(w.name(), w.primaryRegion(), w.recoveryRegions());
             Gate.Decision d = Gate.decide(w, policy, extra, today, to, pre);
             decisions.add(d);
             print(d, policy);
@@ -216,6 +213,16 @@ public final class GateCommand extends AbstractCommand {
         if (shown == 0) throw new InputException("no workload named '" + workload + "' in the report.");
         writeDecision(now, clock, inputs, report, inventoryAt, generatedAt, limit, policy, decisions, worst);
         return worst;
+    }
+
+    /** --to must name a recovery region of the workload; the primary (failback) is refused for now. */
+    private void checkDirection(String name, String primary, List<String> recovery) {
+        if (to == null) return;
+        Failback.refuse(name, primary, recovery, to);
+        if (!recovery.contains(to)) {
+            throw new InputException("--to " + to + " is not a region of workload " + name + " (regions: "
+                    + primary + ", " + String.join(", ", recovery) + ").");
+        }
     }
 
     private void refuseWriteReportsWithReport() {

@@ -128,6 +128,21 @@ class GateDecisionTest {
     }
 
     @Test
+    void badFlagsWithWriteReportsWriteNothing() throws IOException {
+        Path c = cfg("c.yaml", "");
+        for (List<String> bad : List.<List<String>>of(List.of("--to", "ap-south-1"), List.of("--min-score", "150"), List.of("--fail-on", "SEVERE"))) {
+            Path out = tmp.resolve("bad-" + bad.get(0).substring(2));
+            var all = new java.util.ArrayList<>(List.of("gate", "--snapshot", snapshot.toString(), "--config", c.toString(),
+                    "--write-reports", "--out", out.toString()));
+            all.addAll(bad);
+            var r = CliTestSupport.run(all.toArray(String[]::new));
+            assertEquals(2, r.exit(), r.all());
+            assertTrue(r.err().contains(bad.get(0)), r.err());
+            assertFalse(Files.exists(out), bad + " left reports behind");
+        }
+    }
+
+    @Test
     void toThePrimaryRegionIsRefusedAsFailbackNotSupported() throws IOException {
         Path c = cfg("c.yaml", "");
         Path out = tmp.resolve("to-primary");
