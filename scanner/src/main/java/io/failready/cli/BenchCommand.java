@@ -92,7 +92,8 @@ public final class BenchCommand extends AbstractCommand {
 
     @Command(name = "collect", header = "Benchmark collection: 'failready collect' against a local AWS stub with fixed latency per call.",
             description = {"Reports API calls per resource and the wall time against the lower bound calls x latency / concurrency",
-                    "(target <= 1.5x). Needs the collectors (failready collect); in a build without them it exits 2 saying so."})
+                    "(target <= 1.5x). Needs the collectors (failready collect); in a build without them it exits 2 saying so."},
+            exitCodeList = {"0:Collection met its target", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE, "3:Collection took more than 1.5x its lower bound"})
     public static final class Collect extends AbstractCommand {
         @Option(names = "--accounts", paramLabel = "N", defaultValue = "20", description = "Accounts (default: ${DEFAULT-VALUE}).")
         int accounts;

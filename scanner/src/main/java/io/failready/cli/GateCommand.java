@@ -36,7 +36,9 @@ import java.util.List;
                 "the demo estate. The policy comes from the configuration's 'gate' block and these flags.",
                 "With --to REGION it is the runbook pre-check: only the checks that decide whether REGION can take",
                 "the load now (secrets and keys present, capacity, replication and lag, DNS and health checks,",
-                "residency), answered GO or NO-GO."})
+                "residency), answered GO or NO-GO."},
+        exitCodeList = {"0:READY (GO with --to): nothing blocks", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE,
+                "3:NOT_READY (NO-GO): at least one blocking finding", ExitCodes.HELP_UNKNOWN_GATE})
 public final class GateCommand extends AbstractCommand {
     static final class Source {
         @Option(names = {"-r", "--report"}, paramLabel = "REPORT.json", required = true, description = "Decide from a saved JSON report.")
@@ -142,7 +144,7 @@ public final class GateCommand extends AbstractCommand {
             }
             report = Pipeline.evaluate(loaded.engine(), snapshot, cfg, opts,
                     source.demo ? new Report.Source("demo", null, snapshot.getCollectedAt()) : Pipeline.source(source.snapshot, snapshot.getCollectedAt()),
-                    source.demo ? new Report.Source("demo/payments.yaml", null, null) : Pipeline.source(config, null), now);
+                    source.demo ? Pipeline.demoConfigSource() : Pipeline.source(config, null), now);
             if (writeReports) Reports.write(report, eval, loaded.engine().catalog(), out());
         }
         GatePolicy policy = GatePolicy.from(fromConfig).with(failOn == null ? null : severity(failOn), minScore,

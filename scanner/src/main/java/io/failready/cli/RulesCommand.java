@@ -96,7 +96,8 @@ public final class RulesCommand extends AbstractCommand {
     @Command(name = "test", header = "Run rule fixtures in DIR against the bundled rules plus the rules in DIR.",
             description = {"Fixture files live in <RULE_ID>/fixtures/ and are named by outcome:",
                     "compliant-*.json, non_compliant-*.json, not_applicable-*.json, insufficient_data-*.json.",
-                    "Each lists resources, collection gaps and the exact set of expected evaluations."})
+                    "Each lists resources, collection gaps and the exact set of expected evaluations."},
+            exitCodeList = {"0:Every fixture passed", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE, "3:At least one fixture failed"})
     public static final class Test extends AbstractCommand {
         @Parameters(paramLabel = "DIR", description = "A directory of rules and their fixtures.") Path dir;
 
