@@ -65,7 +65,7 @@ public final class ReportComparison {
                 if (w instanceof ObjectNode wo && w.path("waiverNotices").isArray()) {
                     JsonNode was = w.path("waiverNotices");
                     var notices = wo.putArray("waiverNotices");
-                    was.forEach(n -> notices.add(n.isTextual() ? withoutDirectories(n.asText()) : n));
+                    was.forEach(n -> notices.add(n.isTextual() ? notices.textNode(withoutDirectories(n.asText())) : n));
                 }
                 for (JsonNode ev : w.path("evaluations")) {
                     if (ev.path("waiver") instanceof ObjectNode o && o.path("source").isTextual()) {
