@@ -27,8 +27,8 @@ public final class BenchCommand extends AbstractCommand {
     }
 
     @Command(name = "generate", header = "Write a synthetic estate: snapshot plus matching workload configuration.",
-            description = {"Same seed, same sizes -> byte-identical files. Primary us-east-1, recovery eu-west-1; about 80% of",
-                    "replicated units healthy and 20% with one planted problem, plus a few collection gaps."})
+            description = {"Same seed, same sizes -> byte-identical files. Primary us-east-1, recovery eu-west-1; about 80%% of",
+                    "replicated units healthy and 20%% with one planted problem, plus a few collection gaps."})
     public static final class Generate extends AbstractCommand {
         @Option(names = "--accounts", paramLabel = "N", required = true, description = "Number of accounts.")
         int accounts;
