@@ -102,6 +102,7 @@ public final class GateCommand extends AbstractCommand {
         Duration maxAgeD = parseMaxAge();
         GatePolicyConfig fromConfig = null;
         List<Waiver> extra = new ArrayList<>();
+        FailreadyConfig declared = null; // for the runbook links the pre-check prints
         Report report;
         if (source.report != null) {
             report = ReportPrefetch.read(prefetch, source.report);
@@ -111,6 +112,7 @@ public final class GateCommand extends AbstractCommand {
                 java.util.Set<String> ids = new java.util.HashSet<>();
                 report.rules().forEach(r -> ids.add(r.id()));
                 FailreadyConfig cfg = io.failready.config.ConfigLoader.load(config, ids::contains);
+                declared = cfg;
                 fromConfig = pickGate(cfg);
                 for (Workload w : cfg.workloads) if (workload == null || w.name.equals(workload)) extra.addAll(w.waivers);
             }
@@ -133,6 +135,7 @@ public final class GateCommand extends AbstractCommand {
                 checkAge(snapshot.getCollectedAt(), maxAgeD, now, source.snapshot + " (collectedAt)");
             }
             FailreadyConfig cfg = loaded.config();
+            declared = cfg;
             for (Path wf : waiverFiles) WaiverFile.load(wf, loaded.engine().catalog()::contains, cfg);
             if (workload != null) cfg.workloads.removeIf(w -> !w.name.equals(workload));
             fromConfig = pickGate(cfg);
@@ -163,6 +166,7 @@ public final class GateCommand extends AbstractCommand {
             }
             Gate.Decision d = Gate.decide(w, policy, extra, today, to, pre);
             print(d, policy);
+            if (to != null) printPrecheckFacts(report, w.name(), d, declared, now);
             int code = switch (d.verdict()) {
                 case READY -> ExitCodes.OK;
                 case NOT_READY -> ExitCodes.NOT_READY;
@@ -225,6 +229,32 @@ public final class GateCommand extends AbstractCommand {
             throw new InputException(what + " is " + Durations.format(age.withNanos(0).withSeconds(age.getSeconds() / 60 * 60))
                     + " old, older than --max-age " + maxAge + "; refusing a stale decision. Re-run the scan.");
         }
+    }
+
+    /**
+     * What the person about to fail over needs beside the verdict, one fact per line with a fixed
+     * prefix (ci/runbook-precheck.sh passes them on): how old the inventory is, how many findings
+     * block and how many lacked data, and where the runbooks are.
+     */
+    private void printPrecheckFacts(Report report, String workloadName, Gate.Decision d, FailreadyConfig declared, Instant now) {
+        String collected = report.sources() != null && report.sources().snapshot() != null && report.sources().snapshot().collectedAt() != null
+                ? report.sources().snapshot().collectedAt() : report.asOf();
+        String age;
+        try {
+            age = Durations.human(Duration.between(Instant.parse(collected), now)) + " old";
+        } catch (RuntimeException e) {
+            age = "age unknown";
+        }
+        out().printf("  INVENTORY collected %s (%s)%n", collected == null ? "at an unrecorded time" : collected, age);
+        out().printf("  COUNTS %d blocking, %d lacking data%n", d.blocking().size(), d.lackingData().size());
+        Workload w = declared == null ? null : declared.workloads.stream().filter(x -> x.name.equals(workloadName)).findFirst().orElse(null);
+        if (w == null) {
+            out().println("  RUNBOOK unknown: pass --config FILE to show the workload's runbooks");
+            return;
+        }
+        // the links are the configuration's text: no control characters reach the terminal
+        out().println("  RUNBOOK failover: " + (w.runbooks.failover == null ? "none declared" : w.runbooks.failover.replaceAll("\\p{Cntrl}", "?")));
+        out().println("  RUNBOOK failback: " + (w.runbooks.failback == null ? "none declared" : w.runbooks.failback.replaceAll("\\p{Cntrl}", "?")));
     }
 
     private void print(Gate.Decision d, GatePolicy policy) {
