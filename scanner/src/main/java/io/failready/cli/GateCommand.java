@@ -36,7 +36,8 @@ import java.util.List;
                 "the demo estate. The policy comes from the configuration's 'gate' block and these flags.",
                 "With --to REGION it is the runbook pre-check: only the checks that decide whether REGION can take",
                 "the load now (secrets and keys present, capacity, replication and lag, DNS and health checks,",
-                "residency), answered GO or NO-GO."},
+                "residency), answered GO or NO-GO, followed by the inventory's age, the blocking and lacking-data counts",
+                "and the workload's runbook links (from --config)."},
         exitCodeList = {"0:READY (GO with --to): nothing blocks", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE,
                 "3:NOT_READY (NO-GO): at least one blocking finding", ExitCodes.HELP_UNKNOWN_GATE})
 public final class GateCommand extends AbstractCommand {

@@ -79,7 +79,8 @@ public final class VerifyCommand extends AbstractCommand {
             if (!d.where().matches("sources\\.(snapshot|config|rules)\\.sha256")) problems.add(d + ".");
         }
         if (problems.isEmpty()) {
-            out().println("VERIFIED " + reportFile + ": hashes match and re-evaluation reproduces every field of all "
+            // reproducible is not recent: say which moment the report judged (gate --max-age judges age)
+            out().println("VERIFIED " + reportFile + ": hashes match and re-evaluation as of " + report.asOf() + " reproduces every field of all "
                     + report.summary().evaluations() + " evaluations, the scores, verdicts, summary and collection gaps.");
             return ExitCodes.OK;
         }
