@@ -22,7 +22,7 @@ Every other option goes to failready: scan options (--profile, --role-name, --ac
 --organization, --endpoint-url, --rules, ...) to the scan, gate options (--fail-on, --min-score,
 --block-rule, --block-section, --warn-only, --allow-unknown, --max-age, --waivers, --workload,
 --max-lines) to the gate. --out DIR sets where the report is written
-(default: failready-precheck-<UTC time>).
+(default: failready-precheck-<UTC time>); --format adds report formats to json and md.
 
 Prints the verdict, the inventory age, the blocking and lacking-data counts, the runbook links
 from the configuration, and the report it decided from.
@@ -46,7 +46,7 @@ FAILREADY="${FAILREADY:-$HERE/../failready}"
 declare -A GATE_OPT=([--fail-on]=1 [--min-score]=1 [--block-rule]=1 [--block-section]=1 [--warn-only]=1 [--max-age]=1
   [--waivers]=1 [--workload]=1 [--max-lines]=1 [--allow-unknown]=0)
 
-mode=scan; config=""; report=""; snapshot=""; out=""
+mode=scan; config=""; report=""; snapshot=""; out=""; formats="json,md"
 gate_args=(); other_args=()
 while [[ $# -gt 0 ]]; do
   arg="$1"; shift
@@ -55,13 +55,14 @@ while [[ $# -gt 0 ]]; do
   case "$name" in
     -h|--help) usage; exit 0 ;;
     --demo) [[ $has_value == no ]] || die_usage "--demo takes no value."; mode=demo ;;
-    -c|--config|-r|--report|-s|--snapshot|--out)
+    -c|--config|-r|--report|-s|--snapshot|--out|--format)
       if [[ $has_value == no ]]; then [[ $# -gt 0 && "$1" != -* ]] || die_usage "$name needs a value."; value="$1"; shift; fi
       case "$name" in
         -c|--config) config="$value" ;;
         -r|--report) report="$value"; mode=report ;;
         -s|--snapshot) snapshot="$value"; mode=snapshot ;;
         --out) out="$value" ;;
+        --format) formats="json,md,$value" ;;   # the decision needs the JSON report; more formats are welcome
       esac ;;
     --*)
       if [[ -n "${GATE_OPT[$name]+x}" ]]; then
@@ -93,9 +94,9 @@ fi
 
 # 1. the report the decision is made from (kept next to the decision as its evidence)
 case $mode in
-  scan)     "$FAILREADY" scan --config "$config" "${other_args[@]}" --out "$out" --format json,md >/dev/null ;;
-  demo)     "$FAILREADY" scan --demo "${other_args[@]}" --out "$out" --format json,md >/dev/null ;;
-  snapshot) "$FAILREADY" evaluate --snapshot "$snapshot" --config "$config" "${other_args[@]}" --out "$out" --format json,md >/dev/null ;;
+  scan)     "$FAILREADY" scan --config "$config" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
+  demo)     "$FAILREADY" scan --demo "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
+  snapshot) "$FAILREADY" evaluate --snapshot "$snapshot" --config "$config" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
   report)   [[ ${#other_args[@]} -eq 0 ]] || die_usage "with --report only gate options apply, not: ${other_args[*]}" ;;
 esac
 code=$?

@@ -95,9 +95,9 @@ class RunbookPrecheckTest {
         assertEquals(3, r.exit(), r.out() + r.err());
         assertEquals(List.of("gate --to eu-west-1 --report last/report.json --config c.yaml --max-age 2h"), calls());
         Files.delete(tmp.resolve("calls.log"));
-        r = run(fake, "eu-west-1", "--snapshot=s.json.gz", "--config", "c.yaml", "--out", "evidence", "--rules", "extra");
+        r = run(fake, "eu-west-1", "--snapshot=s.json.gz", "--config", "c.yaml", "--out", "evidence", "--rules", "extra", "--format=html");
         assertEquals(3, r.exit(), r.out() + r.err());
-        assertEquals(List.of("evaluate --snapshot s.json.gz --config c.yaml --rules extra --out evidence --format json,md",
+        assertEquals(List.of("evaluate --snapshot s.json.gz --config c.yaml --rules extra --out evidence --format json,md,html",
                 "gate --to eu-west-1 --report evidence/report.json --config c.yaml"), calls());
         assertTrue(r.out().contains("Report: evidence/report.json"), r.out());
     }

@@ -48,6 +48,17 @@ class VerifyTamperTest {
     }
 
     @Test
+    void gzippedReportIsComparedAsWritten() throws IOException {
+        Path gz = tmp.resolve("report.json.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(original.replaceFirst("\"owner\" : \"[^\"]*\"", "\"owner\" : \"forged@example.com\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var r = CliTestSupport.run("verify", gz.toString(), "--snapshot", snapshot.toString(), "--demo");
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("workload payments: owner: report has \"forged@example.com\""), r.out());
+    }
+
+    @Test
     void demoReportWithoutSnapshotOutSaysHowToKeepOne() throws IOException {
         Path out = tmp.resolve("nosnap");
         CliTestSupport.run("scan", "--demo", "--out", out.toString(), "--format", "json");
