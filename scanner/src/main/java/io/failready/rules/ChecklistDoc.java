@@ -4,7 +4,6 @@ import io.failready.evaluate.Severity;
 import io.failready.gate.GatePolicy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -83,7 +82,7 @@ public final class ChecklistDoc {
         try {
             text = Files.readString(m.drlFile());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new io.failready.util.InputException(m.drlFile(), "cannot read: " + e.getMessage(), e);
         }
         String key = null;
         for (String line : text.split("\n")) {
