@@ -1,38 +1,118 @@
 #!/usr/bin/env bash
-# Failover runbook pre-check: GO or NO-GO for failing over to a region, in one command.
-#
-#   ci/runbook-precheck.sh eu-west-1                       # live scan with ./failready.yaml
-#   ci/runbook-precheck.sh eu-west-1 --config other.yaml
-#   ci/runbook-precheck.sh eu-west-1 --report last/report.json --max-age 2h
-#   ci/runbook-precheck.sh eu-west-1 --demo                 # try it on the demo estate
-#
-# Exit 0 = GO; 3 = NO-GO (blocking findings listed); 4 = NO-GO, data missing (fail-closed);
-# 2 = bad input or stale report. Runs only the checks that decide whether REGION can take the load
-# now (secrets and keys present, capacity, replication and lag, DNS and health checks, residency).
+# Failover runbook pre-check: GO or NO-GO for failing over to a region, in one command. It writes
+# (or reads) a JSON report, then asks `failready gate --to REGION` with the configuration's gate
+# policy. Run with --help for usage.
 set -uo pipefail
-if [[ $# -lt 1 || "$1" == -* ]]; then
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
-  exit 2
-fi
+
+usage() {
+  cat <<'EOF'
+Usage: ci/runbook-precheck.sh REGION [OPTIONS]
+
+GO or NO-GO for failing over to REGION, with the configuration's gate policy. Runs only the checks
+that decide whether REGION can take the load now (secrets and keys present, capacity, replication
+and lag, DNS and health checks, residency).
+
+  ci/runbook-precheck.sh eu-west-1                          live scan with ./failready.yaml
+  ci/runbook-precheck.sh eu-west-1 --config other.yaml      live scan with another configuration
+  ci/runbook-precheck.sh eu-west-1 --report last/report.json --config failready.yaml --max-age 2h
+  ci/runbook-precheck.sh eu-west-1 --snapshot snap.json.gz --config failready.yaml
+  ci/runbook-precheck.sh eu-west-1 --demo                   try it on the demo estate
+
+Every other option goes to failready: scan options (--profile, --role-name, --accounts,
+--organization, --endpoint-url, --rules, ...) to the scan, gate options (--fail-on, --min-score,
+--block-rule, --block-section, --warn-only, --allow-unknown, --max-age, --waivers, --workload,
+--max-lines) to the gate. --out DIR sets where the report is written
+(default: failready-precheck-<UTC time>); --format adds report formats to json and md.
+
+Prints the verdict, the inventory age, the blocking and lacking-data counts, the runbook links
+from the configuration, and the report it decided from.
+
+Exit 0 = GO; 3 = NO-GO (blocking findings listed); 4 = NO-GO, data missing (fail-closed);
+2 = bad input or stale report; 1 = internal error.
+EOF
+}
+
+die_usage() { echo "runbook-precheck: $1" >&2; echo "Run 'ci/runbook-precheck.sh --help' for usage." >&2; exit 2; }
+
+if [[ $# -ge 1 && ( "$1" == "-h" || "$1" == "--help" ) ]]; then usage; exit 0; fi
+[[ $# -ge 1 ]] || die_usage "the target REGION is missing."
+[[ "$1" != -* ]] || die_usage "the first argument must be the target REGION, not the option '$1'."
+[[ "$1" =~ ^[a-z]{2}(-[a-z]+)+-[0-9]+$ ]] || die_usage "'$1' is not an AWS region name (such as eu-west-1)."
 TARGET="$1"; shift
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 FAILREADY="${FAILREADY:-$HERE/../failready}"
 
-args=("$@")
-if [[ " ${args[*]:-} " != *" --demo "* && " ${args[*]:-} " != *" --report "* && " ${args[*]:-} " != *" --snapshot "* ]]; then
-  # default: a fresh scan of the configured estate, kept as evidence of the decision
-  CONFIG="failready.yaml"
-  if [[ " ${args[*]:-} " != *" --config "* ]]; then args+=(--config "$CONFIG"); fi
-  OUT="failready-precheck-$(date -u +%Y%m%dT%H%M%SZ)"
-  "$FAILREADY" scan "${args[@]}" --out "$OUT" --format json,md >/dev/null
-  code=$?
-  if [[ $code -eq 1 || $code -eq 2 ]]; then echo "precheck: scan failed (exit $code)" >&2; exit $code; fi
-  args=(--report "$OUT/report.json")
+# Gate options and whether they take a value; anything else goes to the scan (or evaluate).
+declare -A GATE_OPT=([--fail-on]=1 [--min-score]=1 [--block-rule]=1 [--block-section]=1 [--warn-only]=1 [--max-age]=1
+  [--waivers]=1 [--workload]=1 [--max-lines]=1 [--allow-unknown]=0)
+
+mode=scan; config=""; report=""; snapshot=""; out=""; formats="json,md"
+gate_args=(); other_args=()
+while [[ $# -gt 0 ]]; do
+  arg="$1"; shift
+  name="${arg%%=*}"; value=""; has_value=no
+  if [[ "$arg" == *=* && "$arg" == --* ]]; then value="${arg#*=}"; has_value=yes; fi
+  case "$name" in
+    -h|--help) usage; exit 0 ;;
+    --demo) [[ $has_value == no ]] || die_usage "--demo takes no value."; mode=demo ;;
+    -c|--config|-r|--report|-s|--snapshot|--out|--format)
+      if [[ $has_value == no ]]; then [[ $# -gt 0 && "$1" != -* ]] || die_usage "$name needs a value."; value="$1"; shift; fi
+      case "$name" in
+        -c|--config) config="$value" ;;
+        -r|--report) report="$value"; mode=report ;;
+        -s|--snapshot) snapshot="$value"; mode=snapshot ;;
+        --out) out="$value" ;;
+        --format) formats="json,md,$value" ;;   # the decision needs the JSON report; more formats are welcome
+      esac ;;
+    --*)
+      if [[ -n "${GATE_OPT[$name]+x}" ]]; then
+        if [[ ${GATE_OPT[$name]} == 1 && $has_value == no ]]; then
+          [[ $# -gt 0 ]] || die_usage "$name needs a value."
+          gate_args+=("$arg" "$1"); shift
+        else
+          gate_args+=("$arg")
+        fi
+      elif [[ $has_value == no && $# -gt 0 && "$1" != -* ]]; then
+        other_args+=("$arg" "$1"); shift   # an option of scan or evaluate with its value
+      else
+        other_args+=("$arg")   # failready itself refuses an option it does not know (exit 2)
+      fi ;;
+    *) die_usage "unexpected argument '$arg' (the target region comes first, once)." ;;
+  esac
+done
+[[ -z "$report" || -z "$snapshot" ]] || die_usage "give --report or --snapshot, not both."
+[[ $mode != demo || ( -z "$report" && -z "$snapshot" ) ]] || die_usage "--demo brings its own estate; drop --report/--snapshot."
+[[ $mode != demo || -z "$config" ]] || die_usage "--demo brings its own configuration; drop --config."
+
+if [[ $mode == demo ]]; then
+  config="$HERE/../demo/payments.yaml"   # the demo estate's own configuration, for its gate policy and runbooks
+elif [[ -z "$config" && -f failready.yaml ]]; then
+  config="failready.yaml"
+fi
+[[ -n "$config" || $mode == report ]] || die_usage "no configuration: pass --config FILE (or run where failready.yaml is)."
+[[ -n "$out" ]] || out="failready-precheck-$(date -u +%Y%m%dT%H%M%SZ)"
+
+# 1. the report the decision is made from (kept next to the decision as its evidence)
+case $mode in
+  scan)     "$FAILREADY" scan --config "$config" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
+  demo)     "$FAILREADY" scan --demo "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
+  snapshot) "$FAILREADY" evaluate --snapshot "$snapshot" --config "$config" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
+  report)   [[ ${#other_args[@]} -eq 0 ]] || die_usage "with --report only gate options apply, not: ${other_args[*]}" ;;
+esac
+code=$?
+if [[ $mode != report ]]; then
+  if [[ $code -eq 1 || $code -eq 2 ]]; then echo "precheck: the $mode failed (exit $code)" >&2; exit $code; fi
+  report="$out/report.json"
+  [[ -s "$report" ]] || { echo "precheck: the $mode wrote no $report" >&2; exit 1; }
 fi
 
+# 2. the decision, with the configuration's gate policy and runbooks
 echo "Failover pre-check: -> $TARGET  ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
-"$FAILREADY" gate --to "$TARGET" "${args[@]}"
+cfg_args=()
+[[ -z "$config" ]] || cfg_args=(--config "$config")
+"$FAILREADY" gate --to "$TARGET" --report "$report" "${cfg_args[@]}" "${gate_args[@]}"
 code=$?
+echo "Report: $report"
 case $code in
   0) echo "=> GO: $TARGET can take the load." ;;
   3) echo "=> NO-GO: fix or waive the blocking findings above before failing over." ;;

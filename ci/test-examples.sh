@@ -42,7 +42,20 @@ else echo "FAIL  the demo report without --as-of passed --max-age 1h (exit $code
 [[ -s failready-out/summary.md ]] || { echo "FAIL  examples post failready-out/summary.md but it was not written"; fail=1; }
 [[ -s failready-out/junit.xml ]] || { echo "FAIL  examples publish failready-out/junit.xml but it was not written"; fail=1; }
 
-expect_verdict "runbook pre-check on the demo" "$ROOT/ci/runbook-precheck.sh" eu-west-1 --demo
+expect_verdict "runbook pre-check on the demo" "$ROOT/ci/runbook-precheck.sh" eu-west-1 --demo --out precheck-demo
 grep -q "NO-GO\|=> GO" "$WORK/last.out" || { echo "FAIL  runbook pre-check printed no GO/NO-GO"; fail=1; }
+for fact in "^  INVENTORY collected " "^  COUNTS [0-9]* blocking, [0-9]* lacking data" "^  RUNBOOK failover: https://" "^Report: precheck-demo/report.json"; do
+  grep -q "$fact" "$WORK/last.out" || { echo "FAIL  runbook pre-check output lacks '$fact'"; fail=1; }
+done
+[[ -s precheck-demo/report.json ]] || { echo "FAIL  runbook pre-check --demo did not write the report it names"; fail=1; }
 expect_verdict "runbook pre-check on a saved report" "$ROOT/ci/runbook-precheck.sh" eu-west-1 --report failready-out/report.json
+expect_verdict "runbook pre-check on a saved report, --config=FILE" "$ROOT/ci/runbook-precheck.sh" eu-west-1 \
+  --report=failready-out/report.json --config="$ROOT/demo/payments.yaml" --fail-on CRITICAL
+grep -q "fail on CRITICAL" "$WORK/last.out" || { echo "FAIL  runbook pre-check did not pass --fail-on to the gate"; fail=1; }
+set +e; "$ROOT/ci/runbook-precheck.sh" --help >"$WORK/last.out" 2>&1; code=$?; set -e
+if [[ $code -ne 0 ]] || ! grep -q "^Usage: ci/runbook-precheck.sh REGION" "$WORK/last.out" || grep -q "set -uo" "$WORK/last.out"; then
+  echo "FAIL  runbook pre-check --help (exit $code)"; sed 's/^/      /' "$WORK/last.out"; fail=1
+else
+  echo "ok    runbook pre-check --help"
+fi
 exit $fail

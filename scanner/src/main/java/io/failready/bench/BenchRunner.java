@@ -165,6 +165,9 @@ public final class BenchRunner {
         int evaluations = countEvaluations(report100k);
         String loadAfter = loadAverage();
         String md = markdown(measured, failed, started, loadBefore, loadAfter, rulesNote, evaluations, estates, collection, collectionNote);
+        // the results file is committed: name the launcher and scratch directory relative to the
+        // directory the run started in (the repository root), not by this machine's absolute paths
+        md = md.replace(Path.of("").toAbsolutePath() + "/", "./");
         AtomicFiles.writeString(results, md);
         out.println("wrote " + results);
         return 0;

@@ -18,12 +18,8 @@ import java.util.concurrent.Callable;
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-        "0:READY (gate passed) / command succeeded",
-        "1:Internal error (rerun with --stacktrace)",
-        "2:Invalid command line, configuration, rule file, snapshot or report",
-        "3:NOT_READY: at least one blocking finding",
-        "4:UNKNOWN: blocking rules lacked data (fail-closed; --allow-unknown turns this into 0)"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE},
         usageHelpWidth = 120, sortOptions = false)
 public abstract class AbstractCommand implements Callable<Integer> {
     @Spec protected CommandLine.Model.CommandSpec spec;

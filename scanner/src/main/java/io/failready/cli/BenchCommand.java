@@ -27,8 +27,8 @@ public final class BenchCommand extends AbstractCommand {
     }
 
     @Command(name = "generate", header = "Write a synthetic estate: snapshot plus matching workload configuration.",
-            description = {"Same seed, same sizes -> byte-identical files. Primary us-east-1, recovery eu-west-1; about 80% of",
-                    "replicated units healthy and 20% with one planted problem, plus a few collection gaps."})
+            description = {"Same seed, same sizes -> byte-identical files. Primary us-east-1, recovery eu-west-1; about 80%% of",
+                    "replicated units healthy and 20%% with one planted problem, plus a few collection gaps."})
     public static final class Generate extends AbstractCommand {
         @Option(names = "--accounts", paramLabel = "N", required = true, description = "Number of accounts.")
         int accounts;
@@ -92,7 +92,8 @@ public final class BenchCommand extends AbstractCommand {
 
     @Command(name = "collect", header = "Benchmark collection: 'failready collect' against a local AWS stub with fixed latency per call.",
             description = {"Reports API calls per resource and the wall time against the lower bound calls x latency / concurrency",
-                    "(target <= 1.5x). Needs the collectors (failready collect); in a build without them it exits 2 saying so."})
+                    "(target <= 1.5x). Needs the collectors (failready collect); in a build without them it exits 2 saying so."},
+            exitCodeList = {"0:Collection met its target", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE, "3:Collection took more than 1.5x its lower bound"})
     public static final class Collect extends AbstractCommand {
         @Option(names = "--accounts", paramLabel = "N", defaultValue = "20", description = "Accounts (default: ${DEFAULT-VALUE}).")
         int accounts;

@@ -14,7 +14,8 @@ import java.time.Instant;
 
 @Command(name = "evaluate", header = "Evaluate a saved inventory snapshot offline (no AWS access).",
         description = {"Reads a snapshot written by 'failready collect' (or 'scan --snapshot-out'), evaluates the checklist",
-                "for the configured workloads, writes the reports and exits with the verdict."})
+                "for the configured workloads, writes the reports and exits with the verdict."},
+        exitCodeList = {ExitCodes.HELP_READY, ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE, ExitCodes.HELP_NOT_READY, ExitCodes.HELP_UNKNOWN})
 public final class EvaluateCommand extends AbstractCommand {
     @Option(names = {"-s", "--snapshot"}, paramLabel = "FILE", required = true, description = "Inventory snapshot (.json or .json.gz).")
     Path snapshotFile;

@@ -1,6 +1,6 @@
 package io.failready.cli;
 
-/** The exit-code contract (product.md, README, every command's --help). Never renumber. */
+/** The exit-code contract (README, every command's --help). Never renumber. */
 public final class ExitCodes {
     private ExitCodes() {}
     /** READY, or the command succeeded. */
@@ -14,11 +14,14 @@ public final class ExitCodes {
     /** UNKNOWN: blocking rules lacked data (fail-closed); --allow-unknown turns this into 0. */
     public static final int UNKNOWN = 4;
 
-    /** For @Command(exitCodeList = ...): the same text in every command's help. */
-    public static final String[] LIST = {
-            "0:READY (gate passed) / command succeeded",
-            "1:Internal error (rerun with --stacktrace)",
-            "2:Invalid command line, configuration, rule file, snapshot or report",
-            "3:NOT_READY: at least one blocking finding",
-            "4:UNKNOWN: blocking rules lacked data (fail-closed; --allow-unknown turns this into 0)"};
+    // The lines of each command's "Exit codes:" help. A command lists only the codes it can return
+    // (ExitCodesHelpTest holds the table): AbstractCommand's default is 0, 1 and 2; commands that
+    // judge readiness add 3 and 4 with their own meaning. Constants, so annotations can use them.
+    public static final String HELP_OK = "0:Success";
+    public static final String HELP_READY = "0:READY: nothing blocks";
+    public static final String HELP_INTERNAL = "1:Internal error (rerun with --stacktrace)";
+    public static final String HELP_USAGE = "2:Invalid command line, configuration, rule file, snapshot or report";
+    public static final String HELP_NOT_READY = "3:NOT_READY: at least one blocking finding";
+    public static final String HELP_UNKNOWN = "4:UNKNOWN: blocking rules lacked data (fail-closed)";
+    public static final String HELP_UNKNOWN_GATE = "4:UNKNOWN: blocking rules lacked data (fail-closed; --allow-unknown turns this into 0)";
 }

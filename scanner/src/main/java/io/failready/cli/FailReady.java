@@ -15,7 +15,9 @@ import java.util.Map;
         footerHeading = "%nQuick start:%n",
         footer = {"  failready scan --demo                 evaluate the bundled demo estate",
                 "  failready rules list                  the checklist",
-                "  failready gate --report out/report.json --fail-on HIGH"})
+                "  failready gate --report out/report.json --fail-on HIGH"},
+        exitCodeList = {"0:READY (gate passed) / command succeeded", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE,
+                ExitCodes.HELP_NOT_READY, ExitCodes.HELP_UNKNOWN_GATE})
 public final class FailReady extends AbstractCommand {
     @Override protected int doExecute() {
         spec.commandLine().usage(out());

@@ -39,7 +39,10 @@ import java.util.List;
                 "the demo estate. The policy comes from the configuration's 'gate' block and these flags.",
                 "With --to REGION it is the runbook pre-check: only the checks that decide whether REGION can take",
                 "the load now (secrets and keys present, capacity, replication and lag, DNS and health checks,",
-                "residency), answered GO or NO-GO."})
+                "residency), answered GO or NO-GO, followed by the inventory's age, the blocking and lacking-data counts",
+                "and the workload's runbook links (from --config)."},
+        exitCodeList = {"0:READY (GO with --to): nothing blocks", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE,
+                "3:NOT_READY (NO-GO): at least one blocking finding", ExitCodes.HELP_UNKNOWN_GATE})
 public final class GateCommand extends AbstractCommand {
     static final class Source {
         @Option(names = {"-r", "--report"}, paramLabel = "REPORT.json", required = true, description = "Decide from a saved JSON report.")
@@ -117,6 +120,7 @@ public final class GateCommand extends AbstractCommand {
         GatePolicyConfig fromConfig = null;
         List<Waiver> extra = new ArrayList<>();
         List<DecisionRecord.Input> inputs = new ArrayList<>();
+        FailreadyConfig declared = null; // for the runbook links the pre-check prints
         Report report;
         String inventoryAt;
         String generatedAt = null;
@@ -131,6 +135,7 @@ public final class GateCommand extends AbstractCommand {
                 java.util.Set<String> ids = new java.util.HashSet<>();
                 report.rules().forEach(r -> ids.add(r.id()));
                 FailreadyConfig cfg = io.failready.config.ConfigLoader.load(config, ids::contains);
+                declared = cfg;
                 fromConfig = pickGate(cfg);
                 for (Workload w : cfg.workloads) if (workload == null || w.name.equals(workload)) extra.addAll(w.waivers);
                 inputs.add(new DecisionRecord.Input("config", config.toString(), null));
@@ -156,6 +161,7 @@ public final class GateCommand extends AbstractCommand {
                 asOf = now;
             }
             FailreadyConfig cfg = loaded.config();
+            declared = cfg;
             for (Path wf : waiverFiles) WaiverFile.load(wf, loaded.engine().catalog()::contains, cfg);
             if (workload != null) cfg.workloads.removeIf(w -> !w.name.equals(workload));
             fromConfig = pickGate(cfg);
@@ -177,7 +183,7 @@ public final class GateCommand extends AbstractCommand {
             }
             report = Pipeline.evaluate(loaded.engine(), snapshot, cfg, opts,
                     source.demo ? new Report.Source("demo", null, snapshot.getCollectedAt()) : Pipeline.source(source.snapshot, snapshot.getCollectedAt()),
-                    source.demo ? new Report.Source("demo/payments.yaml", null, null) : Pipeline.source(config, null), now);
+                    source.demo ? Pipeline.demoConfigSource() : Pipeline.source(config, null), now);
             if (!source.demo) {
                 inputs.add(new DecisionRecord.Input("snapshot", report.sources().snapshot().path(), report.sources().snapshot().sha256()));
                 inputs.add(new DecisionRecord.Input("config", report.sources().config().path(), report.sources().config().sha256()));
@@ -203,6 +209,7 @@ public final class GateCommand extends AbstractCommand {
             Gate.Decision d = Gate.decide(w, policy, extra, today, to, pre);
             decisions.add(d);
             print(d, policy);
+            if (to != null) printPrecheckFacts(report, w.name(), d, declared, now);
             int code = switch (d.verdict()) {
                 case READY -> ExitCodes.OK;
                 case NOT_READY -> ExitCodes.NOT_READY;
@@ -332,6 +339,31 @@ public final class GateCommand extends AbstractCommand {
         } catch (IllegalArgumentException e) {
             throw new InputException("--fail-on: " + e.getMessage() + ".");
         }
+    }
+
+    /**
+     * What the person about to fail over needs beside the verdict, one fact per line with a fixed
+     * prefix (ci/runbook-precheck.sh passes them on): how old the inventory is, how many findings
+     * block and how many lacked data, and where the runbooks are.
+     */
+    private void printPrecheckFacts(Report report, String workloadName, Gate.Decision d, FailreadyConfig declared, Instant now) {
+        String collected = report.inventoryAt();
+        String age;
+        try {
+            age = Durations.human(Duration.between(Instant.parse(collected), now)) + " old";
+        } catch (RuntimeException e) {
+            age = "age unknown";
+        }
+        out().printf("  INVENTORY collected %s (%s)%n", collected == null ? "at an unrecorded time" : collected, age);
+        out().printf("  COUNTS %d blocking, %d lacking data%n", d.blocking().size(), d.lackingData().size());
+        Workload w = declared == null ? null : declared.workloads.stream().filter(x -> x.name.equals(workloadName)).findFirst().orElse(null);
+        if (w == null) {
+            out().println("  RUNBOOK unknown: pass --config FILE to show the workload's runbooks");
+            return;
+        }
+        // the links are the configuration's text: no control characters reach the terminal
+        out().println("  RUNBOOK failover: " + (w.runbooks.failover == null ? "none declared" : w.runbooks.failover.replaceAll("\\p{Cntrl}", "?")));
+        out().println("  RUNBOOK failback: " + (w.runbooks.failback == null ? "none declared" : w.runbooks.failback.replaceAll("\\p{Cntrl}", "?")));
     }
 
     private void print(Gate.Decision d, GatePolicy policy) {

@@ -132,6 +132,15 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * The bundled demo configuration as a report records it: under its name in the repository, with
+     * its SHA-256 so that {@code verify --demo} can tie a demo report to it like any other.
+     */
+    public static Report.Source demoConfigSource() {
+        Report.Source s = source(io.failready.demo.DemoEstate.config(), null);
+        return new Report.Source("demo/payments.yaml", s.sha256(), null);
+    }
+
     public static Report.Source source(Path file, String collectedAt) {
         if (file == null) return null;
         try {

@@ -32,9 +32,14 @@ public final class RulesCommand extends AbstractCommand {
         return RuleCatalog.read(RuleSources.bundledPlus(dirs));
     }
 
-    @Command(name = "list", header = "Print the rule catalog: id, section, severity, title.")
+    /** The command that writes docs/checklist.md (ChecklistDocTest runs it). */
+    static final String CHECKLIST_COMMAND = "failready rules list --format markdown > docs/checklist.md";
+
+    @Command(name = "list", header = "Print the rule catalog: id, section, severity, title.",
+            description = "--format markdown prints the whole checklist (what each rule applies to, when it is COMPLIANT, its "
+                    + "parameters, the score and verdict definition); the repository's docs/checklist.md is that output.")
     public static final class ListRules extends AbstractCommand {
-        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", paramLabel = "text|json|markdown", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
         String format;
         @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directory (repeatable).")
         List<Path> dirs = new ArrayList<>();
@@ -44,7 +49,10 @@ public final class RulesCommand extends AbstractCommand {
         @Override protected int doExecute() throws Exception {
             RuleCatalog c = catalog(dirs);
             List<RuleMetadata> rules = c.rules().values().stream().filter(m -> section == null || m.section().equals(section)).toList();
-            if (format.equals("json")) {
+            if (format.equals("markdown")) {
+                if (section != null) throw new InputException("--format markdown prints the whole checklist; drop --section.");
+                out().print(io.failready.rules.ChecklistDoc.render(c, CHECKLIST_COMMAND));
+            } else if (format.equals("json")) {
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (RuleMetadata m : rules) {
                     Map<String, Object> e = new LinkedHashMap<>();
@@ -63,7 +71,7 @@ public final class RulesCommand extends AbstractCommand {
                 for (RuleMetadata m : rules) out().printf("%-52s %-12s %-8s %s%n", m.id(), m.section(), m.severity(), m.title());
                 out().printf("%d rules%n", rules.size());
             } else {
-                throw new InputException("--format must be text or json, not '" + format + "'.");
+                throw new InputException("--format must be text, json or markdown, not '" + format + "'.");
             }
             return ExitCodes.OK;
         }
@@ -96,7 +104,8 @@ public final class RulesCommand extends AbstractCommand {
     @Command(name = "test", header = "Run rule fixtures in DIR against the bundled rules plus the rules in DIR.",
             description = {"Fixture files live in <RULE_ID>/fixtures/ and are named by outcome:",
                     "compliant-*.json, non_compliant-*.json, not_applicable-*.json, insufficient_data-*.json.",
-                    "Each lists resources, collection gaps and the exact set of expected evaluations."})
+                    "Each lists resources, collection gaps and the exact set of expected evaluations."},
+            exitCodeList = {"0:Every fixture passed", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE, "3:At least one fixture failed"})
     public static final class Test extends AbstractCommand {
         @Parameters(paramLabel = "DIR", description = "A directory of rules and their fixtures.") Path dir;
 

@@ -18,7 +18,8 @@ import java.util.List;
 @Command(name = "scan", header = "Collect, evaluate and report: is the workload ready to fail over?",
         description = {"Inventories every workload account in its primary and recovery regions, evaluates the readiness",
                 "checklist, writes the reports and exits with the verdict.",
-                "With --demo it runs on the bundled demo estate (a payments platform) and needs no AWS access."})
+                "With --demo it runs on the bundled demo estate (a payments platform) and needs no AWS access."},
+        exitCodeList = {ExitCodes.HELP_READY, ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE, ExitCodes.HELP_NOT_READY, ExitCodes.HELP_UNKNOWN})
 public final class ScanCommand extends AbstractCommand {
     @Option(names = "--demo", description = "Scan the bundled demo estate instead of AWS.")
     boolean demo;
@@ -91,7 +92,7 @@ public final class ScanCommand extends AbstractCommand {
             snapSource = Pipeline.source(snapshotOut, snapshot.getCollectedAt());
         }
         Report report = Pipeline.evaluate(engine, snapshot, cfg, eval.engineOptions(asOfDefault), snapSource,
-                demo ? new Report.Source("demo/payments.yaml", null, null) : configPath == null ? null : Pipeline.source(configPath, null), Instant.now());
+                demo ? Pipeline.demoConfigSource() : configPath == null ? null : Pipeline.source(configPath, null), Instant.now());
         Reports.write(report, eval, engine.catalog(), out());
         Reports.summary(report, out());
         return Reports.exitCode(report);

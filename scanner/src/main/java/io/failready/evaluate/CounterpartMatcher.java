@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds each in-scope primary resource's twin in the recovery region, in the order checklist.md
- * fixes: the service's own link, the logical-id tag, the same name, the name with region tokens
- * swapped, then an explicit mapping from the configuration. Done in Java with hash indexes so the
+ * Finds each in-scope primary resource's twin in the recovery region, in this order: the
+ * service's own link, the logical-id tag, the same name, the name with region tokens swapped, then an explicit mapping from the configuration. Done in Java with hash indexes so the
  * cost is linear in the estate; the rules only read the resulting {@link Counterpart} facts.
  */
 public final class CounterpartMatcher {

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * One rule's verdict on one resource for one region pair. Field names follow the JSON report
- * contract (product.md); {@code waiver} is filled after evaluation when a valid waiver applies.
+ * contract (schemas/report.schema.json); {@code waiver} is filled after evaluation when a valid waiver applies.
  */
 @JsonPropertyOrder({"ruleId", "section", "severity", "complianceType", "resourceType", "resourceId", "resourceName",
         "accountId", "region", "recoveryRegion", "counterpart", "annotation", "waived", "waiver"})

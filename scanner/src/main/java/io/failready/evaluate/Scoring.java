@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * checklist.md's score: 100 x weight(COMPLIANT) / weight(COMPLIANT + NON_COMPLIANT +
+ * The checklist's score (docs/checklist.md, "Score and verdict"): 100 x weight(COMPLIANT) / weight(COMPLIANT + NON_COMPLIANT +
  * INSUFFICIENT_DATA), NOT_APPLICABLE and waived evaluations left out. Null when nothing counts,
  * because "no data" must never read as 100.
  */

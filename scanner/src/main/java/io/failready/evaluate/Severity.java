@@ -1,6 +1,6 @@
 package io.failready.evaluate;
 
-/** Rule severities with the documented score weights (checklist.md, "Score and verdict"). */
+/** Rule severities with the documented score weights (docs/checklist.md, "Score and verdict"). */
 public enum Severity {
     CRITICAL(10), HIGH(5), MEDIUM(2), LOW(1);
 

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * What blocks: evaluations at or above {@code failOn}, or of a named rule or section, unless the
- * rule is warn-only; and a score below {@code minScore}. checklist.md's default: HIGH and above,
- * no minimum score, INSUFFICIENT_DATA in a blocking rule makes the verdict UNKNOWN.
+ * rule is warn-only; and a score below {@code minScore}. The default (docs/checklist.md): HIGH and
+ * above, no minimum score, INSUFFICIENT_DATA in a blocking rule makes the verdict UNKNOWN.
  */
 public record GatePolicy(Severity failOn, Double minScore, List<String> blockRules, List<String> blockSections,
                          List<String> warnOnly, boolean allowUnknown) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON report contract (product.md; schemas/report.schema.json). Consumers parse this:
+ * The JSON report contract (schemas/report.schema.json). Consumers parse this:
  * add fields freely, but never rename or remove one without a new major schemaVersion.
  * Every list is pre-sorted so the same input serialises to the same bytes.
  */

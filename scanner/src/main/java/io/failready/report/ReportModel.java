@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The one prepared view the HTML templates render (style.md item 22): every number, sentence,
+ * The one prepared view the HTML templates render: every number, sentence,
  * chart coordinate and list is decided here, already sorted, so templates only lay it out and
  * never compute compliance. The evaluations themselves travel as a JSON data island
  * ({@link DataIsland}) rendered page by page in the browser.

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Rule id -> the rule's Markdown documentation, found by the catalog's layout
- * ({@code rules/<section>/<ID>/<ID>.md}, style.md item 2). Later roots win, so a user's rule
+ * ({@code rules/<section>/<ID>/<ID>.md}). Later roots win, so a user's rule
  * directory can document (or re-document) a rule. Files are read when first asked for.
  */
 public final class RuleDocs implements Function<String, String> {

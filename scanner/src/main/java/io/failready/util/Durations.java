@@ -31,6 +31,16 @@ public final class Durations {
         return d;
     }
 
+    /** An age for people: "14d 9h", "2h 5m", "4m", "30s" (the two largest units). */
+    public static String human(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        long days = s / 86400, hours = s % 86400 / 3600, minutes = s % 3600 / 60;
+        if (days > 0) return days + "d " + hours + "h";
+        if (hours > 0) return hours + "h " + minutes + "m";
+        if (minutes > 0) return minutes + "m";
+        return s + "s";
+    }
+
     public static String format(Duration d) {
         long s = d.getSeconds();
         if (s % 86400 == 0 && s > 0) return s / 86400 + "d";

@@ -35,7 +35,7 @@ final class TestReports {
     static final String XSS_CLOSE = "</script><script>alert(2)</script><!--";
     static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")";
 
-    /** id, section, severity, resource type: a cross-section of checklist.md. */
+    /** id, section, severity, resource type: a cross-section of docs/checklist.md. */
     static final String[][] RULES = {
             {"WORKLOAD_RECOVERY_OBJECTIVES_DEFINED", "requirements", "HIGH", "AWS::Failready::Workload"},
             {"ACCOUNT_RECOVERY_REGION_ENABLED", "requirements", "CRITICAL", "AWS::Account::Account"},
