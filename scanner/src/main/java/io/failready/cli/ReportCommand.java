@@ -70,7 +70,7 @@ public final class ReportCommand extends AbstractCommand {
         roots.add(RuleSources.bundledRoot());
         roots.addAll(ruleDirs);
         List<Path> written = ReportWriters.write(report, old, out, formats, RuleDocs.from(roots), template);
-        for (Path p : written) out().println(p);
+        for (Path p : written) out().println(io.failready.util.Terminal.safe(p.toString()));
         return ExitCodes.OK;
     }
 }

@@ -51,7 +51,7 @@ public final class VerifyCommand extends AbstractCommand {
             return ExitCodes.OK;
         }
         out().println("NOT VERIFIED " + reportFile + ":");
-        problems.stream().limit(50).forEach(p -> out().println("  " + p));
+        problems.stream().limit(50).forEach(p -> out().println("  " + io.failready.util.Terminal.safe(p)));
         if (problems.size() > 50) out().println("  ... and " + (problems.size() - 50) + " more");
         return ExitCodes.NOT_READY;
     }

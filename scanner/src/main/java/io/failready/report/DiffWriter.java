@@ -1,6 +1,7 @@
 package io.failready.report;
 
 import io.failready.util.Json;
+import io.failready.util.Terminal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,19 +51,20 @@ public final class DiffWriter {
 
     public static String text(ReportDiff d) {
         StringBuilder sb = new StringBuilder();
-        sb.append("failready diff: ").append(nz(d.old().generatedAt())).append(" -> ").append(nz(d.current().generatedAt())).append('\n');
+        sb.append("failready diff: ").append(Terminal.safe(nz(d.old().generatedAt()))).append(" -> ")
+                .append(Terminal.safe(nz(d.current().generatedAt()))).append('\n');
         sb.append(d.summary().newFindings()).append(" new, ").append(d.summary().regressed()).append(" regressed, ")
                 .append(d.summary().resolved()).append(" resolved, ").append(d.summary().unchanged()).append(" still open\n");
         for (ReportDiff.WorkloadDiff w : d.workloads()) {
-            sb.append("\n").append(w.name());
+            sb.append("\n").append(Terminal.safe(w.name()));
             if (!"CHANGED".equals(w.status())) sb.append(" (").append(w.status().toLowerCase(Locale.ROOT)).append(')');
-            sb.append(": ").append(nz(w.oldVerdict(), "-")).append(" -> ").append(nz(w.newVerdict(), "-"))
+            sb.append(": ").append(Terminal.safe(nz(w.oldVerdict(), "-"))).append(" -> ").append(Terminal.safe(nz(w.newVerdict(), "-")))
                     .append(", score ").append(ReportFacts.scoreText(w.oldScore())).append(" -> ").append(ReportFacts.scoreText(w.newScore()));
             if (w.scoreDelta() != null) sb.append(" (").append(ascii(ReportFacts.deltaText(w.scoreDelta()))).append(')');
             sb.append('\n');
             for (ReportDiff.SectionDelta s : w.sections()) {
                 if (s.scoreDelta() != null && s.scoreDelta() == 0) continue;
-                sb.append(String.format(Locale.ROOT, "  %-13s %6s -> %-6s %s%n", s.name(), ReportFacts.scoreText(s.oldScore()),
+                sb.append(String.format(Locale.ROOT, "  %-13s %6s -> %-6s %s%n", Terminal.safe(s.name()), ReportFacts.scoreText(s.oldScore()),
                         ReportFacts.scoreText(s.newScore()), s.scoreDelta() == null ? "" : ascii(ReportFacts.deltaText(s.scoreDelta()))));
             }
             textList(sb, "Regressed", w.regressed());
@@ -77,9 +79,11 @@ public final class DiffWriter {
         sb.append("  ").append(title).append(" (").append(list.size()).append("):\n");
         for (int i = 0; i < Math.min(MAX_LISTED, list.size()); i++) {
             ReportDiff.Change c = list.get(i);
-            sb.append("    ").append(String.format(Locale.ROOT, "%-8s", nz(c.severity()))).append(' ').append(c.ruleId()).append(' ')
-                    .append(oneLine(c.resourceId())).append(" [").append(nz(c.accountId())).append(' ').append(where(c)).append("] ")
-                    .append(c.before()).append(" -> ").append(c.after()).append('\n');
+            sb.append("    ").append(String.format(Locale.ROOT, "%-8s", Terminal.safe(nz(c.severity())))).append(' ')
+                    .append(Terminal.safe(c.ruleId())).append(' ')
+                    .append(Terminal.safe(c.resourceId())).append(" [").append(Terminal.safe(nz(c.accountId()))).append(' ')
+                    .append(Terminal.safe(where(c))).append("] ")
+                    .append(Terminal.safe(c.before())).append(" -> ").append(Terminal.safe(c.after())).append('\n');
         }
         if (list.size() > MAX_LISTED) sb.append("    ... and ").append(list.size() - MAX_LISTED).append(" more\n");
     }
@@ -129,17 +133,6 @@ public final class DiffWriter {
     }
 
     private static String ascii(String delta) { return delta.replace('−', '-').replace("±", "+/-"); }
-
-    /** Terminal output: no control characters from AWS values (an ESC could restyle the terminal). */
-    static String oneLine(String s) {
-        if (s == null) return "";
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            out.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return out.toString();
-    }
 
     private static String nz(String s) { return s == null ? "" : s; }
     private static String nz(String s, String dflt) { return s == null ? dflt : s; }
