@@ -53,8 +53,10 @@ public final class DiffWriter {
         StringBuilder sb = new StringBuilder();
         sb.append("failready diff: ").append(Terminal.safe(nz(d.old().generatedAt()))).append(" -> ")
                 .append(Terminal.safe(nz(d.current().generatedAt()))).append('\n');
-        sb.append(d.summary().newFindings()).append(" new, ").append(d.summary().regressed()).append(" regressed, ")
-                .append(d.summary().resolved()).append(" resolved, ").append(d.summary().unchanged()).append(" still open\n");
+        sb.append(d.summary().newFindings()).append(" new (").append(d.summary().newBlocking()).append(" blocking), ")
+                .append(d.summary().regressed()).append(" regressed, ").append(d.summary().resolved()).append(" resolved, ")
+                .append(d.summary().disappeared()).append(" disappeared (no longer judged), ").append(d.summary().unchanged())
+                .append(" still open\n");
         for (ReportDiff.WorkloadDiff w : d.workloads()) {
             sb.append("\n").append(Terminal.safe(w.name()));
             if (!"CHANGED".equals(w.status())) sb.append(" (").append(w.status().toLowerCase(Locale.ROOT)).append(')');
@@ -70,6 +72,7 @@ public final class DiffWriter {
             textList(sb, "Regressed", w.regressed());
             textList(sb, "New", w.newFindings());
             textList(sb, "Resolved", w.resolved());
+            textList(sb, "Disappeared (gone or not collected; not evidence of a fix)", w.disappeared());
         }
         return sb.toString();
     }
@@ -92,8 +95,10 @@ public final class DiffWriter {
         StringBuilder md = new StringBuilder();
         md.append("## failready diff\n\n").append(MarkdownSummaryWriter.esc(nz(d.old().generatedAt()))).append(" → ")
                 .append(MarkdownSummaryWriter.esc(nz(d.current().generatedAt()))).append("\n\n");
-        md.append("**").append(d.summary().newFindings()).append("** new · **").append(d.summary().regressed())
-                .append("** regressed · **").append(d.summary().resolved()).append("** resolved · ")
+        md.append("**").append(d.summary().newFindings()).append("** new (").append(d.summary().newBlocking())
+                .append(" blocking) · **").append(d.summary().regressed())
+                .append("** regressed · **").append(d.summary().resolved()).append("** resolved · **")
+                .append(d.summary().disappeared()).append("** disappeared (no longer judged) · ")
                 .append(d.summary().unchanged()).append(" still open\n\n");
         md.append("| Workload | Section | Before | Now | Change |\n|---|---|---:|---:|---:|\n");
         for (ReportDiff.WorkloadDiff w : d.workloads()) {
@@ -110,6 +115,7 @@ public final class DiffWriter {
             mdList(md, w.name(), "Regressed", w.regressed());
             mdList(md, w.name(), "New findings", w.newFindings());
             mdList(md, w.name(), "Resolved", w.resolved());
+            mdList(md, w.name(), "Disappeared (gone or not collected; not evidence of a fix)", w.disappeared());
         }
         return MarkdownSummaryWriter.capped(md.toString());
     }

@@ -69,7 +69,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
 
     public record DiffView(String previousGeneratedAt, int newFindings, int resolved, int regressed, int unchanged,
                            List<WorkloadDelta> workloads, List<ChangeView> regressedList, int regressedMore,
-                           List<ChangeView> newList, int newMore, List<ChangeView> resolvedList, int resolvedMore) {}
+                           List<ChangeView> newList, int newMore, List<ChangeView> resolvedList, int resolvedMore,
+                           int disappeared, List<ChangeView> disappearedList, int disappearedMore) {}
 
     public record WorkloadDelta(String name, String status, String oldVerdict, String newVerdict, String oldScore,
                                 String newScore, String deltaText, String deltaCls, List<SectionDeltaView> sections) {}
@@ -384,8 +385,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
 
     static DiffView diffView(ReportDiff diff) {
         List<WorkloadDelta> w = new ArrayList<>();
-        List<ChangeView> reg = new ArrayList<>(), neu = new ArrayList<>(), res = new ArrayList<>();
-        int regTotal = 0, newTotal = 0, resTotal = 0;
+        List<ChangeView> reg = new ArrayList<>(), neu = new ArrayList<>(), res = new ArrayList<>(), gone = new ArrayList<>();
+        int regTotal = 0, newTotal = 0, resTotal = 0, goneTotal = 0;
         for (ReportDiff.WorkloadDiff d : diff.workloads()) {
             List<SectionDeltaView> s = d.sections().stream().map(x -> new SectionDeltaView(x.name(),
                     ReportFacts.scoreText(x.oldScore()), ReportFacts.scoreText(x.newScore()),
@@ -395,10 +396,11 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
             regTotal += addCapped(reg, d.name(), d.regressed());
             newTotal += addCapped(neu, d.name(), d.newFindings());
             resTotal += addCapped(res, d.name(), d.resolved());
+            goneTotal += addCapped(gone, d.name(), d.disappeared());
         }
         return new DiffView(diff.old().generatedAt(), diff.summary().newFindings(), diff.summary().resolved(),
                 diff.summary().regressed(), diff.summary().unchanged(), w, reg, regTotal - reg.size(), neu,
-                newTotal - neu.size(), res, resTotal - res.size());
+                newTotal - neu.size(), res, resTotal - res.size(), diff.summary().disappeared(), gone, goneTotal - gone.size());
     }
 
     private static int addCapped(List<ChangeView> out, String workload, List<ReportDiff.Change> changes) {
