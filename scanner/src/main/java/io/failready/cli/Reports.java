@@ -2,6 +2,7 @@ package io.failready.cli;
 
 import io.failready.gate.Verdict;
 import io.failready.report.Report;
+import io.failready.report.ReportFacts;
 import io.failready.report.ReportReader;
 import io.failready.report.ReportWriters;
 import io.failready.rules.RuleCatalog;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Writing reports and the short terminal summary that scan, evaluate and gate share. */
 final class Reports {
@@ -40,10 +42,13 @@ final class Reports {
             for (Report.SectionScore s : w.sections()) sb.append(' ').append(Terminal.safe(s.name())).append(' ').append(fmt(s.score()));
             out.println(sb);
             out.printf("  blocking: %d non-compliant, %d lacking data (fail on %s and above)%n",
-                    w.blocking().nonCompliant(), w.blocking().insufficientData(), Terminal.safe(w.blocking().failOn()));
+                    ReportFacts.blocking(w).size(), ReportFacts.lackingData(w).size(), Terminal.safe(w.blocking().failOn()));
         }
-        out.printf("evaluations: %d %s; collection gaps: %d%n", report.summary().evaluations(),
-                report.summary().byComplianceType(), report.summary().collectionGaps());
+        Map<String, Long> c = ReportFacts.counts(report);
+        out.printf("evaluations: %d (%d non-compliant, %d insufficient data, %d compliant, %d not applicable, %d waived; "
+                        + "waived ones counted only as waived); collection gaps: %d%n",
+                ReportFacts.allEvaluations(report).size(), c.get("NON_COMPLIANT"), c.get("INSUFFICIENT_DATA"), c.get("COMPLIANT"),
+                c.get("NOT_APPLICABLE"), c.get("WAIVED"), report.collectionGaps() == null ? 0 : report.collectionGaps().size());
     }
 
     static String fmt(Double d) { return d == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f", d); }

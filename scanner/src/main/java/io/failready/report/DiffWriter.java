@@ -85,7 +85,7 @@ public final class DiffWriter {
             sb.append("    ").append(String.format(Locale.ROOT, "%-8s", Terminal.safe(nz(c.severity())))).append(' ')
                     .append(Terminal.safe(c.ruleId())).append(' ')
                     .append(Terminal.safe(c.resourceId())).append(" [").append(Terminal.safe(nz(c.accountId()))).append(' ')
-                    .append(Terminal.safe(where(c))).append("] ")
+                    .append(Terminal.safe(where(c).replace("→", "->"))).append("] ")
                     .append(Terminal.safe(c.before())).append(" -> ").append(Terminal.safe(c.after())).append('\n');
         }
         if (list.size() > MAX_LISTED) sb.append("    ... and ").append(list.size() - MAX_LISTED).append(" more\n");
@@ -134,9 +134,7 @@ public final class DiffWriter {
         if (list.size() > MAX_LISTED) md.append("\n_…and ").append(list.size() - MAX_LISTED).append(" more._\n");
     }
 
-    private static String where(ReportDiff.Change c) {
-        return c.recoveryRegion() == null ? nz(c.region()) : nz(c.region()) + " -> " + c.recoveryRegion();
-    }
+    private static String where(ReportDiff.Change c) { return ReportFacts.where(c.region(), c.recoveryRegion()); }
 
     private static String ascii(String delta) { return delta.replace('−', '-').replace("±", "+/-"); }
 

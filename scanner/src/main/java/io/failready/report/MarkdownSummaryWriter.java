@@ -36,6 +36,11 @@ public final class MarkdownSummaryWriter {
         if (report.asOf() != null) md.append(" from inventory as of ").append(esc(report.asOf()));
         if (report.tool() != null) md.append(" by ").append(esc(report.tool().name())).append(' ').append(esc(report.tool().version()));
         md.append(".\n\n");
+        java.util.Map<String, Long> c = ReportFacts.counts(report);
+        md.append(ReportFacts.allEvaluations(report).size()).append(" evaluations: ").append(c.get("NON_COMPLIANT"))
+                .append(" non-compliant, ").append(c.get("INSUFFICIENT_DATA")).append(" insufficient data, ")
+                .append(c.get("COMPLIANT")).append(" compliant, ").append(c.get("NOT_APPLICABLE")).append(" not applicable, ")
+                .append(c.get("WAIVED")).append(" waived (a waived evaluation is counted only as waived; the section tables likewise).\n\n");
 
         md.append("| Workload | Regions | Verdict | Score |").append(diff != null ? " Change |" : "").append(" Blocking | Lacking data |\n");
         md.append("|---|---|---|---:|").append(diff != null ? "---:|" : "").append("---:|---:|\n");

@@ -103,15 +103,11 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
         int printOmitted = 0;
         Set<String> wl = new LinkedHashSet<>(), accounts = new TreeSet<>(), regions = new TreeSet<>(), ruleIds = new TreeSet<>(),
                 sections = new LinkedHashSet<>(RuleMetadata.SECTIONS);
-        long[] byType = new long[ComplianceType.values().length];
-        long waivedCount = 0;
         for (Report.WorkloadReport w : workloads(report)) {
             workloads.add(workload(w, ruleRefs, diffByName.get(w.name())));
             wl.add(w.name());
             for (Evaluation e : ReportFacts.evaluations(w)) {
                 all.add(e);
-                if (e.isWaived()) waivedCount++;
-                else byType[e.getComplianceType().ordinal()]++;
                 if (e.getAccountId() != null) accounts.add(e.getAccountId());
                 if (e.getRegion() != null) regions.add(e.getRegion());
                 if (e.getRecoveryRegion() != null) regions.add(e.getRecoveryRegion());
@@ -127,12 +123,13 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                 }
             }
         }
+        Map<String, Long> counts = ReportFacts.counts(report);
         List<Count> totals = List.of(
-                new Count("NON_COMPLIANT", "Non-compliant", byType[ComplianceType.NON_COMPLIANT.ordinal()], "bad"),
-                new Count("INSUFFICIENT_DATA", "Insufficient data", byType[ComplianceType.INSUFFICIENT_DATA.ordinal()], "unknown"),
-                new Count("COMPLIANT", "Compliant", byType[ComplianceType.COMPLIANT.ordinal()], "good"),
-                new Count("NOT_APPLICABLE", "Not applicable", byType[ComplianceType.NOT_APPLICABLE.ordinal()], "na"),
-                new Count("WAIVED", "Waived", waivedCount, "waived"));
+                new Count("NON_COMPLIANT", "Non-compliant", counts.get("NON_COMPLIANT"), "bad"),
+                new Count("INSUFFICIENT_DATA", "Insufficient data", counts.get("INSUFFICIENT_DATA"), "unknown"),
+                new Count("COMPLIANT", "Compliant", counts.get("COMPLIANT"), "good"),
+                new Count("NOT_APPLICABLE", "Not applicable", counts.get("NOT_APPLICABLE"), "na"),
+                new Count("WAIVED", "Waived", counts.get("WAIVED"), "waived"));
 
         String verdict = ReportFacts.overallVerdict(report);
         Double score = ReportFacts.overallScore(report);
@@ -406,7 +403,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
     private static int addCapped(List<ChangeView> out, String workload, List<ReportDiff.Change> changes) {
         for (ReportDiff.Change c : changes) {
             if (out.size() >= MAX_DIFF_LISTED) break;
-            String where = c.recoveryRegion() == null ? Objects.toString(c.region(), "") : c.region() + " → " + c.recoveryRegion();
+            String where = ReportFacts.where(c.region(), c.recoveryRegion());
             String name = c.resourceName() != null && !c.resourceName().isBlank() ? c.resourceName() : c.resourceId();
             out.add(new ChangeView(workload, c.severity(), sevClass(c.severity()), c.ruleId(), name, c.accountId(), where,
                     c.before(), c.after(), c.annotation()));
