@@ -333,31 +333,39 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
     static String sevClass(String s) { return s == null ? "sev-none" : "sev-" + s.toLowerCase(Locale.ROOT); }
 
     /**
-     * Which INSUFFICIENT_DATA evaluations a gap most likely caused: same account, the gap's region
-     * at either end of the evaluation's pair, and the same service (every service for "*" gaps;
-     * only that resource for a per-resource gap). Evaluations do not name their gap, so this is a
-     * best match, shown as such.
+     * Which INSUFFICIENT_DATA evaluations each gap blocked: those naming it in their {@code gaps}
+     * (report schema 1.2, {@link io.failready.evaluate.GapAttribution}). Reports from before 1.2 do
+     * not name their gaps; for them this is a best match: same account, the gap's region at either
+     * end of the evaluation's pair, and the same service (every service for "*" gaps; only that
+     * resource for a per-resource gap).
      */
     static List<GapView> gaps(Report report, List<Evaluation> all) {
         List<CollectionGap> gaps = report.collectionGaps() == null ? List.of() : report.collectionGaps();
         List<Evaluation> lacking = all.stream().filter(e -> e.getComplianceType() == ComplianceType.INSUFFICIENT_DATA).toList();
         List<GapView> out = new ArrayList<>();
         if (gaps.isEmpty()) return out;
+        boolean named = lacking.stream().anyMatch(e -> e.getGaps() != null);
         Map<String, String> serviceOf = new java.util.HashMap<>();
         for (CollectionGap g : gaps) {
             int blocked = 0;
             Set<String> rules = new TreeSet<>();
             String gapService = norm(g.getService());
             boolean everyService = CollectionGap.ALL_SERVICES.equals(g.getService());
+            Evaluation.GapRef ref = Evaluation.GapRef.of(g);
             for (Evaluation e : lacking) {
-                if (!Objects.equals(g.getAccountId(), e.getAccountId())) continue;
-                if (!g.getRegion().equals(e.getRegion()) && !g.getRegion().equals(e.getRecoveryRegion())) continue;
-                boolean sameService = everyService || serviceOf.computeIfAbsent(Objects.toString(e.getResourceType(), ""),
-                        ReportModel::service).equals(gapService);
-                // a gap about one resource blocks that resource (at either end of its pair) only
-                boolean match = g.getResourceId() == null ? sameService
-                        : g.getResourceId().equals(e.getResourceId())
-                        || (e.getCounterpart() != null && g.getResourceId().equals(e.getCounterpart().resourceId()));
+                boolean match;
+                if (named) {
+                    match = e.getGaps() != null && e.getGaps().contains(ref);
+                } else {
+                    if (!Objects.equals(g.getAccountId(), e.getAccountId())) continue;
+                    if (!g.getRegion().equals(e.getRegion()) && !g.getRegion().equals(e.getRecoveryRegion())) continue;
+                    boolean sameService = everyService || serviceOf.computeIfAbsent(Objects.toString(e.getResourceType(), ""),
+                            ReportModel::service).equals(gapService);
+                    // a gap about one resource blocks that resource (at either end of its pair) only
+                    match = g.getResourceId() == null ? sameService
+                            : g.getResourceId().equals(e.getResourceId())
+                            || (e.getCounterpart() != null && g.getResourceId().equals(e.getCounterpart().resourceId()));
+                }
                 if (match) {
                     blocked++;
                     rules.add(e.getRuleId());
