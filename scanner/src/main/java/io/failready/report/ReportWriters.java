@@ -106,8 +106,12 @@ public final class ReportWriters {
         return target;
     }
 
-    /** Straight into the staging directory: it is private to this run, so no rename per file. */
+    /**
+     * Straight into the staging directory: it is private to this run, so no rename per file. Reports
+     * describe the estate's weak spots, so they are created readable by their owner only.
+     */
     private static void file(Path target, AtomicFiles.Writer body) throws IOException {
+        AtomicFiles.createOwnerOnly(target);
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
             body.write(out);
         }

@@ -146,6 +146,13 @@ class OutputIntegrityTest {
     }
 
     @Test
+    void reportFilesAreReadableByTheirOwnerOnly() throws Exception {
+        for (String f : ALL) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(f))), f);
+        }
+    }
+
+    @Test
     void outNamingAFileIsAUsageError() throws Exception {
         Path file = Files.writeString(tmp.resolve("afile"), "x");
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.failready.util.InputException.class,
