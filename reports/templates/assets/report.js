@@ -114,7 +114,7 @@
     type: function (r) { return TYPE_RANK[r.shown]; },
     severity: function (r) { var x = SEV_RANK[r.severity]; return x === undefined ? 9 : x; },
     rule: function (r) { return r.rule || ''; },
-    resource: function (r) { return (r.rname || r.rid || '').toLowerCase(); },
+    resource: function (r) { return shownName(r).toLowerCase(); },
     account: function (r) { return r.account || ''; },
     region: function (r) { return (r.region || '') + ' ' + (r.rreg || ''); }
   };
@@ -150,7 +150,14 @@
     td.appendChild(s);
   }
 
-  function where(r) { return (r.region || '') + (r.rreg ? ' \u2192 ' + r.rreg : ''); }
+  // as ReportFacts.where: one region for single-region checks, never "eu-west-1 -> eu-west-1"
+  function where(r) {
+    var reg = r.region || '';
+    if (!r.rreg || r.rreg === reg) return reg;
+    if (reg === 'global') return reg + ' (recovery ' + r.rreg + ')';
+    return reg + ' \u2192 ' + r.rreg;
+  }
+  function shownName(r) { return r.rtype === 'AWS::::Account' ? 'account ' + (r.account || r.rid) : (r.rname || r.rid || ''); }
 
   function detailRow(r) {
     var tr = document.createElement('tr');
@@ -208,7 +215,7 @@
       badge(cell(tr, null), r.shown, 'type type-' + r.shown);
       badge(cell(tr, null), r.severity || '\u2014', 'sev sev-' + (r.severity || 'none').toLowerCase());
       cell(tr, r.rule, 'mono');
-      var res = cell(tr, r.rname || r.rid, 'mono');
+      var res = cell(tr, shownName(r), 'mono');
       if (r.rname && r.rid) res.title = r.rid;
       cell(tr, r.account);
       cell(tr, where(r), 'nowrap');

@@ -2,6 +2,7 @@ package io.failready.cli;
 
 import io.failready.evaluate.EvaluationSink;
 import io.failready.util.InputException;
+import io.failready.util.Terminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,21 +38,21 @@ public abstract class AbstractCommand implements Callable<Integer> {
         try {
             return doExecute();
         } catch (InputException e) {
-            err().println("failready: " + e.describe());
+            err().println("failready: " + Terminal.safeLines(e.describe()));
             if (stacktrace) e.printStackTrace(err());
             return ExitCodes.USAGE;
         } catch (EvaluationSink.RuleFailure e) {
-            err().println("failready: rule " + e.ruleId() + ": " + e.getMessage());
+            err().println("failready: rule " + Terminal.safe(e.ruleId()) + ": " + Terminal.safeLines(e.getMessage()));
             if (stacktrace) e.printStackTrace(err());
             return ExitCodes.USAGE;
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (UncheckedIOException e) {
-            err().println("failready: I/O error: " + e.getCause().getMessage());
+            err().println("failready: I/O error: " + Terminal.safeLines(e.getCause().getMessage()));
             if (stacktrace) e.printStackTrace(err());
             return ExitCodes.INTERNAL_ERROR;
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            err().println("failready: internal error: " + e + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
+            err().println("failready: internal error: " + Terminal.safeLines(String.valueOf(e)) + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
             if (stacktrace) e.printStackTrace(err());
             return ExitCodes.INTERNAL_ERROR;
         } finally {

@@ -19,7 +19,8 @@ public final class EvaluationOptions {
     @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directory (repeatable), added to the bundled catalog.")
     List<Path> ruleDirs = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Directory for the reports (default: ${DEFAULT-VALUE}).", defaultValue = "failready-out")
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory for the reports (default: ${DEFAULT-VALUE}). The report files are replaced as a set; "
+            + "other files there are left alone; exit 2 if another run is writing into DIR.", defaultValue = "failready-out")
     Path out;
 
     @Option(names = "--format", paramLabel = "LIST", defaultValue = "json,html",

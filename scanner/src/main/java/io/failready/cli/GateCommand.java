@@ -21,6 +21,7 @@ import io.failready.report.ReportWriters;
 import io.failready.snapshot.Snapshot;
 import io.failready.util.Durations;
 import io.failready.util.InputException;
+import io.failready.util.Terminal;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -369,21 +370,21 @@ public final class GateCommand extends AbstractCommand {
     private void print(Gate.Decision d, GatePolicy policy) {
         String head = d.direction() == null ? d.verdict().name()
                 : switch (d.verdict()) { case READY -> "GO"; case NOT_READY -> "NO-GO"; case UNKNOWN -> "NO-GO (UNKNOWN)"; };
-        out().printf("%s  %s%s  score %s  (fail on %s%s)%n", head, d.workload(),
+        out().printf("%s  %s%s  score %s  (fail on %s%s)%n", head, Terminal.safe(d.workload()),
                 d.direction() == null ? "" : " failover " + d.direction(), Reports.fmt(d.score()), policy.failOn(),
                 policy.minScore() == null ? "" : ", min score " + policy.minScore());
         int lines = 0;
         for (Evaluation e : d.blocking()) {
             if (lines++ >= maxLines) break;
-            out().printf("  BLOCK %-8s %s: %s%n", e.getSeverity(), e.getRuleId(), e.getAnnotation());
+            out().printf("  BLOCK %-8s %s: %s%n", e.getSeverity(), Terminal.safe(e.getRuleId()), Terminal.safe(e.getAnnotation()));
         }
         for (Evaluation e : d.lackingData()) {
             if (lines++ >= maxLines) break;
-            out().printf("  NODATA %-7s %s: %s%n", e.getSeverity(), e.getRuleId(), e.getAnnotation());
+            out().printf("  NODATA %-7s %s: %s%n", e.getSeverity(), Terminal.safe(e.getRuleId()), Terminal.safe(e.getAnnotation()));
         }
         int total = d.blocking().size() + d.lackingData().size();
         if (total > maxLines) out().printf("  ... and %d more (see the full report)%n", total - maxLines);
-        for (String n : d.notices()) out().println("  NOTE " + n);
+        for (String n : d.notices()) out().println("  NOTE " + Terminal.safe(n));
         if (d.verdict() == Verdict.UNKNOWN && d.lackingData().isEmpty()) {
             out().println("  Nothing was judged: every evaluation is NOT_APPLICABLE or there are none, which is no evidence of readiness."
                     + " Check the workload's accounts, regions and scope (tags, namePatterns) and that the inventory holds its resources;"

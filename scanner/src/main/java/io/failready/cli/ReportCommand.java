@@ -29,7 +29,7 @@ import java.util.Set;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
         "0:The report was rendered",
         "1:Internal error (rerun with --stacktrace)",
-        "2:Invalid command line, report, previous report or template"})
+        "2:Invalid command line, report, previous report or template, or --out is not a usable directory or is locked by another run"})
 public final class ReportCommand extends AbstractCommand {
 
     @Parameters(index = "0", paramLabel = "REPORT.json", description = "A JSON report written by scan or evaluate (.json or .json.gz).")
@@ -39,7 +39,8 @@ public final class ReportCommand extends AbstractCommand {
             description = "Comma-separated formats: json, html, junit, md, csv, or all (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Directory to write into (default: current directory).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Directory to write into (default: current directory). The report files are replaced as a set; "
+            + "other files there are left alone; exit 2 if another run is writing into DIR.")
     Path out;
 
     @Option(names = "--previous", paramLabel = "OLD.json", description = "An earlier report: adds the trend and the diff to HTML and Markdown.")
@@ -70,7 +71,7 @@ public final class ReportCommand extends AbstractCommand {
         roots.add(RuleSources.bundledRoot());
         roots.addAll(ruleDirs);
         List<Path> written = ReportWriters.write(report, old, out, formats, RuleDocs.from(roots), template);
-        for (Path p : written) out().println(p);
+        for (Path p : written) out().println(io.failready.util.Terminal.safe(p.toString()));
         return ExitCodes.OK;
     }
 }

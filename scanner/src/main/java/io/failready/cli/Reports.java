@@ -2,14 +2,17 @@ package io.failready.cli;
 
 import io.failready.gate.Verdict;
 import io.failready.report.Report;
+import io.failready.report.ReportFacts;
 import io.failready.report.ReportReader;
 import io.failready.report.ReportWriters;
 import io.failready.rules.RuleCatalog;
+import io.failready.util.Terminal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Writing reports and the short terminal summary that scan, evaluate and gate share. */
 final class Reports {
@@ -18,7 +21,7 @@ final class Reports {
     static void write(Report report, EvaluationOptions o, RuleCatalog catalog, PrintWriter out) throws IOException {
         Report previous = o.previous == null ? null : ReportReader.read(o.previous);
         List<Path> files = ReportWriters.write(report, previous, o.out, o.formats(), id -> Pipeline.ruleDoc(catalog, id));
-        for (Path p : files) out.println("wrote " + p);
+        for (Path p : files) out.println("wrote " + Terminal.safe(p.toString()));
     }
 
     /** READY 0, NOT_READY 3, UNKNOWN 4 — the worst verdict over all workloads. */
@@ -33,16 +36,19 @@ final class Reports {
 
     static void summary(Report report, PrintWriter out) {
         for (Report.WorkloadReport w : report.workloads()) {
-            out.printf("%s: %s  score %s  (%s -> %s, %s)%n", w.name(), w.verdict(), fmt(w.score()), w.primaryRegion(),
-                    String.join(",", w.recoveryRegions()), w.strategy());
+            out.printf("%s: %s  score %s  (%s -> %s, %s)%n", Terminal.safe(w.name()), Terminal.safe(w.verdict()), fmt(w.score()),
+                    Terminal.safe(w.primaryRegion()), Terminal.safe(String.join(",", w.recoveryRegions())), Terminal.safe(w.strategy()));
             StringBuilder sb = new StringBuilder("  sections:");
-            for (Report.SectionScore s : w.sections()) sb.append(' ').append(s.name()).append(' ').append(fmt(s.score()));
+            for (Report.SectionScore s : w.sections()) sb.append(' ').append(Terminal.safe(s.name())).append(' ').append(fmt(s.score()));
             out.println(sb);
             out.printf("  blocking: %d non-compliant, %d lacking data (fail on %s and above)%n",
-                    w.blocking().nonCompliant(), w.blocking().insufficientData(), w.blocking().failOn());
+                    ReportFacts.blocking(w).size(), ReportFacts.lackingData(w).size(), Terminal.safe(w.blocking().failOn()));
         }
-        out.printf("evaluations: %d %s; collection gaps: %d%n", report.summary().evaluations(),
-                report.summary().byComplianceType(), report.summary().collectionGaps());
+        Map<String, Long> c = ReportFacts.counts(report);
+        out.printf("evaluations: %d (%d non-compliant, %d insufficient data, %d compliant, %d not applicable, %d waived; "
+                        + "waived ones counted only as waived); collection gaps: %d%n",
+                ReportFacts.allEvaluations(report).size(), c.get("NON_COMPLIANT"), c.get("INSUFFICIENT_DATA"), c.get("COMPLIANT"),
+                c.get("NOT_APPLICABLE"), c.get("WAIVED"), report.collectionGaps() == null ? 0 : report.collectionGaps().size());
     }
 
     static String fmt(Double d) { return d == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f", d); }

@@ -86,7 +86,7 @@ public final class VerifyCommand extends AbstractCommand {
         }
         out().println("NOT VERIFIED " + reportFile + ": " + problems.size() + (problems.size() == 1 ? " difference" : " differences")
                 + " from what its inputs give:");
-        problems.stream().limit(SHOWN).forEach(p -> out().println("  " + p));
+        problems.stream().limit(SHOWN).forEach(p -> out().println("  " + io.failready.util.Terminal.safe(p)));
         if (problems.size() > SHOWN) out().println("  ... and " + (problems.size() - SHOWN) + " more");
         return ExitCodes.NOT_READY;
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * contract (schemas/report.schema.json); {@code waiver} is filled after evaluation when a valid waiver applies.
  */
 @JsonPropertyOrder({"ruleId", "section", "severity", "complianceType", "resourceType", "resourceId", "resourceName",
-        "accountId", "region", "recoveryRegion", "counterpart", "annotation", "waived", "waiver"})
+        "accountId", "region", "recoveryRegion", "counterpart", "annotation", "waived", "waiver", "gaps"})
 public final class Evaluation {
     @JsonPropertyOrder({"resourceId", "region"})
     public record Counterpart(@JsonProperty("resourceId") String resourceId, @JsonProperty("region") String region) {}
@@ -22,6 +22,20 @@ public final class Evaluation {
     public record WaiverRef(@JsonProperty("reason") String reason, @JsonProperty("approver") String approver,
                             @JsonProperty("owner") String owner, @JsonProperty("expires") String expires,
                             @JsonProperty("source") String source) {}
+
+    /**
+     * A collection gap behind an INSUFFICIENT_DATA evaluation (report schema 1.2): the same fields
+     * that identify it in the report's {@code collectionGaps}, without the message.
+     */
+    @JsonPropertyOrder({"accountId", "region", "service", "operation", "resourceId", "errorCode"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GapRef(@JsonProperty("accountId") String accountId, @JsonProperty("region") String region,
+                         @JsonProperty("service") String service, @JsonProperty("operation") String operation,
+                         @JsonProperty("resourceId") String resourceId, @JsonProperty("errorCode") String errorCode) {
+        public static GapRef of(io.failready.facts.CollectionGap g) {
+            return new GapRef(g.getAccountId(), g.getRegion(), g.getService(), g.getOperation(), g.getResourceId(), g.getErrorCode());
+        }
+    }
 
     public static final int MAX_ANNOTATION = 256;
 
@@ -38,6 +52,7 @@ public final class Evaluation {
     private final Counterpart counterpart;
     private final String annotation;
     private WaiverRef waiver;
+    private java.util.List<GapRef> gaps;
 
     public Evaluation(@JsonProperty("ruleId") String ruleId,
                       @JsonProperty("section") String section,
@@ -87,6 +102,9 @@ public final class Evaluation {
     public String getAnnotation() { return annotation; }
     public boolean isWaived() { return waiver != null; }
     @JsonInclude(JsonInclude.Include.NON_NULL) public WaiverRef getWaiver() { return waiver; }
+    /** INSUFFICIENT_DATA only: the collection gaps behind it; empty when the missing data is not a collection failure. */
+    @JsonInclude(JsonInclude.Include.NON_NULL) public java.util.List<GapRef> getGaps() { return gaps; }
+    @JsonProperty("gaps") public void setGaps(java.util.List<GapRef> gaps) { this.gaps = gaps == null ? null : java.util.List.copyOf(gaps); }
 
     void classify(String section, Severity severity) { this.section = section; this.severity = severity; }
     public void setWaiver(WaiverRef waiver) { this.waiver = waiver; }

@@ -208,6 +208,7 @@ public final class RuleEngine {
         List<Evaluation> evals = new ArrayList<>(sink.evaluations());
         // resources a failed listing hid were never judged: say so instead of saying nothing
         evals.addAll(UnseenSubjects.complete(catalog, enabled, pairs, w.accountIds(), gapIndex, gaps, mine, evals));
+        GapAttribution.attach(evals, gapIndex, gaps);
         for (Evaluation e : evals) {
             RuleMetadata m = catalog.get(e.getRuleId());
             String override = w.severityOverrides.get(e.getRuleId());

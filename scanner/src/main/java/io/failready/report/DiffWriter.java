@@ -1,6 +1,7 @@
 package io.failready.report;
 
 import io.failready.util.Json;
+import io.failready.util.Terminal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,25 +51,28 @@ public final class DiffWriter {
 
     public static String text(ReportDiff d) {
         StringBuilder sb = new StringBuilder();
-        sb.append("failready diff: ").append(ReportFacts.whenText(d.old().inventoryAt(), d.old().generatedAt(), d.current().inventoryAt(),
-                d.current().generatedAt())).append('\n');
-        sb.append(d.summary().newFindings()).append(" new, ").append(d.summary().regressed()).append(" regressed, ")
-                .append(d.summary().resolved()).append(" resolved, ").append(d.summary().unchanged()).append(" still open\n");
+        sb.append("failready diff: ").append(Terminal.safe(ReportFacts.whenText(d.old().inventoryAt(), d.old().generatedAt(), d.current().inventoryAt(),
+                d.current().generatedAt()))).append('\n');
+        sb.append(d.summary().newFindings()).append(" new (").append(d.summary().newBlocking()).append(" blocking), ")
+                .append(d.summary().regressed()).append(" regressed, ").append(d.summary().resolved()).append(" resolved, ")
+                .append(d.summary().disappeared()).append(" disappeared (no longer judged), ").append(d.summary().unchanged())
+                .append(" still open\n");
         for (ReportDiff.WorkloadDiff w : d.workloads()) {
-            sb.append("\n").append(w.name());
+            sb.append("\n").append(Terminal.safe(w.name()));
             if (!"CHANGED".equals(w.status())) sb.append(" (").append(w.status().toLowerCase(Locale.ROOT)).append(')');
-            sb.append(": ").append(nz(w.oldVerdict(), "-")).append(" -> ").append(nz(w.newVerdict(), "-"))
+            sb.append(": ").append(Terminal.safe(nz(w.oldVerdict(), "-"))).append(" -> ").append(Terminal.safe(nz(w.newVerdict(), "-")))
                     .append(", score ").append(ReportFacts.scoreText(w.oldScore())).append(" -> ").append(ReportFacts.scoreText(w.newScore()));
             if (w.scoreDelta() != null) sb.append(" (").append(ascii(ReportFacts.deltaText(w.scoreDelta()))).append(')');
             sb.append('\n');
             for (ReportDiff.SectionDelta s : w.sections()) {
                 if (s.scoreDelta() != null && s.scoreDelta() == 0) continue;
-                sb.append(String.format(Locale.ROOT, "  %-13s %6s -> %-6s %s%n", s.name(), ReportFacts.scoreText(s.oldScore()),
+                sb.append(String.format(Locale.ROOT, "  %-13s %6s -> %-6s %s%n", Terminal.safe(s.name()), ReportFacts.scoreText(s.oldScore()),
                         ReportFacts.scoreText(s.newScore()), s.scoreDelta() == null ? "" : ascii(ReportFacts.deltaText(s.scoreDelta()))));
             }
             textList(sb, "Regressed", w.regressed());
             textList(sb, "New", w.newFindings());
             textList(sb, "Resolved", w.resolved());
+            textList(sb, "Disappeared (gone or not collected; not evidence of a fix)", w.disappeared());
         }
         return sb.toString();
     }
@@ -78,9 +82,11 @@ public final class DiffWriter {
         sb.append("  ").append(title).append(" (").append(list.size()).append("):\n");
         for (int i = 0; i < Math.min(MAX_LISTED, list.size()); i++) {
             ReportDiff.Change c = list.get(i);
-            sb.append("    ").append(String.format(Locale.ROOT, "%-8s", nz(c.severity()))).append(' ').append(c.ruleId()).append(' ')
-                    .append(oneLine(c.resourceId())).append(" [").append(nz(c.accountId())).append(' ').append(where(c)).append("] ")
-                    .append(c.before()).append(" -> ").append(c.after()).append('\n');
+            sb.append("    ").append(String.format(Locale.ROOT, "%-8s", Terminal.safe(nz(c.severity())))).append(' ')
+                    .append(Terminal.safe(c.ruleId())).append(' ')
+                    .append(Terminal.safe(c.resourceId())).append(" [").append(Terminal.safe(nz(c.accountId()))).append(' ')
+                    .append(Terminal.safe(where(c).replace("→", "->"))).append("] ")
+                    .append(Terminal.safe(c.before())).append(" -> ").append(Terminal.safe(c.after())).append('\n');
         }
         if (list.size() > MAX_LISTED) sb.append("    ... and ").append(list.size() - MAX_LISTED).append(" more\n");
     }
@@ -89,8 +95,10 @@ public final class DiffWriter {
         StringBuilder md = new StringBuilder();
         md.append("## failready diff\n\n").append(MarkdownSummaryWriter.esc(ReportFacts.whenText(d.old().inventoryAt(), d.old().generatedAt(),
                 d.current().inventoryAt(), d.current().generatedAt()).replace(" -> ", " → "))).append("\n\n");
-        md.append("**").append(d.summary().newFindings()).append("** new · **").append(d.summary().regressed())
-                .append("** regressed · **").append(d.summary().resolved()).append("** resolved · ")
+        md.append("**").append(d.summary().newFindings()).append("** new (").append(d.summary().newBlocking())
+                .append(" blocking) · **").append(d.summary().regressed())
+                .append("** regressed · **").append(d.summary().resolved()).append("** resolved · **")
+                .append(d.summary().disappeared()).append("** disappeared (no longer judged) · ")
                 .append(d.summary().unchanged()).append(" still open\n\n");
         md.append("| Workload | Section | Before | Now | Change |\n|---|---|---:|---:|---:|\n");
         for (ReportDiff.WorkloadDiff w : d.workloads()) {
@@ -107,6 +115,7 @@ public final class DiffWriter {
             mdList(md, w.name(), "Regressed", w.regressed());
             mdList(md, w.name(), "New findings", w.newFindings());
             mdList(md, w.name(), "Resolved", w.resolved());
+            mdList(md, w.name(), "Disappeared (gone or not collected; not evidence of a fix)", w.disappeared());
         }
         return MarkdownSummaryWriter.capped(md.toString());
     }
@@ -125,22 +134,9 @@ public final class DiffWriter {
         if (list.size() > MAX_LISTED) md.append("\n_…and ").append(list.size() - MAX_LISTED).append(" more._\n");
     }
 
-    private static String where(ReportDiff.Change c) {
-        return c.recoveryRegion() == null ? nz(c.region()) : nz(c.region()) + " -> " + c.recoveryRegion();
-    }
+    private static String where(ReportDiff.Change c) { return ReportFacts.where(c.region(), c.recoveryRegion()); }
 
     private static String ascii(String delta) { return delta.replace('−', '-').replace("±", "+/-"); }
-
-    /** Terminal output: no control characters from AWS values (an ESC could restyle the terminal). */
-    static String oneLine(String s) {
-        if (s == null) return "";
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            out.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return out.toString();
-    }
 
     private static String nz(String s) { return s == null ? "" : s; }
     private static String nz(String s, String dflt) { return s == null ? dflt : s; }

@@ -2,6 +2,7 @@ package io.failready.report;
 
 import io.failready.evaluate.ComplianceType;
 import io.failready.evaluate.Evaluation;
+import io.failready.gate.GatePolicy;
 import io.failready.rules.RuleMetadata;
 
 import java.io.IOException;
@@ -19,13 +20,19 @@ import java.util.Map;
  * <p>Mapping: one {@code <testsuite>} per workload and section ({@code name="payments.data"});
  * one {@code <testcase>} per evaluation (rule x resource x region pair) with
  * {@code classname="failready.<workload>.<section>.<RULE_ID>"} and the resource as its name.
+ * A CI job fails on exactly what fails the gate, under the policy the report records in
+ * {@code blocking} ({@link ReportFacts#policyOf}):
  * <ul>
  *   <li>COMPLIANT: a passing testcase;</li>
- *   <li>NON_COMPLIANT: {@code <failure type="SEVERITY" message="annotation">};</li>
- *   <li>INSUFFICIENT_DATA: {@code <error type="INSUFFICIENT_DATA">} — the tool could not check, which
- *       is not a pass (fail-closed, like the gate) and not a skip a reviewer would ignore;</li>
+ *   <li>NON_COMPLIANT that blocks: {@code <failure type="SEVERITY" message="annotation">};</li>
+ *   <li>INSUFFICIENT_DATA of a blocking rule: {@code <error type="INSUFFICIENT_DATA">} — the tool could
+ *       not check, which makes the verdict UNKNOWN (fail-closed, like the gate);</li>
+ *   <li>NON_COMPLIANT or INSUFFICIENT_DATA that does not block (below fail-on, or a warn-only rule):
+ *       {@code <skipped>} saying so, with the details as its text — reported, without failing the job;</li>
  *   <li>NOT_APPLICABLE: {@code <skipped>}; a waived evaluation: {@code <skipped>} naming the
- *       approver, owner and expiry.</li>
+ *       approver, owner and expiry;</li>
+ *   <li>with a minimum score in the policy, one more testcase per workload
+ *       ({@code classname="failready.<workload>.gate.MIN_SCORE"}) that fails when the score is below it.</li>
  * </ul>
  * Times are 0: evaluations are not timed individually, and a constant keeps the file byte-stable.
  */
@@ -40,23 +47,24 @@ public final class JunitXmlWriter {
         if (report.workloads() != null) {
             for (Report.WorkloadReport w : report.workloads()) {
                 Map<String, Suite> bySection = new LinkedHashMap<>();
-                for (String s : RuleMetadata.SECTIONS) bySection.put(s, new Suite(w, s));
+                for (String s : RuleMetadata.SECTIONS) bySection.put(s, new Suite(w, s, false));
                 for (Evaluation e : ReportFacts.evaluations(w)) {
                     String s = e.getSection() == null ? "other" : e.getSection();
-                    bySection.computeIfAbsent(s, x -> new Suite(w, x)).add(e);
+                    bySection.computeIfAbsent(s, x -> new Suite(w, x, false)).add(e);
                 }
                 for (Suite s : bySection.values()) if (!s.cases.isEmpty()) suites.add(s);
+                if (w.blocking() != null && w.blocking().minScore() != null) suites.add(new Suite(w, GATE_SUITE, true));
             }
         }
         int tests = 0, failures = 0, errors = 0, skipped = 0;
-        for (Suite s : suites) { tests += s.cases.size(); failures += s.failures; errors += s.errors; skipped += s.skipped; }
+        for (Suite s : suites) { tests += s.tests(); failures += s.failures; errors += s.errors; skipped += s.skipped; }
 
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.write("<testsuites name=\"failready\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"" + errors
                 + "\" skipped=\"" + skipped + "\" time=\"0\">\n");
         int id = 0;
         for (Suite s : suites) {
-            out.write("  <testsuite name=\"" + attr(s.w.name() + "." + s.section) + "\" tests=\"" + s.cases.size()
+            out.write("  <testsuite name=\"" + attr(s.w.name() + "." + s.section) + "\" tests=\"" + s.tests()
                     + "\" failures=\"" + s.failures + "\" errors=\"" + s.errors + "\" skipped=\"" + s.skipped
                     + "\" time=\"0\" timestamp=\"" + timestamp + "\" hostname=\"failready\" id=\"" + (id++)
                     + "\" package=\"" + attr("failready." + s.w.name()) + "\">\n");
@@ -70,13 +78,16 @@ public final class JunitXmlWriter {
             }
             out.write("    </properties>\n");
             for (Evaluation e : s.cases) testcase(out, s, e, titles.get(e.getRuleId()));
+            if (s.minScoreCheck) minScoreCase(out, s);
             out.write("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
         }
         out.write("</testsuites>\n");
     }
 
     private static void testcase(Writer out, Suite s, Evaluation e, String title) throws IOException {
-        String name = (e.getResourceId() == null ? "" : e.getResourceId()) + " [" + ReportFacts.where(e) + "]";
+        String subject = ReportFacts.ACCOUNT_TYPE.equals(e.getResourceType()) ? ReportFacts.displayName(e)
+                : e.getResourceId() == null ? "" : e.getResourceId();
+        String name = subject + " [" + ReportFacts.where(e) + "]";
         out.write("    <testcase name=\"" + attr(name) + "\" classname=\""
                 + attr("failready." + s.w.name() + "." + s.section + "." + e.getRuleId()) + "\" time=\"0\"");
         String sev = e.getSeverity() == null ? "UNKNOWN" : e.getSeverity().name();
@@ -87,15 +98,37 @@ public final class JunitXmlWriter {
             out.write("    </testcase>\n");
             return;
         }
+        boolean blockingRule = s.policy.isBlockingRule(e);
         switch (e.getComplianceType()) {
             case COMPLIANT -> { out.write("/>\n"); return; }
-            case NON_COMPLIANT -> out.write(">\n      <failure type=\"" + sev + "\" message=\"" + attr(e.getAnnotation()) + "\">"
-                    + text(details(e, title)) + "</failure>\n");
-            case INSUFFICIENT_DATA -> out.write(">\n      <error type=\"INSUFFICIENT_DATA\" message=\"" + attr(e.getAnnotation()) + "\">"
-                    + text(details(e, title)) + "</error>\n");
+            case NON_COMPLIANT -> out.write(blockingRule
+                    ? ">\n      <failure type=\"" + sev + "\" message=\"" + attr(e.getAnnotation()) + "\">" + text(details(e, title)) + "</failure>\n"
+                    : ">\n      <skipped message=\"" + attr("NON_COMPLIANT, does not block (" + whyNotBlocking(s, e) + "): " + e.getAnnotation())
+                            + "\">" + text(details(e, title)) + "</skipped>\n");
+            case INSUFFICIENT_DATA -> out.write(blockingRule
+                    ? ">\n      <error type=\"INSUFFICIENT_DATA\" message=\"" + attr(e.getAnnotation()) + "\">" + text(details(e, title)) + "</error>\n"
+                    : ">\n      <skipped message=\"" + attr("INSUFFICIENT_DATA, does not block (" + whyNotBlocking(s, e) + "): " + e.getAnnotation())
+                            + "\">" + text(details(e, title)) + "</skipped>\n");
             case NOT_APPLICABLE -> out.write(">\n      <skipped message=\"" + attr("NOT_APPLICABLE: " + e.getAnnotation()) + "\"/>\n");
         }
         out.write("    </testcase>\n");
+    }
+
+    private static String whyNotBlocking(Suite s, Evaluation e) {
+        if (s.policy.isWarnOnly(e)) return "warn-only rule";
+        return (e.getSeverity() == null ? "unrated" : e.getSeverity().name()) + " is below fail-on " + s.policy.failOn();
+    }
+
+    private static void minScoreCase(Writer out, Suite s) throws IOException {
+        Double min = s.w.blocking().minScore();
+        out.write("    <testcase name=\"" + attr("score " + ReportFacts.scoreText(s.w.score()) + " >= " + ReportFacts.scoreText(min))
+                + "\" classname=\"" + attr("failready." + s.w.name() + "." + GATE_SUITE + ".MIN_SCORE") + "\" time=\"0\"");
+        if (s.failures == 0) {
+            out.write("/>\n");
+            return;
+        }
+        out.write(">\n      <failure type=\"MIN_SCORE\" message=\"" + attr("Score " + ReportFacts.scoreText(s.w.score())
+                + " is below the policy's minimum " + ReportFacts.scoreText(min) + ".") + "\"/>\n    </testcase>\n");
     }
 
     private static String details(Evaluation e, String title) {
@@ -156,19 +189,35 @@ public final class JunitXmlWriter {
         return out.toString();
     }
 
+    /** The suite for workload-level policy checks (the minimum score), after the section suites. */
+    static final String GATE_SUITE = "gate";
+
     private static final class Suite {
         final Report.WorkloadReport w;
         final String section;
+        final GatePolicy policy;
+        final boolean minScoreCheck;
         final List<Evaluation> cases = new ArrayList<>();
         int failures, errors, skipped;
 
-        Suite(Report.WorkloadReport w, String section) { this.w = w; this.section = section; }
+        Suite(Report.WorkloadReport w, String section, boolean minScoreCheck) {
+            this.w = w;
+            this.section = section;
+            this.policy = ReportFacts.policyOf(w);
+            this.minScoreCheck = minScoreCheck;
+            if (minScoreCheck) {
+                Double min = w.blocking().minScore();
+                if (w.score() != null && w.score() < min) failures++;
+            }
+        }
+
+        int tests() { return cases.size() + (minScoreCheck ? 1 : 0); }
 
         void add(Evaluation e) {
             cases.add(e);
-            if (e.isWaived() || e.getComplianceType() == ComplianceType.NOT_APPLICABLE) skipped++;
-            else if (e.getComplianceType() == ComplianceType.NON_COMPLIANT) failures++;
-            else if (e.getComplianceType() == ComplianceType.INSUFFICIENT_DATA) errors++;
+            if (policy.blocks(e)) failures++;
+            else if (policy.lacksData(e)) errors++;
+            else if (e.getComplianceType() != ComplianceType.COMPLIANT || e.isWaived()) skipped++;
         }
     }
 }

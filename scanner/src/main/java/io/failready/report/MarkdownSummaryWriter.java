@@ -40,6 +40,11 @@ public final class MarkdownSummaryWriter {
         if (report.asOf() != null && !report.asOf().equals(report.generatedAt())) md.append("; dates judged as of ").append(esc(report.asOf()));
         if (report.tool() != null) md.append(" by ").append(esc(report.tool().name())).append(' ').append(esc(report.tool().version()));
         md.append(".\n\n");
+        java.util.Map<String, Long> c = ReportFacts.counts(report);
+        md.append(ReportFacts.allEvaluations(report).size()).append(" evaluations: ").append(c.get("NON_COMPLIANT"))
+                .append(" non-compliant, ").append(c.get("INSUFFICIENT_DATA")).append(" insufficient data, ")
+                .append(c.get("COMPLIANT")).append(" compliant, ").append(c.get("NOT_APPLICABLE")).append(" not applicable, ")
+                .append(c.get("WAIVED")).append(" waived (a waived evaluation is counted only as waived; the section tables likewise).\n\n");
 
         md.append("| Workload | Regions | Verdict | Score |").append(diff != null ? " Change |" : "").append(" Blocking | Lacking data |\n");
         md.append("|---|---|---|---:|").append(diff != null ? "---:|" : "").append("---:|---:|\n");
@@ -92,7 +97,8 @@ public final class MarkdownSummaryWriter {
             md.append("### Since the previous report\n\n")
                     .append("- New findings: ").append(diff.summary().newFindings()).append('\n')
                     .append("- Regressed (were compliant or waived): ").append(diff.summary().regressed()).append('\n')
-                    .append("- Resolved: ").append(diff.summary().resolved()).append("\n\n");
+                    .append("- Resolved: ").append(diff.summary().resolved()).append('\n')
+                    .append("- Disappeared (gone or not collected; not evidence of a fix): ").append(diff.summary().disappeared()).append("\n\n");
         }
 
         List<CollectionGap> gaps = report.collectionGaps() == null ? List.of() : report.collectionGaps();
@@ -153,24 +159,30 @@ public final class MarkdownSummaryWriter {
     }
 
     /**
-     * GitHub-flavoured Markdown escaping: HTML-significant characters become entities (GitHub
-     * renders inline HTML), Markdown punctuation is backslash-escaped, and pipes cannot end a cell.
+     * GitHub-flavoured Markdown escaping for AWS-supplied text, so it renders as the literal text
+     * and nothing else: Markdown punctuation (and {@code < > &}, so no inline HTML, {@code <...>}
+     * autolink or entity) is backslash-escaped — not HTML-escaped, so the file also reads right as
+     * plain text; pipes cannot end a cell; a zero-width space after {@code @} and inside URL
+     * schemes and {@code www.} stops @mentions (which notify people) and bare-URL autolinks.
      */
     static String esc(String s) {
         if (s == null) return "";
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        String t = AUTOLINK.matcher(s).replaceAll("$1\u200b");
+        StringBuilder out = new StringBuilder(t.length() + 8);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
             switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '|', '\\', '`', '*', '_', '[', ']', '#', '!', '~', '(', ')' -> out.append('\\').append(c);
-                default -> out.append(c);
+                case '|', '\\', '`', '*', '_', '[', ']', '#', '!', '~', '(', ')', '<', '>', '&', '$' -> out.append('\\').append(c);
+                case '@' -> out.append("@\u200b");
+                default -> out.append(c < 0x20 && c != '\t' && c != '\n' ? '\uFFFD' : c);
             }
         }
         return out.toString();
     }
+
+    /** Scheme names and "www" that GitHub turns into links when followed by "://", ":" or ".". */
+    private static final java.util.regex.Pattern AUTOLINK =
+            java.util.regex.Pattern.compile("(?i)(\\b(?:https?|ftp|mailto|xmpp)(?=:)|\\bwww(?=\\.))");
 
     /** Rule ids are safe identifiers in practice; anything else falls back to escaped text. */
     static String code(String s) {

@@ -19,8 +19,11 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
                      List<RuleRef> rules, List<WorkloadReport> workloads, List<CollectionGap> collectionGaps,
                      Summary summary) {
 
-    /** 1.1: Blocking gained blockRules, blockSections and warnOnly (additive). */
-    public static final String SCHEMA_VERSION = "1.1";
+    /**
+     * 1.1: Blocking gained blockRules, blockSections and warnOnly (additive).
+     * 1.2: INSUFFICIENT_DATA evaluations gained gaps, the collection gaps behind them (additive).
+     */
+    public static final String SCHEMA_VERSION = "1.2";
 
     public record Tool(String name, String version) {}
 

@@ -102,7 +102,7 @@ public final class ReportComparison {
             f.fieldNames().forEachRemaining(names::add);
             for (String n : names) {
                 JsonNode a = e.get(n), b = f.get(n);
-                String path = DiffWriter.oneLine(field == null ? n : field + "." + n);
+                String path = io.failready.util.Terminal.safe(field == null ? n : field + "." + n);
                 if (a == null) out.add(new Difference(at(where, path), "(no such field)", show(b)));
                 else if (b == null) out.add(new Difference(at(where, path), show(a), "(no such field)"));
                 else diff(where, path, a, b, out);
@@ -121,7 +121,7 @@ public final class ReportComparison {
     private static void keyed(String where, String field, Function<JsonNode, String> key, JsonNode e, JsonNode f, List<Difference> out) {
         Map<String, JsonNode> byKeyE = index(e, key), byKeyF = new LinkedHashMap<>();
         for (JsonNode n : f) {
-            String k = DiffWriter.oneLine(key.apply(n));
+            String k = io.failready.util.Terminal.safe(key.apply(n));
             if (byKeyF.putIfAbsent(k, n) != null) out.add(new Difference(at(where, k), "once", "more than once"));
         }
         String scope = where.isEmpty() ? "" : where + ", ";
@@ -137,7 +137,7 @@ public final class ReportComparison {
 
     private static Map<String, JsonNode> index(JsonNode list, Function<JsonNode, String> key) {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        for (JsonNode n : list) m.putIfAbsent(DiffWriter.oneLine(key.apply(n)), n);
+        for (JsonNode n : list) m.putIfAbsent(io.failready.util.Terminal.safe(key.apply(n)), n);
         return m;
     }
 

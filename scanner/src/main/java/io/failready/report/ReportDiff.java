@@ -20,9 +20,13 @@ import java.util.TreeSet;
  * <ul>
  *   <li>regressed: a finding now that was COMPLIANT or waived before;</li>
  *   <li>new: a finding now that was absent, NOT_APPLICABLE or INSUFFICIENT_DATA before;</li>
- *   <li>resolved: a finding before that is no longer one (its state now says why: COMPLIANT, WAIVED,
- *       NOT_APPLICABLE, INSUFFICIENT_DATA or ABSENT).</li>
+ *   <li>resolved: a finding before that the new report judged and no longer holds against the
+ *       resource: now COMPLIANT, NOT_APPLICABLE or WAIVED (its state says which);</li>
+ *   <li>disappeared: a finding before that the new report cannot judge: the subject is ABSENT (deleted,
+ *       out of scope, or its account or region was not collected) or INSUFFICIENT_DATA. Not counted as
+ *       resolved — nothing shows it was fixed.</li>
  * </ul>
+ * {@link #regressions} is what {@code diff --fail-on-regression} fails on.
  * Lists are sorted like the report (severity, rule, account, region, resource), so the same two
  * inputs always give the same bytes.
  */
@@ -38,15 +42,17 @@ public record ReportDiff(Side old, @com.fasterxml.jackson.annotation.JsonPropert
         static Side of(Report r) { return new Side(r.generatedAt(), r.schemaVersion(), r.inventoryAt()); }
     }
 
-    @JsonPropertyOrder({"newFindings", "resolved", "regressed", "unchanged"})
-    public record Summary(int newFindings, int resolved, int regressed, int unchanged) {}
+    @JsonPropertyOrder({"newFindings", "resolved", "disappeared", "regressed", "unchanged", "newBlocking"})
+    public record Summary(int newFindings, int resolved, int disappeared, int regressed, int unchanged, int newBlocking) {}
 
     /** status: CHANGED (in both reports), ADDED (only in the new one), REMOVED (only in the old one). */
+    /** newBlocking: how many of newFindings block the gate under the new report's recorded policy. */
     @JsonPropertyOrder({"name", "status", "oldVerdict", "newVerdict", "oldScore", "newScore", "scoreDelta", "sections",
-            "newFindings", "resolved", "regressed", "unchanged"})
+            "newFindings", "resolved", "disappeared", "regressed", "unchanged", "newBlocking"})
     public record WorkloadDiff(String name, String status, String oldVerdict, String newVerdict, Double oldScore,
                                Double newScore, Double scoreDelta, List<SectionDelta> sections, List<Change> newFindings,
-                               List<Change> resolved, List<Change> regressed, int unchanged) {}
+                               List<Change> resolved, List<Change> disappeared, List<Change> regressed, int unchanged,
+                               int newBlocking) {}
 
     @JsonPropertyOrder({"name", "oldScore", "newScore", "scoreDelta"})
     public record SectionDelta(String name, Double oldScore, Double newScore, Double scoreDelta) {}
@@ -58,7 +64,11 @@ public record ReportDiff(Side old, @com.fasterxml.jackson.annotation.JsonPropert
                          String before, String after, String annotation) {}
 
     @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isEmpty() { return summary.newFindings + summary.resolved + summary.regressed == 0; }
+    public boolean isEmpty() { return summary.newFindings + summary.resolved + summary.disappeared + summary.regressed == 0; }
+
+    /** Findings that regressed plus new findings that block the gate: what --fail-on-regression fails on. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public int regressions() { return summary.regressed + summary.newBlocking; }
 
     public static ReportDiff of(Report old, Report now) {
         Map<String, Report.WorkloadReport> before = byName(old);
@@ -66,17 +76,19 @@ public record ReportDiff(Side old, @com.fasterxml.jackson.annotation.JsonPropert
         TreeSet<String> names = new TreeSet<>(before.keySet());
         names.addAll(after.keySet());
         List<WorkloadDiff> out = new ArrayList<>();
-        int nNew = 0, nRes = 0, nReg = 0, nSame = 0;
+        int nNew = 0, nRes = 0, nGone = 0, nReg = 0, nSame = 0, nBlock = 0;
         for (String name : names) {
             WorkloadDiff d = workload(name, before.get(name), after.get(name));
             out.add(d);
             nNew += d.newFindings().size();
             nRes += d.resolved().size();
+            nGone += d.disappeared().size();
             nReg += d.regressed().size();
             nSame += d.unchanged();
+            nBlock += d.newBlocking();
         }
         return new ReportDiff(Side.of(old), Side.of(now),
-                new Summary(nNew, nRes, nReg, nSame), out);
+                new Summary(nNew, nRes, nGone, nReg, nSame, nBlock), out);
     }
 
     private static Map<String, Report.WorkloadReport> byName(Report r) {
@@ -88,8 +100,9 @@ public record ReportDiff(Side old, @com.fasterxml.jackson.annotation.JsonPropert
     static WorkloadDiff workload(String name, Report.WorkloadReport o, Report.WorkloadReport n) {
         Map<String, Evaluation> oldEvals = index(o);
         Map<String, Evaluation> newEvals = index(n);
-        List<Change> added = new ArrayList<>(), resolved = new ArrayList<>(), regressed = new ArrayList<>();
-        int unchanged = 0;
+        List<Change> added = new ArrayList<>(), resolved = new ArrayList<>(), disappeared = new ArrayList<>(), regressed = new ArrayList<>();
+        int unchanged = 0, newBlocking = 0;
+        io.failready.gate.GatePolicy policy = n == null ? null : ReportFacts.policyOf(n);
         for (Map.Entry<String, Evaluation> en : newEvals.entrySet()) {
             Evaluation now = en.getValue();
             if (!isFinding(now)) continue;
@@ -101,16 +114,23 @@ public record ReportDiff(Side old, @com.fasterxml.jackson.annotation.JsonPropert
                 regressed.add(change(now, before, state(now)));
             } else {
                 added.add(change(now, before, state(now)));
+                if (policy.blocks(now)) newBlocking++;
             }
         }
         for (Map.Entry<String, Evaluation> en : oldEvals.entrySet()) {
             Evaluation was = en.getValue();
             if (!isFinding(was)) continue;
             Evaluation now = newEvals.get(en.getKey());
-            if (!isFinding(now)) resolved.add(change(was, state(was), state(now)));
+            if (isFinding(now)) continue;
+            if (now == null || now.getComplianceType() == ComplianceType.INSUFFICIENT_DATA && !now.isWaived()) {
+                disappeared.add(change(was, state(was), state(now)));
+            } else {
+                resolved.add(change(was, state(was), state(now)));
+            }
         }
         added.sort(CHANGE_ORDER);
         resolved.sort(CHANGE_ORDER);
+        disappeared.sort(CHANGE_ORDER);
         regressed.sort(CHANGE_ORDER);
         List<SectionDelta> sections = new ArrayList<>();
         Map<String, Double> oldSections = sectionScores(o), newSections = sectionScores(n);
@@ -123,7 +143,7 @@ public record ReportDiff(Side old, @com.fasterxml.jackson.annotation.JsonPropert
         String status = o == null ? "ADDED" : n == null ? "REMOVED" : "CHANGED";
         Double os = o == null ? null : o.score(), ns = n == null ? null : n.score();
         return new WorkloadDiff(name, status, o == null ? null : o.verdict(), n == null ? null : n.verdict(), os, ns,
-                delta(os, ns), sections, added, resolved, regressed, unchanged);
+                delta(os, ns), sections, added, resolved, disappeared, regressed, unchanged, newBlocking);
     }
 
     private static int sectionRank(String s) {

@@ -49,6 +49,21 @@ public final class ReportFacts {
         return out;
     }
 
+    /** The outcome buckets every format shows, in display order; WAIVED is counted only there. */
+    public static final List<String> COUNT_KEYS = List.of("NON_COMPLIANT", "INSUFFICIENT_DATA", "COMPLIANT", "NOT_APPLICABLE", "WAIVED");
+
+    /**
+     * Evaluations by outcome as the CLI summary, HTML cards and Markdown show them: a waived
+     * evaluation counts once, as WAIVED, not under its compliance type (the JSON contract's
+     * {@code summary.byComplianceType} counts every evaluation by its type, waived included).
+     */
+    public static java.util.Map<String, Long> counts(Report r) {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+        for (String k : COUNT_KEYS) m.put(k, 0L);
+        for (Evaluation e : allEvaluations(r)) m.merge(e.isWaived() ? "WAIVED" : e.getComplianceType().name(), 1L, Long::sum);
+        return m;
+    }
+
     public static List<Evaluation> evaluations(Report.WorkloadReport w) {
         return w.evaluations() == null ? List.of() : w.evaluations();
     }
@@ -91,13 +106,28 @@ public final class ReportFacts {
     }
 
     /** "us-east-1 → eu-west-1", or just the region for per-region evaluations. */
-    public static String where(Evaluation e) {
-        String r = e.getRegion() == null ? "" : e.getRegion();
-        return e.getRecoveryRegion() == null ? r : r + " → " + e.getRecoveryRegion();
+    public static String where(Evaluation e) { return where(e.getRegion(), e.getRecoveryRegion()); }
+
+    /**
+     * Where an evaluation applies, in every format: "us-east-1 → eu-west-1" for a resource checked
+     * against the recovery region; just "eu-west-1" for a check made in one region (an account's
+     * settings in the recovery region, a per-region check); "global (recovery eu-west-1)" for a
+     * global resource (IAM, Route 53) judged for a recovery region — never "eu-west-1 → eu-west-1"
+     * or "global → eu-west-1", which read as a region pair that does not exist.
+     */
+    public static String where(String region, String recoveryRegion) {
+        String r = region == null ? "" : region;
+        if (recoveryRegion == null || recoveryRegion.equals(r)) return r;
+        if (GLOBAL.equals(r)) return r + " (recovery " + recoveryRegion + ")";
+        return r + " → " + recoveryRegion;
     }
 
-    /** The resource's name when it has one, else its id. */
+    static final String GLOBAL = "global";
+    static final String ACCOUNT_TYPE = "AWS::::Account";
+
+    /** The resource's name when it has one, else its id; an account-level check names the account. */
     public static String displayName(Evaluation e) {
+        if (ACCOUNT_TYPE.equals(e.getResourceType())) return "account " + (e.getAccountId() != null ? e.getAccountId() : e.getResourceId());
         if (e.getResourceName() != null && !e.getResourceName().isBlank()) return e.getResourceName();
         return e.getResourceId() == null ? "" : e.getResourceId();
     }

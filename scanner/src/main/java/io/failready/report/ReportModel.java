@@ -73,7 +73,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
 
     public record DiffView(String previousGeneratedAt, String previousInventoryAt, int newFindings, int resolved, int regressed, int unchanged,
                            List<WorkloadDelta> workloads, List<ChangeView> regressedList, int regressedMore,
-                           List<ChangeView> newList, int newMore, List<ChangeView> resolvedList, int resolvedMore) {}
+                           List<ChangeView> newList, int newMore, List<ChangeView> resolvedList, int resolvedMore,
+                           int disappeared, List<ChangeView> disappearedList, int disappearedMore) {}
 
     public record WorkloadDelta(String name, String status, String oldVerdict, String newVerdict, String oldScore,
                                 String newScore, String deltaText, String deltaCls, List<SectionDeltaView> sections) {}
@@ -106,15 +107,11 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
         int printOmitted = 0;
         Set<String> wl = new LinkedHashSet<>(), accounts = new TreeSet<>(), regions = new TreeSet<>(), ruleIds = new TreeSet<>(),
                 sections = new LinkedHashSet<>(RuleMetadata.SECTIONS);
-        long[] byType = new long[ComplianceType.values().length];
-        long waivedCount = 0;
         for (Report.WorkloadReport w : workloads(report)) {
             workloads.add(workload(w, ruleRefs, diffByName.get(w.name())));
             wl.add(w.name());
             for (Evaluation e : ReportFacts.evaluations(w)) {
                 all.add(e);
-                if (e.isWaived()) waivedCount++;
-                else byType[e.getComplianceType().ordinal()]++;
                 if (e.getAccountId() != null) accounts.add(e.getAccountId());
                 if (e.getRegion() != null) regions.add(e.getRegion());
                 if (e.getRecoveryRegion() != null) regions.add(e.getRecoveryRegion());
@@ -130,12 +127,13 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                 }
             }
         }
+        Map<String, Long> counts = ReportFacts.counts(report);
         List<Count> totals = List.of(
-                new Count("NON_COMPLIANT", "Non-compliant", byType[ComplianceType.NON_COMPLIANT.ordinal()], "bad"),
-                new Count("INSUFFICIENT_DATA", "Insufficient data", byType[ComplianceType.INSUFFICIENT_DATA.ordinal()], "unknown"),
-                new Count("COMPLIANT", "Compliant", byType[ComplianceType.COMPLIANT.ordinal()], "good"),
-                new Count("NOT_APPLICABLE", "Not applicable", byType[ComplianceType.NOT_APPLICABLE.ordinal()], "na"),
-                new Count("WAIVED", "Waived", waivedCount, "waived"));
+                new Count("NON_COMPLIANT", "Non-compliant", counts.get("NON_COMPLIANT"), "bad"),
+                new Count("INSUFFICIENT_DATA", "Insufficient data", counts.get("INSUFFICIENT_DATA"), "unknown"),
+                new Count("COMPLIANT", "Compliant", counts.get("COMPLIANT"), "good"),
+                new Count("NOT_APPLICABLE", "Not applicable", counts.get("NOT_APPLICABLE"), "na"),
+                new Count("WAIVED", "Waived", counts.get("WAIVED"), "waived"));
 
         String verdict = ReportFacts.overallVerdict(report);
         Double score = ReportFacts.overallScore(report);
@@ -340,31 +338,39 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
     static String sevClass(String s) { return s == null ? "sev-none" : "sev-" + s.toLowerCase(Locale.ROOT); }
 
     /**
-     * Which INSUFFICIENT_DATA evaluations a gap most likely caused: same account, the gap's region
-     * at either end of the evaluation's pair, and the same service (every service for "*" gaps;
-     * only that resource for a per-resource gap). Evaluations do not name their gap, so this is a
-     * best match, shown as such.
+     * Which INSUFFICIENT_DATA evaluations each gap blocked: those naming it in their {@code gaps}
+     * (report schema 1.2, {@link io.failready.evaluate.GapAttribution}). Reports from before 1.2 do
+     * not name their gaps; for them this is a best match: same account, the gap's region at either
+     * end of the evaluation's pair, and the same service (every service for "*" gaps; only that
+     * resource for a per-resource gap).
      */
     static List<GapView> gaps(Report report, List<Evaluation> all) {
         List<CollectionGap> gaps = report.collectionGaps() == null ? List.of() : report.collectionGaps();
         List<Evaluation> lacking = all.stream().filter(e -> e.getComplianceType() == ComplianceType.INSUFFICIENT_DATA).toList();
         List<GapView> out = new ArrayList<>();
         if (gaps.isEmpty()) return out;
+        boolean named = lacking.stream().anyMatch(e -> e.getGaps() != null);
         Map<String, String> serviceOf = new java.util.HashMap<>();
         for (CollectionGap g : gaps) {
             int blocked = 0;
             Set<String> rules = new TreeSet<>();
             String gapService = norm(g.getService());
             boolean everyService = CollectionGap.ALL_SERVICES.equals(g.getService());
+            Evaluation.GapRef ref = Evaluation.GapRef.of(g);
             for (Evaluation e : lacking) {
-                if (!Objects.equals(g.getAccountId(), e.getAccountId())) continue;
-                if (!g.getRegion().equals(e.getRegion()) && !g.getRegion().equals(e.getRecoveryRegion())) continue;
-                boolean sameService = everyService || serviceOf.computeIfAbsent(Objects.toString(e.getResourceType(), ""),
-                        ReportModel::service).equals(gapService);
-                // a gap about one resource blocks that resource (at either end of its pair) only
-                boolean match = g.getResourceId() == null ? sameService
-                        : g.getResourceId().equals(e.getResourceId())
-                        || (e.getCounterpart() != null && g.getResourceId().equals(e.getCounterpart().resourceId()));
+                boolean match;
+                if (named) {
+                    match = e.getGaps() != null && e.getGaps().contains(ref);
+                } else {
+                    if (!Objects.equals(g.getAccountId(), e.getAccountId())) continue;
+                    if (!g.getRegion().equals(e.getRegion()) && !g.getRegion().equals(e.getRecoveryRegion())) continue;
+                    boolean sameService = everyService || serviceOf.computeIfAbsent(Objects.toString(e.getResourceType(), ""),
+                            ReportModel::service).equals(gapService);
+                    // a gap about one resource blocks that resource (at either end of its pair) only
+                    match = g.getResourceId() == null ? sameService
+                            : g.getResourceId().equals(e.getResourceId())
+                            || (e.getCounterpart() != null && g.getResourceId().equals(e.getCounterpart().resourceId()));
+                }
                 if (match) {
                     blocked++;
                     rules.add(e.getRuleId());
@@ -389,8 +395,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
 
     static DiffView diffView(ReportDiff diff) {
         List<WorkloadDelta> w = new ArrayList<>();
-        List<ChangeView> reg = new ArrayList<>(), neu = new ArrayList<>(), res = new ArrayList<>();
-        int regTotal = 0, newTotal = 0, resTotal = 0;
+        List<ChangeView> reg = new ArrayList<>(), neu = new ArrayList<>(), res = new ArrayList<>(), gone = new ArrayList<>();
+        int regTotal = 0, newTotal = 0, resTotal = 0, goneTotal = 0;
         for (ReportDiff.WorkloadDiff d : diff.workloads()) {
             List<SectionDeltaView> s = d.sections().stream().map(x -> new SectionDeltaView(x.name(),
                     ReportFacts.scoreText(x.oldScore()), ReportFacts.scoreText(x.newScore()),
@@ -400,16 +406,17 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
             regTotal += addCapped(reg, d.name(), d.regressed());
             newTotal += addCapped(neu, d.name(), d.newFindings());
             resTotal += addCapped(res, d.name(), d.resolved());
+            goneTotal += addCapped(gone, d.name(), d.disappeared());
         }
         return new DiffView(diff.old().generatedAt(), diff.old().inventoryAt(), diff.summary().newFindings(), diff.summary().resolved(),
                 diff.summary().regressed(), diff.summary().unchanged(), w, reg, regTotal - reg.size(), neu,
-                newTotal - neu.size(), res, resTotal - res.size());
+                newTotal - neu.size(), res, resTotal - res.size(), diff.summary().disappeared(), gone, goneTotal - gone.size());
     }
 
     private static int addCapped(List<ChangeView> out, String workload, List<ReportDiff.Change> changes) {
         for (ReportDiff.Change c : changes) {
             if (out.size() >= MAX_DIFF_LISTED) break;
-            String where = c.recoveryRegion() == null ? Objects.toString(c.region(), "") : c.region() + " → " + c.recoveryRegion();
+            String where = ReportFacts.where(c.region(), c.recoveryRegion());
             String name = c.resourceName() != null && !c.resourceName().isBlank() ? c.resourceName() : c.resourceId();
             out.add(new ChangeView(workload, c.severity(), sevClass(c.severity()), c.ruleId(), name, c.accountId(), where,
                     c.before(), c.after(), c.annotation()));

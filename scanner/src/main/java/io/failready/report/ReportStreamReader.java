@@ -354,6 +354,7 @@ final class ReportStreamReader {
         ComplianceType compliance = null;
         Evaluation.Counterpart counterpart = null;
         Evaluation.WaiverRef waiver = null;
+        List<Evaluation.GapRef> gaps = null;
         boolean waived = false;
         while (field()) {
             switch (name()) {
@@ -371,13 +372,16 @@ final class ReportStreamReader {
                 case "annotation" -> annotation = str();
                 case "waived" -> waived = bool();
                 case "waiver" -> waiver = waiver();
+                case "gaps" -> gaps = list(this::gapRef);
                 default -> skip();
             }
         }
         // "waived": true without a waiver object (another tool's report, or edited by hand) stays waived
         if (waived && waiver == null) waiver = new Evaluation.WaiverRef(null, null, null, null, "report");
-        return new Evaluation(ruleId, section, severity, compliance, resourceType, resourceId, resourceName, accountId,
+        Evaluation e = new Evaluation(ruleId, section, severity, compliance, resourceType, resourceId, resourceName, accountId,
                 region, recoveryRegion, counterpart, annotation, waiver);
+        if (gaps != null) e.setGaps(gaps);
+        return e;
     }
 
     private Evaluation.Counterpart counterpart() throws IOException {
@@ -409,6 +413,23 @@ final class ReportStreamReader {
             }
         }
         return new Evaluation.WaiverRef(reason, approver, owner, expires, source);
+    }
+
+    private Evaluation.GapRef gapRef() throws IOException {
+        object();
+        String account = null, region = null, service = null, operation = null, id = null, code = null;
+        while (field()) {
+            switch (name()) {
+                case "accountId" -> account = str();
+                case "region" -> region = str();
+                case "service" -> service = str();
+                case "operation" -> operation = str();
+                case "resourceId" -> id = str();
+                case "errorCode" -> code = str();
+                default -> skip();
+            }
+        }
+        return new Evaluation.GapRef(account, region, service, operation, id, code);
     }
 
     private CollectionGap gap() throws IOException {

@@ -2,6 +2,7 @@ package io.failready.report;
 
 import io.failready.util.AtomicFiles;
 import io.failready.util.Json;
+import io.failready.util.OutputSet;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,8 +23,10 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Writes a report in each requested format into one directory. Every file is written to a
- * temporary name and renamed, so a failure never leaves half a report behind. Output depends
+ * Writes a report in each requested format into one directory, as a set ({@link OutputSet}):
+ * all files are rendered into a staging directory first and renamed into place only when every
+ * one succeeded, under the directory's lock. A failure, a signal or a concurrent run never
+ * leaves half a report, a mix of two runs' files or temporary files behind. Output depends
  * only on its input: the same report gives the same bytes (no clock but the report's own
  * generatedAt).
  */
@@ -43,6 +47,18 @@ public final class ReportWriters {
     public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
                                    Function<String, String> ruleDocs, Path templateDir) throws IOException {
         List<ReportFormat> order = new ArrayList<>(EnumSet.copyOf(formats));
+        try (OutputSet set = OutputSet.open(outDir, "--out")) {
+            render(order, report, previous, set.staging(), ruleDocs, templateDir);
+            List<Path> placed = set.commit(order.stream().map(ReportFormat::fileName).toList());
+            // report the paths as the user spelled the directory
+            List<Path> written = new ArrayList<>();
+            for (Path p : placed) written.add(outDir.resolve(p.getFileName().toString()));
+            return written;
+        }
+    }
+
+    private static void render(List<ReportFormat> order, Report report, Report previous, Path outDir,
+                               Function<String, String> ruleDocs, Path templateDir) throws IOException {
         int threads = Math.min(order.size(), Integer.getInteger("failready.report.threads", Math.max(1, Runtime.getRuntime().availableProcessors())));
         if (threads <= 1) {
             for (ReportFormat f : order) writeOne(f, report, previous, outDir, ruleDocs, templateDir);
@@ -75,29 +91,37 @@ public final class ReportWriters {
                 pool.shutdownNow();
             }
         }
-        List<Path> written = new ArrayList<>();
-        for (ReportFormat f : order) written.add(outDir.resolve(f.fileName()));
-        return written;
     }
 
     private static Path writeOne(ReportFormat f, Report report, Report previous, Path outDir,
                                  Function<String, String> ruleDocs, Path templateDir) throws IOException {
         Path target = outDir.resolve(f.fileName());
         switch (f) {
-            case JSON -> AtomicFiles.write(target, out -> Json.REPORT_WRITER.writeValue(new NonClosing(out), report));
+            case JSON -> file(target, out -> Json.REPORT_WRITER.writeValue(new NonClosing(out), report));
             case HTML -> text(target, w -> HtmlReportWriter.render(report, previous, ruleDocs, templateDir, w));
             case JUNIT -> text(target, w -> JunitXmlWriter.write(report, w));
-            case MD -> AtomicFiles.writeString(target, MarkdownSummaryWriter.render(report, previous));
+            case MD -> file(target, out -> out.write(MarkdownSummaryWriter.render(report, previous).getBytes(StandardCharsets.UTF_8)));
             case CSV -> text(target, w -> CsvReportWriter.write(report, w));
         }
         return target;
+    }
+
+    /**
+     * Straight into the staging directory: it is private to this run, so no rename per file. Reports
+     * describe the estate's weak spots, so they are created readable by their owner only.
+     */
+    private static void file(Path target, AtomicFiles.Writer body) throws IOException {
+        AtomicFiles.createOwnerOnly(target);
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+            body.write(out);
+        }
     }
 
     @FunctionalInterface
     interface TextWriter { void write(Writer w) throws IOException; }
 
     static void text(Path target, TextWriter body) throws IOException {
-        AtomicFiles.write(target, out -> {
+        file(target, out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8), 1 << 16);
             body.write(w);
             w.flush();

@@ -28,9 +28,30 @@ class JunitXmlWriterTest {
         return w.toString();
     }
 
+    /** One compliant evaluation, score 50, under a policy with a minimum score. */
+    static Report withMinScore(double min) {
+        io.failready.evaluate.Evaluation e = new io.failready.evaluate.Evaluation("S3_BUCKET_REPLICATED_TO_RECOVERY_REGION", "data",
+                io.failready.evaluate.Severity.CRITICAL, ComplianceType.COMPLIANT, "AWS::S3::Bucket", "b", null, "111122223333",
+                "us-east-1", "eu-west-1", null, "ok.", null);
+        Report.WorkloadReport w = new Report.WorkloadReport("payments", "o", "warm-standby", "us-east-1", List.of("eu-west-1"),
+                60L, 15L, "NOT_READY", 50.0, new Report.Blocking("HIGH", min, 0, 0),
+                List.of(), List.of(), List.of(), List.of(), List.of(e));
+        return new Report("1.1", new Report.Tool("failready", "t"), "2026-03-01T00:00:00Z", null, null, List.of(), List.of(w), List.of(), null);
+    }
+
+    @Test
+    void aScoreBelowThePolicysMinimumFailsTheJob() throws Exception {
+        String failing = xml(withMinScore(90.0));
+        assertTrue(failing.contains("classname=\"failready.payments.gate.MIN_SCORE\""), failing);
+        assertTrue(failing.contains("<testsuites name=\"failready\" tests=\"2\" failures=\"1\" errors=\"0\""), failing);
+        assertTrue(failing.contains("Score 50 is below the policy&apos;s minimum 90."), failing);
+        String passing = xml(withMinScore(40.0));
+        assertTrue(passing.contains("<testsuites name=\"failready\" tests=\"2\" failures=\"0\" errors=\"0\""), passing);
+    }
+
     @Test
     void validatesAgainstTheJenkinsJunitSchema() throws Exception {
-        for (Report r : new Report[]{TestReports.small(), TestReports.large(3_000)}) {
+        for (Report r : new Report[]{TestReports.small(), TestReports.large(3_000), withMinScore(90.0)}) {
             SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -46,9 +67,12 @@ class JunitXmlWriterTest {
                 .parse(new ByteArrayInputStream(xml(r).getBytes(StandardCharsets.UTF_8)));
         List<Evaluation> all = ReportFacts.allEvaluations(r);
         assertEquals(all.size(), doc.getElementsByTagName("testcase").getLength());
-        long nc = all.stream().filter(e -> !e.isWaived() && e.getComplianceType() == ComplianceType.NON_COMPLIANT).count();
-        long id = all.stream().filter(e -> !e.isWaived() && e.getComplianceType() == ComplianceType.INSUFFICIENT_DATA).count();
-        long skipped = all.stream().filter(e -> e.isWaived() || e.getComplianceType() == ComplianceType.NOT_APPLICABLE).count();
+        // failures and errors are exactly what blocks the gate under the report's recorded policy
+        long nc = r.workloads().stream().mapToLong(w -> ReportFacts.blocking(w).size()).sum();
+        long id = r.workloads().stream().mapToLong(w -> ReportFacts.lackingData(w).size()).sum();
+        long skipped = all.stream().filter(e -> e.isWaived() || e.getComplianceType() != ComplianceType.COMPLIANT).count() - nc - id;
+        assertTrue(nc < all.stream().filter(e -> !e.isWaived() && e.getComplianceType() == ComplianceType.NON_COMPLIANT).count(),
+                "the fixture has non-blocking findings");
         assertEquals(nc, doc.getElementsByTagName("failure").getLength());
         assertEquals(id, doc.getElementsByTagName("error").getLength());
         assertEquals(skipped, doc.getElementsByTagName("skipped").getLength());

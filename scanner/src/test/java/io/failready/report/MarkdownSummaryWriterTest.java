@@ -17,7 +17,7 @@ class MarkdownSummaryWriterTest {
         assertTrue(md.contains("### Blocking findings ("), md);
         assertTrue(md.contains("### Collection gaps (2)"), md);
         assertFalse(md.contains("<script>"), "HTML must be escaped: GitHub renders inline HTML");
-        assertEquals("&lt;script&gt;alert\\(1\\)&lt;/script&gt;", MarkdownSummaryWriter.esc(TestReports.XSS_SCRIPT));
+        assertEquals("\\<script\\>alert\\(1\\)\\</script\\>", MarkdownSummaryWriter.esc(TestReports.XSS_SCRIPT));
         assertTrue(md.contains("| Workload | Severity | Rule |"), "several workloads: findings name theirs");
     }
 
@@ -37,6 +37,19 @@ class MarkdownSummaryWriterTest {
         String capped = MarkdownSummaryWriter.capped(big);
         assertTrue(capped.getBytes(StandardCharsets.UTF_8).length <= MarkdownSummaryWriter.MAX_BYTES);
         assertTrue(capped.endsWith("_…summary truncated to fit; see report.html._\n"));
+    }
+
+    @Test
+    void mentionsAndAutolinksFromAwsDataAreNeutralised() {
+        String z = "\u200b";
+        assertEquals("ping @" + z + "security-team and @" + z + "octocat", MarkdownSummaryWriter.esc("ping @security-team and @octocat"));
+        assertEquals("see https" + z + "://evil.example/x and www" + z + ".evil.example", MarkdownSummaryWriter.esc(
+                "see https://evil.example/x and www.evil.example"));
+        assertEquals("HTTP" + z + "://a mailto" + z + ":a@" + z + "b.example", MarkdownSummaryWriter.esc("HTTP://a mailto:a@b.example"));
+        assertEquals("\\<https" + z + "://evil.example\\>", MarkdownSummaryWriter.esc("<https://evil.example>"));
+        assertEquals("\\$x\\$ \\&amp; \\*b\\*", MarkdownSummaryWriter.esc("$x$ &amp; *b*"));
+        // ARNs and plain names are untouched apart from Markdown punctuation
+        assertEquals("arn:aws:s3:::orders-eu", MarkdownSummaryWriter.esc("arn:aws:s3:::orders-eu"));
     }
 
     @Test

@@ -91,4 +91,15 @@ class ReportCliTest {
         assertTrue(Files.readString(dir.resolve("diff.md")).startsWith("## failready diff"));
         assertEquals(2, run(new DiffCommand(), oldJson.toString(), newJson.toString(), "--format", "xml"));
     }
+
+    @Test
+    void failOnRegressionExitsThreeOnlyWhenSomethingRegressed() {
+        // old -> new regresses findings (variant 1 turns compliant ones non-compliant)
+        assertEquals(3, run(new DiffCommand(), oldJson.toString(), newJson.toString(), "--fail-on-regression"));
+        assertTrue(err.toString().contains("regressed") && err.toString().contains("--fail-on-regression"), err.toString());
+        // the same report twice: nothing regressed
+        assertEquals(0, run(new DiffCommand(), newJson.toString(), newJson.toString(), "--fail-on-regression"));
+        // without the flag the diff itself never fails
+        assertEquals(0, run(new DiffCommand(), oldJson.toString(), newJson.toString()));
+    }
 }
