@@ -42,12 +42,12 @@ final class ReportStreamReader {
 
     /** The report, or {@link StreamSchema.Mismatch} when the slow path must decide. */
     static Report read(InputStream in) throws IOException {
-        return read(Holder.FACTORY.createParser(in));
+        return read(io.failready.util.Json.strict(Holder.FACTORY.createParser(in)));
     }
 
     /** A whole file in memory parses without refilling buffers (reports up to a few hundred MB). */
     static Report read(byte[] json) throws IOException {
-        return read(Holder.FACTORY.createParser(json));
+        return read(io.failready.util.Json.strict(Holder.FACTORY.createParser(json)));
     }
 
     private static Report read(JsonParser parser) throws IOException {
