@@ -34,7 +34,8 @@ public final class RulesCommand extends AbstractCommand {
 
     @Command(name = "list", header = "Print the rule catalog: id, section, severity, title.")
     public static final class ListRules extends AbstractCommand {
-        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", paramLabel = "text|json|index", defaultValue = "text",
+                description = "Output format (default: ${DEFAULT-VALUE}); index writes rules/catalog.index, the bundled rules' section and severity the gate reads.")
         String format;
         @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directory (repeatable).")
         List<Path> dirs = new ArrayList<>();
@@ -44,7 +45,9 @@ public final class RulesCommand extends AbstractCommand {
         @Override protected int doExecute() throws Exception {
             RuleCatalog c = catalog(dirs);
             List<RuleMetadata> rules = c.rules().values().stream().filter(m -> section == null || m.section().equals(section)).toList();
-            if (format.equals("json")) {
+            if (format.equals("index")) {
+                out().print(io.failready.rules.RuleIndex.format(c));
+            } else if (format.equals("json")) {
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (RuleMetadata m : rules) {
                     Map<String, Object> e = new LinkedHashMap<>();
@@ -63,7 +66,7 @@ public final class RulesCommand extends AbstractCommand {
                 for (RuleMetadata m : rules) out().printf("%-52s %-12s %-8s %s%n", m.id(), m.section(), m.severity(), m.title());
                 out().printf("%d rules%n", rules.size());
             } else {
-                throw new InputException("--format must be text or json, not '" + format + "'.");
+                throw new InputException("--format must be text, json or index, not '" + format + "'.");
             }
             return ExitCodes.OK;
         }
