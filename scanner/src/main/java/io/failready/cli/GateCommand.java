@@ -14,7 +14,10 @@ import io.failready.gate.Gate;
 import io.failready.gate.GatePolicy;
 import io.failready.gate.Verdict;
 import io.failready.report.Report;
-import io.failready.report.ReportWriters;
+import io.failready.report.ReportFacts;
+import io.failready.gate.ReportCheck;
+import io.failready.rules.RuleIndex;
+import io.failready.rules.RuleNames;
 import io.failready.snapshot.Snapshot;
 import io.failready.util.Durations;
 import io.failready.util.InputException;
@@ -98,21 +101,39 @@ public final class GateCommand extends AbstractCommand {
     protected int doExecute() throws Exception {
         Instant now = Instant.now();
         Duration maxAgeD = parseMaxAge();
-        GatePolicyConfig fromConfig = null;
-        List<Waiver> extra = new ArrayList<>();
+        FailreadyConfig cfg = null;
+        // report path: waivers from the config and --waivers, per workload (the engine applied them on the other paths)
+        FailreadyConfig waiverHolder = null;
+        java.util.Collection<String> ruleIds;
         Report report;
         if (source.report != null) {
             report = ReportPrefetch.read(prefetch, source.report);
             checkAge(report.generatedAt(), maxAgeD, now, source.report + " (generatedAt)");
+            List<Path> dirs = new ArrayList<>(eval.ruleDirs);
             if (config != null) {
-                // only the gate block and waivers are needed; rule ids are checked against the report's catalog
-                java.util.Set<String> ids = new java.util.HashSet<>();
-                report.rules().forEach(r -> ids.add(r.id()));
-                FailreadyConfig cfg = io.failready.config.ConfigLoader.load(config, ids::contains);
-                fromConfig = pickGate(cfg);
-                for (Workload w : cfg.workloads) if (workload == null || w.name.equals(workload)) extra.addAll(w.waivers);
+                FailreadyConfig first = io.failready.config.ConfigLoader.load(config, null);
+                Path base = config.toAbsolutePath().getParent();
+                for (String d : first.ruleDirectories) dirs.add(base.resolve(d));
             }
-            for (Path wf : waiverFiles) extra.addAll(loadWaivers(wf, ids(report)));
+            RuleIndex index = RuleIndex.bundledPlus(dirs);
+            ruleIds = index.ids();
+            checkFlags(ruleIds);
+            if (config != null) {
+                cfg = io.failready.config.ConfigLoader.load(config, index::contains);
+                for (Report.WorkloadReport w : report.workloads()) {
+                    if (workload == null || w.name().equals(workload)) ReportCheck.checkDeclared(w, cfg, source.report.toString());
+                }
+                waiverHolder = cfg;
+            } else {
+                waiverHolder = new FailreadyConfig();
+                for (Report.WorkloadReport w : report.workloads()) {
+                    Workload h = new Workload();
+                    h.name = w.name();
+                    waiverHolder.workloads.add(h);
+                }
+            }
+            ReportCheck.reclassify(report, index, cfg, source.report.toString());
+            for (Path wf : waiverFiles) WaiverFile.load(wf, index::contains, waiverHolder);
         } else {
             Pipeline.Loaded loaded;
             Snapshot snapshot;
@@ -130,10 +151,11 @@ public final class GateCommand extends AbstractCommand {
                 asOf = now;
                 checkAge(snapshot.getCollectedAt(), maxAgeD, now, source.snapshot + " (collectedAt)");
             }
-            FailreadyConfig cfg = loaded.config();
+            cfg = loaded.config();
+            ruleIds = loaded.engine().catalog().rules().keySet();
+            checkFlags(ruleIds);
             for (Path wf : waiverFiles) WaiverFile.load(wf, loaded.engine().catalog()::contains, cfg);
             if (workload != null) cfg.workloads.removeIf(w -> !w.name.equals(workload));
-            fromConfig = pickGate(cfg);
             RuleEngine.Options opts = eval.engineOptions(asOf);
             if (to != null) {
                 FailoverPrecheck pre = FailoverPrecheck.load();
@@ -145,9 +167,8 @@ public final class GateCommand extends AbstractCommand {
                     source.demo ? new Report.Source("demo/payments.yaml", null, null) : Pipeline.source(config, null), now);
             if (writeReports) Reports.write(report, eval, loaded.engine().catalog(), out());
         }
-        GatePolicy policy = GatePolicy.from(fromConfig).with(failOn == null ? null : severity(failOn), minScore,
-                blockRules, blockSections, warnOnly, allowUnknown);
         if (minScore != null && (minScore < 0 || minScore > 100)) throw new InputException("--min-score must be between 0 and 100.");
+        Severity failOnFlag = failOn == null ? null : severity(failOn);
         FailoverPrecheck pre = to == null ? null : FailoverPrecheck.load();
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         int worst = ExitCodes.OK;
@@ -159,6 +180,10 @@ public final class GateCommand extends AbstractCommand {
                 throw new InputException("--to " + to + " is not a region of workload " + w.name() + " (regions: "
                         + w.primaryRegion() + ", " + String.join(", ", w.recoveryRegions()) + ").");
             }
+            // each workload under its own policy: its config gate block, or the one its report records
+            GatePolicy policy = (cfg != null ? GatePolicy.from(ReportCheck.declared(cfg, w.name()).gate) : ReportFacts.policyOf(w))
+                    .with(failOnFlag, minScore, blockRules, blockSections, warnOnly, allowUnknown);
+            List<Waiver> extra = waiverHolder == null ? List.of() : ReportCheck.declared(waiverHolder, w.name()).waivers;
             Gate.Decision d = Gate.decide(w, policy, extra, today, to, pre);
             print(d, policy);
             int code = switch (d.verdict()) {
@@ -172,24 +197,11 @@ public final class GateCommand extends AbstractCommand {
         return worst;
     }
 
-    private static java.util.Set<String> ids(Report r) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        r.rules().forEach(x -> ids.add(x.id()));
-        return ids;
-    }
-
-    private List<Waiver> loadWaivers(Path file, java.util.Set<String> ids) {
-        FailreadyConfig holder = new FailreadyConfig();
-        Workload w = new Workload();
-        w.name = workload == null ? "*" : workload;
-        holder.workloads.add(w);
-        WaiverFile.load(file, ids::contains, holder);
-        return w.waivers;
-    }
-
-    private GatePolicyConfig pickGate(FailreadyConfig cfg) {
-        for (Workload w : cfg.workloads) if (workload == null || w.name.equals(workload)) return w.gate;
-        return null;
+    /** A typo in a rule id, glob or section would silently relax or tighten nothing. */
+    private void checkFlags(java.util.Collection<String> ids) {
+        RuleNames.check("--block-rule", blockRules, ids, true);
+        RuleNames.check("--warn-only", warnOnly, ids, true);
+        RuleNames.check("--block-section", blockSections, io.failready.rules.RuleMetadata.SECTIONS, false);
     }
 
     private static Severity severity(String s) {

@@ -100,7 +100,16 @@ public final class Pipeline {
         Report.Sources sources = new Report.Sources(snapshotSource, configSource,
                 new Report.Source(null, Hashing.ruleSet(engine.catalog().ruleSet()), null), window);
         return ReportBuilder.build(results, snapshot, engine.catalog(), wellArchitected(engine.catalog()), sources,
-                VersionProvider.version(), generatedAt, opts.asOf());
+                VersionProvider.version(), generatedAt, opts.asOf(), disabled(cfg));
+    }
+
+    /** The configuration's disabledRules, each with where it was declared, for every output to show. */
+    static List<Report.DisabledRule> disabled(FailreadyConfig cfg) {
+        List<Report.DisabledRule> out = new ArrayList<>();
+        for (String id : new java.util.TreeSet<>(cfg.disabledRules)) {
+            out.add(new Report.DisabledRule(id, cfg.disabledRuleSources.getOrDefault(id, cfg.source)));
+        }
+        return out;
     }
 
     /** rules/mappings/well-architected-reliability.yaml, inverted to rule id -> control ids. */

@@ -73,6 +73,9 @@ public final class ConfigLoader {
                 for (String id : w.severityOverrides.keySet()) checkRule(name, tree, at + "/severityOverrides/" + id, id, knownRuleId);
             }
         }
+        for (int k = 0; k < cfg.disabledRules.size(); k++) {
+            cfg.disabledRuleSources.putIfAbsent(cfg.disabledRules.get(k), where(name, tree, "/disabledRules/" + k));
+        }
         if (knownRuleId != null) {
             for (int k = 0; k < cfg.disabledRules.size(); k++) {
                 checkRule(name, tree, "/disabledRules/" + k, cfg.disabledRules.get(k), knownRuleId);

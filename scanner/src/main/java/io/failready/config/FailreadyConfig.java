@@ -13,6 +13,8 @@ public final class FailreadyConfig {
     public List<String> ruleDirectories = new ArrayList<>();
     /** Rule ids switched off for every workload. */
     public List<String> disabledRules = new ArrayList<>();
+    /** disabledRules entry -> where it is declared ("payments.yaml:4"), for outputs to name. */
+    public transient java.util.Map<String, String> disabledRuleSources = new java.util.HashMap<>();
     /** Where this config was read from; null for flag-built configs. */
     public transient String source;
 }

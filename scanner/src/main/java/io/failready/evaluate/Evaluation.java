@@ -88,7 +88,8 @@ public final class Evaluation {
     public boolean isWaived() { return waiver != null; }
     @JsonInclude(JsonInclude.Include.NON_NULL) public WaiverRef getWaiver() { return waiver; }
 
-    void classify(String section, Severity severity) { this.section = section; this.severity = severity; }
+    /** Section and severity come from the catalog (and the workload's overrides), never from a file read back. */
+    public void classify(String section, Severity severity) { this.section = section; this.severity = severity; }
     public void setWaiver(WaiverRef waiver) { this.waiver = waiver; }
 
     /** Key for the "exactly one evaluation per rule, resource and region pair" contract. */

@@ -37,11 +37,13 @@ public final class Gate {
             evals.add(e);
         }
         for (Evaluation e : evals) {
-            if (e.isWaived() && e.getWaiver().expires() != null && !"null".equals(e.getWaiver().expires())
-                    && LocalDate.parse(e.getWaiver().expires()).isBefore(today)) {
-                notices.add("Waiver for " + e.getRuleId() + " on " + e.getResourceName() + " expired on " + e.getWaiver().expires()
-                        + " and no longer applies" + (e.getWaiver().source() == null ? "." : " (" + e.getWaiver().source() + ")."));
-                e.setWaiver(null);
+            if (e.isWaived()) {
+                String why = invalidWaiver(e.getWaiver(), today);
+                if (why != null) {
+                    notices.add("Waiver for " + e.getRuleId() + " on " + e.getResourceName() + " " + why
+                            + (e.getWaiver().source() == null ? "." : " (" + e.getWaiver().source() + ")."));
+                    e.setWaiver(null);
+                }
             }
             if (!e.isWaived() && e.getComplianceType() != ComplianceType.COMPLIANT
                     && e.getComplianceType() != ComplianceType.NOT_APPLICABLE) {
@@ -57,6 +59,23 @@ public final class Gate {
         }
         String direction = toRegion == null ? null : w.primaryRegion() + " -> " + toRegion;
         return new Decision(w.name(), v, score, blocking, lacking, notices.stream().distinct().toList(), direction);
+    }
+
+    /**
+     * Why a waiver a report carries does not apply today, or null. "waived": true alone, or a
+     * waiver without an approver or an expiry date, is a claim nobody signed: not a waiver.
+     */
+    static String invalidWaiver(Evaluation.WaiverRef w, LocalDate today) {
+        if (w.approver() == null || w.approver().isBlank()) return "has no approver and does not apply";
+        String exp = w.expires();
+        if (exp == null || exp.isBlank() || "null".equals(exp)) return "has no expiry date and does not apply";
+        LocalDate d;
+        try {
+            d = LocalDate.parse(exp);
+        } catch (java.time.format.DateTimeParseException ex) {
+            return "has an expiry '" + exp + "' that is not a date (YYYY-MM-DD) and does not apply";
+        }
+        return d.isBefore(today) ? "expired on " + exp + " and no longer applies" : null;
     }
 
     private static void applyExtra(Evaluation e, List<Waiver> waivers, LocalDate today, List<String> notices) {

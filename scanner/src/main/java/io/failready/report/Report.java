@@ -19,8 +19,11 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
                      List<RuleRef> rules, List<WorkloadReport> workloads, List<CollectionGap> collectionGaps,
                      Summary summary) {
 
-    /** 1.1: Blocking gained blockRules, blockSections and warnOnly (additive). */
-    public static final String SCHEMA_VERSION = "1.1";
+    /**
+     * 1.1: Blocking gained blockRules, blockSections and warnOnly (additive). 1.2: Blocking gained
+     * allowUnknown, severityOverrides and disabledRules, so it records each workload's whole policy.
+     */
+    public static final String SCHEMA_VERSION = "1.2";
 
     public record Tool(String name, String version) {}
 
@@ -47,13 +50,19 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
      * Counts the gate used, under the policy the report was written with. The policy's rule and
      * section lists (added in 1.1) let a re-render name exactly the findings the gate blocked on.
      */
-    @JsonPropertyOrder({"failOn", "minScore", "nonCompliant", "insufficientData", "blockRules", "blockSections", "warnOnly"})
+    @JsonPropertyOrder({"failOn", "minScore", "nonCompliant", "insufficientData", "blockRules", "blockSections", "warnOnly",
+            "allowUnknown", "severityOverrides", "disabledRules"})
     public record Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData,
-                           List<String> blockRules, List<String> blockSections, List<String> warnOnly) {
+                           List<String> blockRules, List<String> blockSections, List<String> warnOnly,
+                           Boolean allowUnknown, Map<String, String> severityOverrides, List<DisabledRule> disabledRules) {
         public Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData) {
-            this(failOn, minScore, nonCompliant, insufficientData, List.of(), List.of(), List.of());
+            this(failOn, minScore, nonCompliant, insufficientData, List.of(), List.of(), List.of(), false, Map.of(), List.of());
         }
     }
+
+    /** A rule switched off by the configuration: never evaluated, so it can neither pass nor block. */
+    @JsonPropertyOrder({"rule", "source"})
+    public record DisabledRule(String rule, String source) {}
 
     @JsonPropertyOrder({"name", "score", "compliant", "nonCompliant", "insufficientData", "notApplicable", "waived"})
     public record SectionScore(String name, Double score, long compliant, long nonCompliant, long insufficientData,

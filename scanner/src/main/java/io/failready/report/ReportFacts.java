@@ -28,7 +28,7 @@ public final class ReportFacts {
             failOn = Severity.HIGH;
         }
         return new GatePolicy(failOn, b.minScore(), orEmpty(b.blockRules()), orEmpty(b.blockSections()),
-                orEmpty(b.warnOnly()), false);
+                orEmpty(b.warnOnly()), Boolean.TRUE.equals(b.allowUnknown()));
     }
 
     private static List<String> orEmpty(List<String> l) { return l == null ? List.of() : l; }

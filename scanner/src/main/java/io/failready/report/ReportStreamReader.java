@@ -281,6 +281,9 @@ final class ReportStreamReader {
         Double minScore = null;
         long nonCompliant = 0, insufficient = 0;
         List<String> rules = null, sections = null, warnOnly = null;
+        Boolean allowUnknown = null;
+        Map<String, String> overrides = null;
+        List<Report.DisabledRule> disabled = null;
         while (field()) {
             switch (name()) {
                 case "failOn" -> failOn = str();
@@ -290,11 +293,28 @@ final class ReportStreamReader {
                 case "blockRules" -> rules = strings();
                 case "blockSections" -> sections = strings();
                 case "warnOnly" -> warnOnly = strings();
+                case "allowUnknown" -> allowUnknown = isNull() ? null : bool();
+                case "severityOverrides" -> overrides = map(this::str);
+                case "disabledRules" -> disabled = list(this::disabledRule);
                 default -> skip();
             }
         }
         if (nonCompliant > Integer.MAX_VALUE || insufficient > Integer.MAX_VALUE) throw StreamSchema.mismatch();
-        return new Report.Blocking(failOn, minScore, (int) nonCompliant, (int) insufficient, rules, sections, warnOnly);
+        return new Report.Blocking(failOn, minScore, (int) nonCompliant, (int) insufficient, rules, sections, warnOnly,
+                allowUnknown, overrides, disabled);
+    }
+
+    private Report.DisabledRule disabledRule() throws IOException {
+        object();
+        String rule = null, source = null;
+        while (field()) {
+            switch (name()) {
+                case "rule" -> rule = str();
+                case "source" -> source = str();
+                default -> skip();
+            }
+        }
+        return new Report.DisabledRule(rule, source);
     }
 
     private Report.SectionScore section() throws IOException {

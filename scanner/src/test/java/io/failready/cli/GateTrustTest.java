@@ -104,6 +104,151 @@ class GateTrustTest {
         assertInputError(r, wf + ":7", "'approver' appears twice");
     }
 
+    // --- gate --report re-derives what it judges by ----------------------------------------------
+
+    static final String FINDING = "\"severity\":\"CRITICAL\",\"complianceType\":\"NON_COMPLIANT\"";
+
+    Path forged(Path report, String from, String to) throws IOException {
+        String json = Files.readString(report);
+        assertTrue(json.contains(from), "fixture: " + from + " in " + json);
+        Files.writeString(report, json.replace(from, to));
+        return report;
+    }
+
+    @Test
+    void reportClaimingACriticalFindingIsLowStillBlocks() throws IOException {
+        Path report = forged(report(config("")), FINDING, "\"severity\":\"LOW\",\"complianceType\":\"NON_COMPLIANT\"");
+        var r = CliTestSupport.run("gate", "--report", report.toString());
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("BLOCK CRITICAL " + RULE), r.out());
+    }
+
+    @Test
+    void reportMovingAFindingToAnotherSectionIsJudgedByItsCatalogSection() throws IOException {
+        Path report = forged(report(config("")), "\"section\":\"security\",", "\"section\":\"operations\",");
+        var r = CliTestSupport.run("gate", "--report", report.toString(), "--fail-on", "CRITICAL", "--warn-only", RULE,
+                "--block-section", "security");
+        // warn-only wins over a section block: the finding is reported, and says it would have blocked
+        assertEquals(0, r.exit(), r.all());
+        var blocked = CliTestSupport.run("gate", "--report", report.toString(), "--block-section", "security");
+        assertEquals(3, blocked.exit(), blocked.all());
+    }
+
+    @Test
+    void reportNamingARuleOutsideTheCatalogIsRefusedUnlessItsDirectoryIsGiven() throws IOException {
+        Path report = forged(report(config("")), "\"ruleId\":\"" + RULE + "\"", "\"ruleId\":\"MY_TEAM_RULE\"");
+        var r = CliTestSupport.run("gate", "--report", report.toString());
+        assertInputError(r, report.toString(), "MY_TEAM_RULE", "not in the rule catalog", "--rules DIR");
+        Path dir = Files.createDirectories(tmp.resolve("team-rules/MY_TEAM_RULE"));
+        Files.writeString(dir.resolve("MY_TEAM_RULE.drl"), """
+                package rules.team;
+                import io.failready.facts.Resource;
+                rule "MY_TEAM_RULE"
+                    @id("MY_TEAM_RULE") @title("Team rule") @section("operations") @severity("HIGH") @resourceType("AWS::S3::Bucket")
+                when
+                    Resource( resourceType == "nothing" )
+                then
+                end
+                """);
+        var ok = CliTestSupport.run("gate", "--report", report.toString(), "--rules", tmp.resolve("team-rules").toString());
+        assertEquals(3, ok.exit(), ok.all());
+        assertTrue(ok.out().contains("BLOCK HIGH     MY_TEAM_RULE"), "severity from the team's DRL, not the report: " + ok.out());
+    }
+
+    @Test
+    void evaluationMarkedWaivedWithoutAWaiverIsNotWaived() throws IOException {
+        Path report = forged(report(config("")), "\"waived\":false}", "\"waived\":true}");
+        var r = CliTestSupport.run("gate", "--report", report.toString());
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("has no approver and does not apply"), r.out());
+    }
+
+    @Test
+    void waiverWithoutApproverOrExpiryInAReportDoesNotApply() throws IOException {
+        String expires = LocalDate.now().plusDays(30).toString();
+        Path c = config(GateCommandTest.waiver(expires, "ciso@example.com"));
+        Path report = report(c);
+        assertEquals(0, CliTestSupport.run("gate", "--report", report.toString()).exit(), "fixture: the waiver applies");
+        forged(report, ",\"expires\":\"" + expires + "\"", "");
+        var noExpiry = CliTestSupport.run("gate", "--report", report.toString());
+        assertEquals(3, noExpiry.exit(), noExpiry.all());
+        assertTrue(noExpiry.out().contains("has no expiry date"), noExpiry.out());
+        forged(report, "\"approver\":\"ciso@example.com\",", "");
+        assertTrue(CliTestSupport.run("gate", "--report", report.toString()).out().contains("has no approver"));
+    }
+
+    // --- a report is judged only under the configuration that declares it -------------------------
+
+    @Test
+    void reportForARegionPairTheConfigDoesNotDeclareIsRefused() throws IOException {
+        Path report = report(config(""));
+        Path other = write("other.yaml", base.config("").replace("recoveryRegions: [eu-west-1]", "recoveryRegions: [us-west-2]"));
+        var r = CliTestSupport.run("gate", "--report", report.toString(), "--config", other.toString());
+        assertInputError(r, report.toString(), "us-east-1 -> eu-west-1", "declares us-east-1 -> us-west-2");
+        Path renamed = write("renamed.yaml", base.config("").replace("name: payments", "name: ledger"));
+        var n = CliTestSupport.run("gate", "--report", report.toString(), "--config", renamed.toString());
+        assertInputError(n, "workload 'payments'", "does not declare");
+        assertEquals(3, CliTestSupport.run("gate", "--report", report.toString(), "--config", config("").toString()).exit());
+    }
+
+    // --- each workload under its own policy ----------------------------------------------------------
+
+    /** Two workloads over the same estate: payments relaxes the secret rule, ledger does not. */
+    Path twoWorkloads() throws IOException {
+        String one = base.config("""
+                    gate:
+                      warnOnly: [SECRETSMANAGER_*]
+                      allowUnknown: true
+                """);
+        String ledger = one.substring(one.indexOf("  - name: payments")).replace("name: payments", "name: ledger")
+                .replace("      warnOnly: [SECRETSMANAGER_*]\n      allowUnknown: true\n", "      failOn: HIGH\n");
+        return write("two.yaml", one + ledger);
+    }
+
+    @Test
+    void eachWorkloadIsGatedByItsOwnPolicyNotTheFirstOnes() throws IOException {
+        Path c = twoWorkloads();
+        var r = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", c.toString());
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("READY  payments") && r.out().contains("NOT_READY  ledger"), r.out());
+        // the report records each workload's policy, so gating it without the config decides the same
+        Path report = report(c);
+        String json = Files.readString(report);
+        assertTrue(json.contains("\"allowUnknown\" : true"), json);
+        var g = CliTestSupport.run("gate", "--report", report.toString());
+        assertEquals(3, g.exit(), g.all());
+        assertTrue(g.out().contains("READY  payments") && g.out().contains("NOT_READY  ledger"), g.out());
+        assertEquals(0, CliTestSupport.run("gate", "--report", report.toString(), "--workload", "payments").exit());
+    }
+
+    @Test
+    void aWaiverOfOneWorkloadDoesNotWaiveAnother() throws IOException {
+        String expires = LocalDate.now().plusDays(30).toString();
+        String one = base.config(GateCommandTest.waiver(expires, "ciso@example.com"));
+        String ledger = one.substring(one.indexOf("  - name: payments"), one.indexOf("    waivers:")).replace("name: payments", "name: ledger");
+        Path c = write("w2.yaml", one + ledger);
+        Path plain = write("plain.yaml", base.config("") + ledger);
+        Path report = report(plain);
+        var r = CliTestSupport.run("gate", "--report", report.toString(), "--config", c.toString());
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("READY  payments") && r.out().contains("NOT_READY  ledger"), r.out());
+    }
+
+    // --- names a user types are checked ---------------------------------------------------------------
+
+    @Test
+    void misspelledRuleIdsGlobsAndSectionsAreRefusedWithASuggestion() throws IOException {
+        Path report = report(config(""));
+        var typo = CliTestSupport.run("gate", "--report", report.toString(), "--warn-only", "SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGON");
+        assertInputError(typo, "--warn-only", "Did you mean " + RULE + "?");
+        var glob = CliTestSupport.run("gate", "--report", report.toString(), "--block-rule", "SECRETS_MANAGER_*");
+        assertInputError(glob, "--block-rule 'SECRETS_MANAGER_*' matches no rule id");
+        var section = CliTestSupport.run("gate", "--report", report.toString(), "--block-section", "secrity");
+        assertInputError(section, "--block-section 'secrity'", "Did you mean security?");
+        var snap = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", config("").toString(), "--warn-only", "NOPE_*");
+        assertInputError(snap, "--warn-only 'NOPE_*' matches no rule id");
+    }
+
     static int lineOf(String text, String fragment) {
         int at = text.indexOf(fragment);
         return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
