@@ -125,13 +125,13 @@ class GateTrustTest {
 
     @Test
     void reportMovingAFindingToAnotherSectionIsJudgedByItsCatalogSection() throws IOException {
-        Path report = forged(report(config("")), "\"section\":\"security\",", "\"section\":\"operations\",");
-        var r = CliTestSupport.run("gate", "--report", report.toString(), "--fail-on", "CRITICAL", "--warn-only", RULE,
-                "--block-section", "security");
-        // warn-only wins over a section block: the finding is reported, and says it would have blocked
-        assertEquals(0, r.exit(), r.all());
-        var blocked = CliTestSupport.run("gate", "--report", report.toString(), "--block-section", "security");
-        assertEquals(3, blocked.exit(), blocked.all());
+        // the workload lowers the rule to LOW, so only the section block can make it block
+        Path c = config("    severityOverrides:\n      " + RULE + ": LOW\n");
+        Path report = forged(report(c), "\"section\":\"security\",\"severity\":\"LOW\"", "\"section\":\"operations\",\"severity\":\"LOW\"");
+        var r = CliTestSupport.run("gate", "--report", report.toString(), "--block-section", "security");
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("BLOCK LOW      " + RULE), "the recorded override still applies: " + r.out());
+        assertEquals(0, CliTestSupport.run("gate", "--report", report.toString()).exit(), "LOW does not block by itself");
     }
 
     @Test
