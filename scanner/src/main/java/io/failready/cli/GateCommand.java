@@ -119,7 +119,7 @@ public final class GateCommand extends AbstractCommand {
             ruleIds = index.ids();
             checkFlags(ruleIds);
             if (config != null) {
-                cfg = io.failready.config.ConfigLoader.load(config, index::contains);
+                cfg = io.failready.config.ConfigLoader.load(config, index.ids());
                 for (Report.WorkloadReport w : report.workloads()) {
                     if (workload == null || w.name().equals(workload)) ReportCheck.checkDeclared(w, cfg, source.report.toString());
                 }
@@ -133,7 +133,7 @@ public final class GateCommand extends AbstractCommand {
                 }
             }
             ReportCheck.reclassify(report, index, cfg, source.report.toString());
-            for (Path wf : waiverFiles) WaiverFile.load(wf, index::contains, waiverHolder);
+            for (Path wf : waiverFiles) WaiverFile.load(wf, index.ids(), waiverHolder);
         } else {
             Pipeline.Loaded loaded;
             Snapshot snapshot;
@@ -154,7 +154,7 @@ public final class GateCommand extends AbstractCommand {
             cfg = loaded.config();
             ruleIds = loaded.engine().catalog().rules().keySet();
             checkFlags(ruleIds);
-            for (Path wf : waiverFiles) WaiverFile.load(wf, loaded.engine().catalog()::contains, cfg);
+            for (Path wf : waiverFiles) WaiverFile.load(wf, loaded.engine().catalog().rules().keySet(), cfg);
             if (workload != null) cfg.workloads.removeIf(w -> !w.name.equals(workload));
             RuleEngine.Options opts = eval.engineOptions(asOf);
             if (to != null) {
@@ -184,7 +184,8 @@ public final class GateCommand extends AbstractCommand {
             GatePolicy policy = (cfg != null ? GatePolicy.from(ReportCheck.declared(cfg, w.name()).gate) : ReportFacts.policyOf(w))
                     .with(failOnFlag, minScore, blockRules, blockSections, warnOnly, allowUnknown);
             List<Waiver> extra = waiverHolder == null ? List.of() : ReportCheck.declared(waiverHolder, w.name()).waivers;
-            Gate.Decision d = Gate.decide(w, policy, extra, today, to, pre);
+            Gate.Decision d = Gate.decide(w, policy, extra, cfg != null ? cfg.waiverPolicy : new io.failready.config.WaiverPolicy(),
+                    today, to, pre);
             print(d, policy);
             int code = switch (d.verdict()) {
                 case READY -> ExitCodes.OK;

@@ -86,7 +86,7 @@ public final class Pipeline {
 
     /** Reads the config, checking rule ids against the bundled catalog plus the given rule directories. */
     public static FailreadyConfig config(Path file, RuleCatalog catalog) {
-        return ConfigLoader.load(file, catalog == null ? null : catalog::contains);
+        return ConfigLoader.load(file, catalog == null ? null : catalog.rules().keySet());
     }
 
     public static Report evaluate(RuleEngine engine, Snapshot snapshot, FailreadyConfig cfg, RuleEngine.Options opts,

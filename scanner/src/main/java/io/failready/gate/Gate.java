@@ -23,8 +23,9 @@ public final class Gate {
     public record Decision(String workload, Verdict verdict, Double score, List<Evaluation> blocking,
                            List<Evaluation> lackingData, List<String> notices, String direction) {}
 
-    public static Decision decide(Report.WorkloadReport w, GatePolicy policy, List<Waiver> extraWaivers, LocalDate today,
-                                  String toRegion, FailoverPrecheck precheck) {
+    public static Decision decide(Report.WorkloadReport w, GatePolicy policy, List<Waiver> extraWaivers,
+                                  io.failready.config.WaiverPolicy waiverPolicy, LocalDate today, String toRegion,
+                                  FailoverPrecheck precheck) {
         List<String> notices = new ArrayList<>(w.waiverNotices());
         List<Evaluation> evals = new ArrayList<>();
         for (Evaluation e : w.evaluations()) {
@@ -47,7 +48,7 @@ public final class Gate {
             }
             if (!e.isWaived() && e.getComplianceType() != ComplianceType.COMPLIANT
                     && e.getComplianceType() != ComplianceType.NOT_APPLICABLE) {
-                applyExtra(e, extraWaivers, today, notices);
+                applyExtra(e, extraWaivers, waiverPolicy, today, notices);
             }
         }
         Double score = Scoring.score(evals);
@@ -78,18 +79,16 @@ public final class Gate {
         return d.isBefore(today) ? "expired on " + exp + " and no longer applies" : null;
     }
 
-    private static void applyExtra(Evaluation e, List<Waiver> waivers, LocalDate today, List<String> notices) {
+    private static void applyExtra(Evaluation e, List<Waiver> waivers, io.failready.config.WaiverPolicy waiverPolicy,
+                                   LocalDate today, List<String> notices) {
         for (Waiver wv : waivers) {
             if (!wv.rule.equals(e.getRuleId())) continue;
             Pattern p = Scope.glob(wv.resource == null ? "*" : wv.resource);
             if (!p.matcher(nz(e.getResourceId())).matches() && !p.matcher(nz(e.getResourceName())).matches()) continue;
             String where = wv.source == null ? "" : " (" + wv.source + ")";
-            if (!wv.isApproved()) {
-                notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " has no approver and does not apply.");
-                continue;
-            }
-            if (wv.isExpired(today)) {
-                notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " expired on " + wv.expires + " and no longer applies.");
+            String refused = waiverPolicy.refusal(wv, e, today);
+            if (refused != null) {
+                notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " " + refused + ".");
                 continue;
             }
             e.setWaiver(new Evaluation.WaiverRef(wv.reason, wv.approver, wv.owner, String.valueOf(wv.expires), wv.source));

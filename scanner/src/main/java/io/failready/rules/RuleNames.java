@@ -22,7 +22,9 @@ public final class RuleNames {
             return what + " '" + entry + "' matches no " + noun(what) + suggestion(entry.replace("*", "").replace("?", ""), known);
         }
         if (entry != null && known.contains(entry)) return null;
-        return what + " '" + entry + "' is not a known " + noun(what) + suggestion(entry == null ? "" : entry, known);
+        String typed = entry == null ? "" : entry;
+        if (what.equals("rule id")) return "unknown rule id '" + typed + "'" + suggestion(typed, known) + " Run 'failready rules list' for the catalog.";
+        return what + " '" + typed + "' is not a known " + noun(what) + suggestion(typed, known);
     }
 
     public static void check(String what, List<String> entries, Collection<String> known, boolean globs) {

@@ -249,6 +249,84 @@ class GateTrustTest {
         assertInputError(snap, "--warn-only 'NOPE_*' matches no rule id");
     }
 
+    // --- waiver policy ---------------------------------------------------------------------------------
+
+    String blanketWaiver(String expires, String reason) {
+        return """
+                    waivers:
+                      - rule: %s
+                        resource: "*"
+                        %s
+                        approver: ciso@example.com
+                        expires: %s
+                """.formatted(RULE, reason == null ? "" : "reason: " + reason, expires);
+    }
+
+    @Test
+    void blanketWaiverOfACriticalRuleIsRefusedByDefaultAndListedWithTheReason() throws IOException {
+        String expires = LocalDate.now().plusDays(10).toString();
+        Path c = config(blanketWaiver(expires, "accepted (RISK-1)"));
+        var r = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", c.toString());
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("waiverPolicy.allowBlanketCritical"), r.out());
+        Path allowed = write("allowed.yaml", "waiverPolicy:\n  allowBlanketCritical: true\n" + base.config(blanketWaiver(expires, "accepted (RISK-1)")));
+        assertEquals(0, CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", allowed.toString()).exit());
+    }
+
+    @Test
+    void waiverPolicyCapsDurationAndABlankReasonIsNoReason() throws IOException {
+        String far = LocalDate.now().plusDays(200).toString();
+        String policy = "waiverPolicy:\n  allowBlanketCritical: true\n  maxDuration: 90d\n";
+        Path tooLong = write("long.yaml", policy + base.config(blanketWaiver(far, "accepted (RISK-1)")));
+        var r = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", tooLong.toString());
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("more than waiverPolicy.maxDuration 90d"), r.out());
+        Path noReason = write("noreason.yaml", policy + base.config(blanketWaiver(LocalDate.now().plusDays(10).toString(), "\"  \"")));
+        var n = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", noReason.toString());
+        assertEquals(3, n.exit(), n.all());
+        assertTrue(n.out().contains("has no reason"), n.out());
+        // the same policy holds for waivers applied to a saved report
+        Path report = report(config(""));
+        Path wf = write("wf.yaml", """
+                version: 1
+                waivers:
+                  - rule: %s
+                    resource: "*"
+                    reason: accepted
+                    approver: ciso@example.com
+                    expires: %s
+                """.formatted(RULE, LocalDate.now().plusDays(10)));
+        var g = CliTestSupport.run("gate", "--report", report.toString(), "--waivers", wf.toString());
+        assertEquals(3, g.exit(), g.all());
+        assertTrue(g.out().contains("waiverPolicy.allowBlanketCritical"), g.out());
+        Path bad = write("bad.yaml", "waiverPolicy:\n  maxDuration: soon\n" + base.config(""));
+        assertInputError(CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", bad.toString()), "bad.yaml:2");
+    }
+
+    // --- names in the configuration are checked --------------------------------------------------------
+
+    @Test
+    void misspelledNamesInTheConfigAreRefusedWithASuggestion() throws IOException {
+        Path c = write("typo.yaml", base.config("""
+                    gate:
+                      warnOnly: [SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGON]
+                """));
+        assertInputError(CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", c.toString()),
+                "typo.yaml:", "Did you mean " + RULE + "?");
+        Path s = write("sec.yaml", base.config("""
+                    gate:
+                      blockSections: [secrity]
+                """));
+        assertInputError(CliTestSupport.run("gate", "--report", report(config("")).toString(), "--config", s.toString()),
+                "sec.yaml:", "Did you mean security?");
+        Path o = write("ovr.yaml", base.config("""
+                    severityOverrides:
+                      SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGON: LOW
+                """));
+        assertInputError(CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", o.toString()),
+                "Did you mean " + RULE + "?");
+    }
+
     static int lineOf(String text, String fragment) {
         int at = text.indexOf(fragment);
         return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
