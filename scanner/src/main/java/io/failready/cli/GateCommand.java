@@ -186,7 +186,7 @@ public final class GateCommand extends AbstractCommand {
             List<Waiver> extra = waiverHolder == null ? List.of() : ReportCheck.declared(waiverHolder, w.name()).waivers;
             Gate.Decision d = Gate.decide(w, policy, extra, cfg != null ? cfg.waiverPolicy : new io.failready.config.WaiverPolicy(),
                     today, to, pre);
-            print(d, policy);
+            print(d, policy, w.blocking() == null || w.blocking().disabledRules() == null ? List.of() : w.blocking().disabledRules());
             int code = switch (d.verdict()) {
                 case READY -> ExitCodes.OK;
                 case NOT_READY -> ExitCodes.NOT_READY;
@@ -238,7 +238,7 @@ public final class GateCommand extends AbstractCommand {
         }
     }
 
-    private void print(Gate.Decision d, GatePolicy policy) {
+    private void print(Gate.Decision d, GatePolicy policy, List<Report.DisabledRule> disabled) {
         String head = d.direction() == null ? d.verdict().name()
                 : switch (d.verdict()) { case READY -> "GO"; case NOT_READY -> "NO-GO"; case UNKNOWN -> "NO-GO (UNKNOWN)"; };
         out().printf("%s  %s%s  score %s  (fail on %s%s)%n", head, d.workload(),
@@ -253,8 +253,25 @@ public final class GateCommand extends AbstractCommand {
             if (lines++ >= maxLines) break;
             out().printf("  NODATA %-7s %s: %s%n", e.getSeverity(), e.getRuleId(), e.getAnnotation());
         }
-        int total = d.blocking().size() + d.lackingData().size();
+        for (Evaluation e : d.warnedOnly()) {
+            if (lines++ >= maxLines) break;
+            out().printf("  WARN   %-8s %s: %s (warn-only; would have blocked)%n", e.getSeverity(), e.getRuleId(), e.getAnnotation());
+        }
+        int total = d.blocking().size() + d.lackingData().size() + d.warnedOnly().size();
         if (total > maxLines) out().printf("  ... and %d more (see the full report)%n", total - maxLines);
+        if (!disabled.isEmpty()) {
+            List<String> ids = disabled.stream().map(Report.DisabledRule::rule).toList();
+            String shownIds = String.join(", ", ids.subList(0, Math.min(ids.size(), 8))) + (ids.size() > 8 ? ", ..." : "");
+            String from = String.join(", ", disabled.stream().map(x -> x.source() == null ? "the configuration" : x.source())
+                    .map(x -> x.replaceFirst(":\\d+$", "")).distinct().toList());
+            out().printf("  DISABLED %d rule%s, not evaluated (disabledRules in %s): %s%n", ids.size(), ids.size() == 1 ? "" : "s", from, shownIds);
+        }
+        if (d.verdict() == Verdict.READY && (!d.warnedOnly().isEmpty() || !disabled.isEmpty())) {
+            List<String> why = new ArrayList<>();
+            if (!d.warnedOnly().isEmpty()) why.add(d.warnedOnly().size() + " blocking finding" + (d.warnedOnly().size() == 1 ? " is" : "s are") + " warn-only");
+            if (!disabled.isEmpty()) why.add(disabled.size() + " rule" + (disabled.size() == 1 ? " was" : "s were") + " disabled and never judged");
+            out().println("  NOTE READY depends on this: " + String.join("; ", why) + ".");
+        }
         for (String n : d.notices()) out().println("  NOTE " + n);
         if (d.verdict() == Verdict.UNKNOWN) out().println("  Blocking rules lacked data: failing closed (--allow-unknown to accept).");
     }

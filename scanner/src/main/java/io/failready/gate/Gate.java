@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 public final class Gate {
     private Gate() {}
 
+    /** {@code warnedOnly}: findings that would have blocked but for warn-only. */
     public record Decision(String workload, Verdict verdict, Double score, List<Evaluation> blocking,
-                           List<Evaluation> lackingData, List<String> notices, String direction) {}
+                           List<Evaluation> lackingData, List<String> notices, String direction, List<Evaluation> warnedOnly) {}
 
     public static Decision decide(Report.WorkloadReport w, GatePolicy policy, List<Waiver> extraWaivers,
                                   io.failready.config.WaiverPolicy waiverPolicy, LocalDate today, String toRegion,
@@ -59,7 +60,8 @@ public final class Gate {
             notices.add(0, String.format(java.util.Locale.ROOT, "Score %.1f is below the minimum %.1f.", score, policy.minScore()));
         }
         String direction = toRegion == null ? null : w.primaryRegion() + " -> " + toRegion;
-        return new Decision(w.name(), v, score, blocking, lacking, notices.stream().distinct().toList(), direction);
+        List<Evaluation> warned = evals.stream().filter(policy::blocksButForWarnOnly).sorted(Evaluation.REPORT_ORDER).toList();
+        return new Decision(w.name(), v, score, blocking, lacking, notices.stream().distinct().toList(), direction, warned);
     }
 
     /**

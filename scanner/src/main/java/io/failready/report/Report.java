@@ -21,7 +21,8 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
 
     /**
      * 1.1: Blocking gained blockRules, blockSections and warnOnly (additive). 1.2: Blocking gained
-     * allowUnknown, severityOverrides and disabledRules, so it records each workload's whole policy.
+     * allowUnknown, severityOverrides and disabledRules, so it records each workload's whole policy,
+     * and warnOnlyWouldBlock, the findings that blocked but for warn-only.
      */
     public static final String SCHEMA_VERSION = "1.2";
 
@@ -51,12 +52,13 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
      * section lists (added in 1.1) let a re-render name exactly the findings the gate blocked on.
      */
     @JsonPropertyOrder({"failOn", "minScore", "nonCompliant", "insufficientData", "blockRules", "blockSections", "warnOnly",
-            "allowUnknown", "severityOverrides", "disabledRules"})
+            "allowUnknown", "severityOverrides", "disabledRules", "warnOnlyWouldBlock"})
     public record Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData,
                            List<String> blockRules, List<String> blockSections, List<String> warnOnly,
-                           Boolean allowUnknown, Map<String, String> severityOverrides, List<DisabledRule> disabledRules) {
+                           Boolean allowUnknown, Map<String, String> severityOverrides, List<DisabledRule> disabledRules,
+                           int warnOnlyWouldBlock) {
         public Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData) {
-            this(failOn, minScore, nonCompliant, insufficientData, List.of(), List.of(), List.of(), false, Map.of(), List.of());
+            this(failOn, minScore, nonCompliant, insufficientData, List.of(), List.of(), List.of(), false, Map.of(), List.of(), 0);
         }
     }
 

@@ -81,7 +81,8 @@ public final class ReportBuilder {
                 policy.verdict(evals, score).name(), score,
                 new Report.Blocking(policy.failOn().name(), policy.minScore(), blockingNc, blockingId,
                         sortedCopy(policy.blockRules()), sortedCopy(policy.blockSections()), sortedCopy(policy.warnOnly()),
-                        policy.allowUnknown(), new TreeMap<>(w.severityOverrides), List.copyOf(disabled)),
+                        policy.allowUnknown(), new TreeMap<>(w.severityOverrides), List.copyOf(disabled),
+                        (int) evals.stream().filter(policy::blocksButForWarnOnly).count()),
                 sections, accounts, pairs, List.copyOf(r.waiverNotices()), evals);
     }
 

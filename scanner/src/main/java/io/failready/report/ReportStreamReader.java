@@ -284,6 +284,7 @@ final class ReportStreamReader {
         Boolean allowUnknown = null;
         Map<String, String> overrides = null;
         List<Report.DisabledRule> disabled = null;
+        long wouldBlock = 0;
         while (field()) {
             switch (name()) {
                 case "failOn" -> failOn = str();
@@ -296,12 +297,13 @@ final class ReportStreamReader {
                 case "allowUnknown" -> allowUnknown = isNull() ? null : bool();
                 case "severityOverrides" -> overrides = map(this::str);
                 case "disabledRules" -> disabled = list(this::disabledRule);
+                case "warnOnlyWouldBlock" -> wouldBlock = lng0();
                 default -> skip();
             }
         }
-        if (nonCompliant > Integer.MAX_VALUE || insufficient > Integer.MAX_VALUE) throw StreamSchema.mismatch();
+        if (nonCompliant > Integer.MAX_VALUE || insufficient > Integer.MAX_VALUE || wouldBlock > Integer.MAX_VALUE) throw StreamSchema.mismatch();
         return new Report.Blocking(failOn, minScore, (int) nonCompliant, (int) insufficient, rules, sections, warnOnly,
-                allowUnknown, overrides, disabled);
+                allowUnknown, overrides, disabled, (int) wouldBlock);
     }
 
     private Report.DisabledRule disabledRule() throws IOException {

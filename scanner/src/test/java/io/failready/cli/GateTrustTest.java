@@ -327,6 +327,43 @@ class GateTrustTest {
                 "Did you mean " + RULE + "?");
     }
 
+    // --- disabled and warn-only rules are shown wherever a verdict is ---------------------------------
+
+    @Test
+    void disabledAndWarnOnlyRulesAreShownInTheGateOutput() throws IOException {
+        var r = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", config("").toString(), "--warn-only", RULE);
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("WARN   CRITICAL " + RULE + ": Secret prod/payments/db has no replica"), r.out());
+        assertTrue(r.out().contains("(warn-only; would have blocked)"), r.out());
+        assertTrue(r.out().matches("(?s).*DISABLED \\d+ rules, not evaluated \\(disabledRules in " + java.util.regex.Pattern.quote(tmp.resolve("c.yaml").toString()) + "\\).*"), r.out());
+        assertTrue(r.out().contains("NOTE READY depends on this: 1 blocking finding is warn-only;"), r.out());
+    }
+
+    @Test
+    void disabledAndWarnOnlyRulesAreShownInEveryReport() throws IOException {
+        Path c = config("""
+                    gate:
+                      warnOnly: [%s]
+                """.formatted(RULE));
+        Path out = tmp.resolve("all");
+        var e = CliTestSupport.run("evaluate", "--snapshot", snapshot.toString(), "--config", c.toString(), "--out", out.toString(), "--format", "all");
+        assertEquals(0, e.exit(), e.all());
+        String json = Files.readString(out.resolve("report.json"));
+        assertTrue(json.contains("\"warnOnlyWouldBlock\" : 1"), json);
+        assertTrue(json.contains("\"disabledRules\" : [{\"rule\":\"ACCOUNT_RECOVERY_REGION_ENABLED\",\"source\":\"" + c + ":3\"}"),
+                "each disabled rule with where: " + json);
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("relaxed by policy: warn-only, 1 finding would have blocked (`" + RULE + "`)"), md);
+        assertTrue(md.contains("disabled, not evaluated: `ACCOUNT_RECOVERY_REGION_ENABLED`"), md);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Warn-only: " + RULE + ", 1 finding would have blocked."), "html");
+        assertTrue(html.contains("Disabled: ACCOUNT_RECOVERY_REGION_ENABLED, not evaluated (disabledRules in "), "html");
+        // and the gate reading that report says the same as the one that evaluated it
+        var g = CliTestSupport.run("gate", "--report", out.resolve("report.json").toString());
+        assertEquals(0, g.exit(), g.all());
+        assertTrue(g.out().contains("WARN   CRITICAL " + RULE) && g.out().contains("DISABLED "), g.out());
+    }
+
     static int lineOf(String text, String fragment) {
         int at = text.indexOf(fragment);
         return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
