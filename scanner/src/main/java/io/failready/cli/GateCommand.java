@@ -36,7 +36,10 @@ import java.util.List;
 
 @Command(name = "gate", header = "Decide READY / NOT_READY (or GO / NO-GO for a failover) and exit with it.",
         description = {"Decides from a saved JSON report (fast: no rule engine), from a saved snapshot plus config, or from",
-                "the demo estate. The policy comes from the configuration's 'gate' block and these flags.",
+                "the demo estate. Each workload's policy comes from its 'gate' block in the configuration (or, for a",
+                "report without --config, the policy the report records) and these flags. A saved report is trusted",
+                "only for what was found: severity and section come from the rule catalog (add --rules DIR for your",
+                "own rules), and waivers need an approver, a reason and an expiry.",
                 "With --to REGION it is the runbook pre-check: only the checks that decide whether REGION can take",
                 "the load now (secrets and keys present, capacity, replication and lag, DNS and health checks,",
                 "residency), answered GO or NO-GO."})
@@ -53,7 +56,7 @@ public final class GateCommand extends AbstractCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Workload configuration (its gate policy and waivers apply).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Workload configuration (its gate policy and waivers apply; a report for a workload or region pair it does not declare is refused).")
     Path config;
 
     @Option(names = "--workload", paramLabel = "NAME", description = "Only this workload (default: all).")
