@@ -399,7 +399,7 @@ final class ReportStreamReader {
                 default -> skip();
             }
         }
-        // "waived": true without a waiver object (another tool's report, or edited by hand) stays waived
+        // "waived": true without a waiver object: bound as ReportReader does (the gate refuses it as unsigned)
         if (waived && waiver == null) waiver = new Evaluation.WaiverRef(null, null, null, null, "report");
         return new Evaluation(ruleId, section, severity, compliance, resourceType, resourceId, resourceName, accountId,
                 region, recoveryRegion, counterpart, annotation, waiver);
