@@ -17,7 +17,10 @@ import io.failready.gate.Gate;
 import io.failready.gate.GatePolicy;
 import io.failready.gate.Verdict;
 import io.failready.report.Report;
-import io.failready.report.ReportWriters;
+import io.failready.report.ReportFacts;
+import io.failready.gate.ReportCheck;
+import io.failready.rules.RuleIndex;
+import io.failready.rules.RuleNames;
 import io.failready.snapshot.Snapshot;
 import io.failready.util.Durations;
 import io.failready.util.InputException;
@@ -37,7 +40,10 @@ import java.util.List;
 
 @Command(name = "gate", header = "Decide READY / NOT_READY (or GO / NO-GO for a failover) and exit with it.",
         description = {"Decides from a saved JSON report (fast: no rule engine), from a saved snapshot plus config, or from",
-                "the demo estate. The policy comes from the configuration's 'gate' block and these flags.",
+                "the demo estate. Each workload's policy comes from its 'gate' block in the configuration (or, for a",
+                "report without --config, the policy the report records) and these flags. A saved report is trusted",
+                "only for what was found: severity and section come from the rule catalog (add --rules DIR for your",
+                "own rules), and waivers need an approver, a reason and an expiry.",
                 "With --to REGION it is the runbook pre-check: only the checks that decide whether REGION can take",
                 "the load now (secrets and keys present, capacity, replication and lag, DNS and health checks,",
                 "residency), answered GO or NO-GO, followed by the inventory's age, the blocking and lacking-data counts",
@@ -57,7 +63,7 @@ public final class GateCommand extends AbstractCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Workload configuration (its gate policy and waivers apply).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Workload configuration (its gate policy and waivers apply; a report for a workload or region pair it does not declare is refused).")
     Path config;
 
     @Option(names = "--workload", paramLabel = "NAME", description = "Only this workload (default: all).")
@@ -118,10 +124,11 @@ public final class GateCommand extends AbstractCommand {
         // flags are checked before --write-reports writes anything, so a typo leaves no half-done output
         Severity failOnFlag = failOn == null ? null : severity(failOn);
         if (minScore != null && (minScore < 0 || minScore > 100)) throw new InputException("--min-score must be between 0 and 100.");
-        GatePolicyConfig fromConfig = null;
-        List<Waiver> extra = new ArrayList<>();
+        FailreadyConfig cfg = null;
+        // report path: waivers from the config and --waivers, per workload (the engine applied them on the other paths)
+        FailreadyConfig waiverHolder = null;
+        java.util.Collection<String> ruleIds;
         List<DecisionRecord.Input> inputs = new ArrayList<>();
-        FailreadyConfig declared = null; // for the runbook links the pre-check prints
         Report report;
         String inventoryAt;
         String generatedAt = null;
@@ -131,18 +138,33 @@ public final class GateCommand extends AbstractCommand {
             inventoryAt = report.inventoryAt();
             generatedAt = report.generatedAt();
             inputs.add(new DecisionRecord.Input("report", source.report.toString(), null));
+            List<Path> dirs = new ArrayList<>(eval.ruleDirs);
             if (config != null) {
-                // only the gate block and waivers are needed; rule ids are checked against the report's catalog
-                java.util.Set<String> ids = new java.util.HashSet<>();
-                report.rules().forEach(r -> ids.add(r.id()));
-                FailreadyConfig cfg = io.failready.config.ConfigLoader.load(config, ids::contains);
-                declared = cfg;
-                fromConfig = pickGate(cfg);
-                for (Workload w : cfg.workloads) if (workload == null || w.name.equals(workload)) extra.addAll(w.waivers);
-                inputs.add(new DecisionRecord.Input("config", config.toString(), null));
+                FailreadyConfig first = io.failready.config.ConfigLoader.load(config, null);
+                Path base = config.toAbsolutePath().getParent();
+                for (String d : first.ruleDirectories) dirs.add(base.resolve(d));
             }
-            for (Path wf : waiverFiles) extra.addAll(loadWaivers(wf, ids(report)));
-            limit = maxAge(fromConfig);
+            RuleIndex index = RuleIndex.bundledPlus(dirs);
+            ruleIds = index.ids();
+            checkFlags(ruleIds);
+            if (config != null) {
+                cfg = io.failready.config.ConfigLoader.load(config, index.ids());
+                for (Report.WorkloadReport w : report.workloads()) {
+                    if (workload == null || w.name().equals(workload)) ReportCheck.checkDeclared(w, cfg, source.report.toString());
+                }
+                waiverHolder = cfg;
+                inputs.add(new DecisionRecord.Input("config", config.toString(), null));
+            } else {
+                waiverHolder = new FailreadyConfig();
+                for (Report.WorkloadReport w : report.workloads()) {
+                    Workload h = new Workload();
+                    h.name = w.name();
+                    waiverHolder.workloads.add(h);
+                }
+            }
+            ReportCheck.reclassify(report, index, cfg, source.report.toString());
+            for (Path wf : waiverFiles) WaiverFile.load(wf, index.ids(), waiverHolder);
+            limit = maxAge(cfg);
             InventoryAge.check(source.report.toString(), inventoryAt, generatedAt, now, clock, limit.value, limit.text, limit.from);
         } else {
             Pipeline.Loaded loaded;
@@ -161,13 +183,13 @@ public final class GateCommand extends AbstractCommand {
                 loaded = in.loaded();
                 asOf = now;
             }
-            FailreadyConfig cfg = loaded.config();
-            declared = cfg;
-            for (Path wf : waiverFiles) WaiverFile.load(wf, loaded.engine().catalog()::contains, cfg);
+            cfg = loaded.config();
+            ruleIds = loaded.engine().catalog().rules().keySet();
+            checkFlags(ruleIds);
+            for (Path wf : waiverFiles) WaiverFile.load(wf, ruleIds, cfg);
             if (workload != null) cfg.workloads.removeIf(w -> !w.name.equals(workload));
-            fromConfig = pickGate(cfg);
             inventoryAt = inventoryAt(snapshot);
-            limit = maxAge(fromConfig);
+            limit = maxAge(cfg);
             if (source.demo && limit.value != null && eval.asOf == null) {
                 throw new InputException(limit.from + " " + limit.text + " with --demo: the demo's inventory was collected at the fixed time "
                         + DemoEstate.COLLECTED_AT + ", so it is always stale by now. Judge it as of then with --as-of "
@@ -192,7 +214,6 @@ public final class GateCommand extends AbstractCommand {
             if (writeReports) Reports.write(report, eval, loaded.engine().catalog(), out());
         }
         for (Path wf : waiverFiles) inputs.add(new DecisionRecord.Input("waivers", wf.toString(), null));
-        GatePolicy policy = GatePolicy.from(fromConfig).with(failOnFlag, minScore, blockRules, blockSections, warnOnly, allowUnknown);
         FailoverPrecheck pre = to == null ? null : FailoverPrecheck.load();
         // an --as-of in the past must not revive a waiver that has expired by now: the later day wins
         LocalDate today = (clock.isAfter(now) ? clock : now).atZone(ZoneOffset.UTC).toLocalDate();
@@ -203,14 +224,21 @@ public final class GateCommand extends AbstractCommand {
         int worst = ExitCodes.OK;
         int shown = 0;
         List<Gate.Decision> decisions = new ArrayList<>();
+        List<GatePolicy> policies = new ArrayList<>();
         for (Report.WorkloadReport w : report.workloads()) {
             if (workload != null && !w.name().equals(workload)) continue;
             shown++;
             checkDirection(w.name(), w.primaryRegion(), w.recoveryRegions());
-            Gate.Decision d = Gate.decide(w, policy, extra, today, to, pre);
+            // each workload under its own policy: its config gate block, or the one its report records
+            GatePolicy policy = (cfg != null ? GatePolicy.from(ReportCheck.declared(cfg, w.name()).gate) : ReportFacts.policyOf(w))
+                    .with(failOnFlag, minScore, blockRules, blockSections, warnOnly, allowUnknown);
+            List<Waiver> extra = waiverHolder == null ? List.of() : ReportCheck.declared(waiverHolder, w.name()).waivers;
+            Gate.Decision d = Gate.decide(w, policy, extra, cfg != null ? cfg.waiverPolicy : new io.failready.config.WaiverPolicy(),
+                    today, to, pre);
             decisions.add(d);
-            print(d, policy);
-            if (to != null) printPrecheckFacts(report, w.name(), d, declared, now);
+            policies.add(policy);
+            print(d, policy, w.blocking() == null || w.blocking().disabledRules() == null ? List.of() : w.blocking().disabledRules());
+            if (to != null) printPrecheckFacts(report, w.name(), d, cfg, now);
             int code = switch (d.verdict()) {
                 case READY -> ExitCodes.OK;
                 case NOT_READY -> ExitCodes.NOT_READY;
@@ -219,7 +247,7 @@ public final class GateCommand extends AbstractCommand {
             if (code == ExitCodes.NOT_READY || (code == ExitCodes.UNKNOWN && worst == ExitCodes.OK)) worst = code;
         }
         if (shown == 0) throw new InputException("no workload named '" + workload + "' in the report.");
-        writeDecision(now, clock, inputs, report, inventoryAt, generatedAt, limit, policy, decisions, worst);
+        writeDecision(now, clock, inputs, report, inventoryAt, generatedAt, limit, policies, decisions, worst);
         return worst;
     }
 
@@ -261,18 +289,35 @@ public final class GateCommand extends AbstractCommand {
     /** A --max-age limit and where it came from: the flag wins over the config's gate.maxAge. */
     private record MaxAge(Duration value, String text, String from) {}
 
-    private MaxAge maxAge(GatePolicyConfig fromConfig) {
+    /**
+     * The flag, else the strictest gate.maxAge among the workloads gated: one inventory serves them
+     * all, so the workload that asks for the freshest evidence decides.
+     */
+    private MaxAge maxAge(FailreadyConfig cfg) {
         String text = maxAge;
         String from = "--max-age";
-        if (text == null && fromConfig != null && fromConfig.maxAge != null) {
-            text = fromConfig.maxAge;
-            from = "gate.maxAge in " + (source.demo ? "the demo configuration" : config);
+        if (text == null && cfg != null) {
+            Duration strictest = null;
+            for (Workload w : cfg.workloads) {
+                if (workload != null && !w.name.equals(workload)) continue;
+                if (w.gate == null || w.gate.maxAge == null) continue;
+                Duration d = parseMaxAge(w.gate.maxAge, "gate.maxAge of workload " + w.name);
+                if (strictest == null || d.compareTo(strictest) < 0) {
+                    strictest = d;
+                    text = w.gate.maxAge;
+                    from = "gate.maxAge of workload " + w.name + " in " + (source.demo ? "the demo configuration" : config);
+                }
+            }
         }
         if (text == null) return new MaxAge(null, null, from);
+        return new MaxAge(parseMaxAge(text, from), text, from);
+    }
+
+    private static Duration parseMaxAge(String text, String from) {
         try {
             Duration d = Durations.parse(text);
             if (d.isZero()) throw new IllegalArgumentException("a zero duration refuses every inventory");
-            return new MaxAge(d, text, from);
+            return d;
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new InputException(from + ": " + e.getMessage() + ".");
         }
@@ -286,7 +331,7 @@ public final class GateCommand extends AbstractCommand {
 
     /** Written last, once a verdict exists: a refused input (exit 2) leaves no record behind. */
     private void writeDecision(Instant now, Instant clock, List<DecisionRecord.Input> inputs, Report report, String inventoryAt,
-                               String generatedAt, MaxAge limit, GatePolicy policy, List<Gate.Decision> decisions, int exit) throws java.io.IOException {
+                               String generatedAt, MaxAge limit, List<GatePolicy> policies, List<Gate.Decision> decisions, int exit) throws java.io.IOException {
         Path target = decisionOut != null ? decisionOut : writeReports ? eval.out.resolve(DecisionRecord.FILE_NAME) : null;
         if (target == null) return;
         List<DecisionRecord.Input> hashed = new ArrayList<>();
@@ -303,8 +348,9 @@ public final class GateCommand extends AbstractCommand {
         DecisionRecord rec = new DecisionRecord(DecisionRecord.SCHEMA_VERSION, new Report.Tool("failready", VersionProvider.version()),
                 now.toString(), clock.toString(), eval.asOf == null ? "now" : "--as-of", hashed,
                 new DecisionRecord.Inventory(inventoryAt, generatedAt, age, limit.text, limit.value == null ? null : limit.from),
-                DecisionRecord.Policy.of(policy), to, overall, exit,
-                decisions.stream().map(DecisionRecord.WorkloadDecision::of).toList());
+                to, overall, exit,
+                java.util.stream.IntStream.range(0, decisions.size())
+                        .mapToObj(i -> DecisionRecord.WorkloadDecision.of(decisions.get(i), policies.get(i))).toList());
         try {
             io.failready.util.AtomicFiles.write(target, o -> io.failready.util.Json.MAPPER.writeValue(o, rec));
         } catch (java.io.IOException e) {
@@ -314,24 +360,11 @@ public final class GateCommand extends AbstractCommand {
         out().println("wrote " + target);
     }
 
-    private static java.util.Set<String> ids(Report r) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        r.rules().forEach(x -> ids.add(x.id()));
-        return ids;
-    }
-
-    private List<Waiver> loadWaivers(Path file, java.util.Set<String> ids) {
-        FailreadyConfig holder = new FailreadyConfig();
-        Workload w = new Workload();
-        w.name = workload == null ? "*" : workload;
-        holder.workloads.add(w);
-        WaiverFile.load(file, ids::contains, holder);
-        return w.waivers;
-    }
-
-    private GatePolicyConfig pickGate(FailreadyConfig cfg) {
-        for (Workload w : cfg.workloads) if (workload == null || w.name.equals(workload)) return w.gate;
-        return null;
+    /** A typo in a rule id, glob or section would silently relax or tighten nothing. */
+    private void checkFlags(java.util.Collection<String> ids) {
+        RuleNames.check("--block-rule", blockRules, ids, true);
+        RuleNames.check("--warn-only", warnOnly, ids, true);
+        RuleNames.check("--block-section", blockSections, io.failready.rules.RuleMetadata.SECTIONS, false);
     }
 
     private static Severity severity(String s) {
@@ -363,11 +396,11 @@ public final class GateCommand extends AbstractCommand {
             return;
         }
         // the links are the configuration's text: no control characters reach the terminal
-        out().println("  RUNBOOK failover: " + (w.runbooks.failover == null ? "none declared" : w.runbooks.failover.replaceAll("\\p{Cntrl}", "?")));
-        out().println("  RUNBOOK failback: " + (w.runbooks.failback == null ? "none declared" : w.runbooks.failback.replaceAll("\\p{Cntrl}", "?")));
+        out().println("  RUNBOOK failover: " + (w.runbooks.failover == null ? "none declared" : Terminal.safe(w.runbooks.failover)));
+        out().println("  RUNBOOK failback: " + (w.runbooks.failback == null ? "none declared" : Terminal.safe(w.runbooks.failback)));
     }
 
-    private void print(Gate.Decision d, GatePolicy policy) {
+    private void print(Gate.Decision d, GatePolicy policy, List<Report.DisabledRule> disabled) {
         String head = d.direction() == null ? d.verdict().name()
                 : switch (d.verdict()) { case READY -> "GO"; case NOT_READY -> "NO-GO"; case UNKNOWN -> "NO-GO (UNKNOWN)"; };
         out().printf("%s  %s%s  score %s  (fail on %s%s)%n", head, Terminal.safe(d.workload()),
@@ -382,8 +415,25 @@ public final class GateCommand extends AbstractCommand {
             if (lines++ >= maxLines) break;
             out().printf("  NODATA %-7s %s: %s%n", e.getSeverity(), Terminal.safe(e.getRuleId()), Terminal.safe(e.getAnnotation()));
         }
-        int total = d.blocking().size() + d.lackingData().size();
+        for (Evaluation e : d.warnedOnly()) {
+            if (lines++ >= maxLines) break;
+            out().printf("  WARN   %-8s %s: %s (warn-only; would have blocked)%n", e.getSeverity(), Terminal.safe(e.getRuleId()), Terminal.safe(e.getAnnotation()));
+        }
+        int total = d.blocking().size() + d.lackingData().size() + d.warnedOnly().size();
         if (total > maxLines) out().printf("  ... and %d more (see the full report)%n", total - maxLines);
+        if (!disabled.isEmpty()) {
+            List<String> ids = disabled.stream().map(Report.DisabledRule::rule).toList();
+            String shownIds = String.join(", ", ids.subList(0, Math.min(ids.size(), 8))) + (ids.size() > 8 ? ", ..." : "");
+            String from = String.join(", ", disabled.stream().map(x -> x.source() == null ? "the configuration" : x.source())
+                    .map(x -> x.replaceFirst(":\\d+$", "")).distinct().toList());
+            out().printf("  DISABLED %d rule%s, not evaluated (disabledRules in %s): %s%n", ids.size(), ids.size() == 1 ? "" : "s", Terminal.safe(from), Terminal.safe(shownIds));
+        }
+        if (d.verdict() == Verdict.READY && (!d.warnedOnly().isEmpty() || !disabled.isEmpty())) {
+            List<String> why = new ArrayList<>();
+            if (!d.warnedOnly().isEmpty()) why.add(d.warnedOnly().size() + " blocking finding" + (d.warnedOnly().size() == 1 ? " is" : "s are") + " warn-only");
+            if (!disabled.isEmpty()) why.add(disabled.size() + " rule" + (disabled.size() == 1 ? " was" : "s were") + " disabled and never judged");
+            out().println("  NOTE READY depends on this: " + String.join("; ", why) + ".");
+        }
         for (String n : d.notices()) out().println("  NOTE " + Terminal.safe(n));
         if (d.verdict() == Verdict.UNKNOWN && d.lackingData().isEmpty()) {
             out().println("  Nothing was judged: every evaluation is NOT_APPLICABLE or there are none, which is no evidence of readiness."

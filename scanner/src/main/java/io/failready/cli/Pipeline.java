@@ -86,7 +86,7 @@ public final class Pipeline {
 
     /** Reads the config, checking rule ids against the bundled catalog plus the given rule directories. */
     public static FailreadyConfig config(Path file, RuleCatalog catalog) {
-        return ConfigLoader.load(file, catalog == null ? null : catalog::contains);
+        return ConfigLoader.load(file, catalog == null ? null : catalog.rules().keySet());
     }
 
     public static Report evaluate(RuleEngine engine, Snapshot snapshot, FailreadyConfig cfg, RuleEngine.Options opts,
@@ -100,7 +100,16 @@ public final class Pipeline {
         Report.Sources sources = new Report.Sources(snapshotSource, configSource,
                 new Report.Source(null, Hashing.ruleSet(engine.catalog().ruleSet()), null), window);
         return ReportBuilder.build(results, snapshot, engine.catalog(), wellArchitected(engine.catalog()), sources,
-                VersionProvider.version(), generatedAt, opts.asOf());
+                VersionProvider.version(), generatedAt, opts.asOf(), disabled(cfg));
+    }
+
+    /** The configuration's disabledRules, each with where it was declared, for every output to show. */
+    static List<Report.DisabledRule> disabled(FailreadyConfig cfg) {
+        List<Report.DisabledRule> out = new ArrayList<>();
+        for (String id : new java.util.TreeSet<>(cfg.disabledRules)) {
+            out.add(new Report.DisabledRule(id, cfg.disabledRuleSources.getOrDefault(id, cfg.source)));
+        }
+        return out;
     }
 
     /** rules/mappings/well-architected-reliability.yaml, inverted to rule id -> control ids. */

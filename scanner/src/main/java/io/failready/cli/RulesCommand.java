@@ -39,7 +39,8 @@ public final class RulesCommand extends AbstractCommand {
             description = "--format markdown prints the whole checklist (what each rule applies to, when it is COMPLIANT, its "
                     + "parameters, the score and verdict definition); the repository's docs/checklist.md is that output.")
     public static final class ListRules extends AbstractCommand {
-        @Option(names = "--format", paramLabel = "text|json|markdown", defaultValue = "text", description = "Output format (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", paramLabel = "text|json|markdown|index", defaultValue = "text",
+                description = "Output format (default: ${DEFAULT-VALUE}); index writes rules/catalog.index, the bundled rules' section and severity the gate reads.")
         String format;
         @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directory (repeatable).")
         List<Path> dirs = new ArrayList<>();
@@ -52,6 +53,8 @@ public final class RulesCommand extends AbstractCommand {
             if (format.equals("markdown")) {
                 if (section != null) throw new InputException("--format markdown prints the whole checklist; drop --section.");
                 out().print(io.failready.rules.ChecklistDoc.render(c, CHECKLIST_COMMAND));
+            } else if (format.equals("index")) {
+                out().print(io.failready.rules.RuleIndex.format(c));
             } else if (format.equals("json")) {
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (RuleMetadata m : rules) {
@@ -71,7 +74,7 @@ public final class RulesCommand extends AbstractCommand {
                 for (RuleMetadata m : rules) out().printf("%-52s %-12s %-8s %s%n", m.id(), m.section(), m.severity(), m.title());
                 out().printf("%d rules%n", rules.size());
             } else {
-                throw new InputException("--format must be text, json or markdown, not '" + format + "'.");
+                throw new InputException("--format must be text, json, markdown or index, not '" + format + "'.");
             }
             return ExitCodes.OK;
         }

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.Collection;
 
 /**
  * Reads a workload configuration: YAML syntax, then the JSON Schema, then meaning (durations,
@@ -27,7 +27,8 @@ import java.util.function.Predicate;
 public final class ConfigLoader {
     private ConfigLoader() {}
 
-    public static FailreadyConfig load(Path file, Predicate<String> knownRuleId) {
+    /** {@code knownRuleIds}: the catalog to check rule ids against (null: unchecked, for a first read). */
+    public static FailreadyConfig load(Path file, Collection<String> knownRuleId) {
         String name = file.toString();
         JsonNode tree;
         try {
@@ -40,7 +41,7 @@ public final class ConfigLoader {
         return fromTree(tree, name, file.toAbsolutePath().getParent(), knownRuleId);
     }
 
-    public static FailreadyConfig fromTree(JsonNode tree, String name, Path baseDir, Predicate<String> knownRuleId) {
+    public static FailreadyConfig fromTree(JsonNode tree, String name, Path baseDir, Collection<String> knownRuleId) {
         Json.validate(Json.schema("config.schema.json"), tree, name, "The configuration");
         FailreadyConfig cfg;
         try {
@@ -51,6 +52,8 @@ public final class ConfigLoader {
             throw new InputException(name, -1, -1, "configuration could not be read: " + e.getMessage(), e);
         }
         cfg.source = name;
+        if (cfg.waiverPolicy == null) cfg.waiverPolicy = new WaiverPolicy();
+        if (cfg.waiverPolicy.maxDuration != null) minutes(name, tree, "/waiverPolicy/maxDuration", cfg.waiverPolicy.maxDuration);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < cfg.workloads.size(); i++) {
             Workload w = cfg.workloads.get(i);
@@ -71,7 +74,18 @@ public final class ConfigLoader {
                 }
                 for (String id : w.parameters.keySet()) checkRule(name, tree, at + "/parameters/" + id, id, knownRuleId);
                 for (String id : w.severityOverrides.keySet()) checkRule(name, tree, at + "/severityOverrides/" + id, id, knownRuleId);
+                GatePolicyConfig g = w.gate;
+                for (int k = 0; k < g.blockRules.size(); k++) checkName(name, tree, at + "/gate/blockRules/" + k, "gate.blockRules entry", g.blockRules.get(k), knownRuleId, true);
+                for (int k = 0; k < g.warnOnly.size(); k++) checkName(name, tree, at + "/gate/warnOnly/" + k, "gate.warnOnly entry", g.warnOnly.get(k), knownRuleId, true);
             }
+            GatePolicyConfig g = w.gate;
+            for (int k = 0; k < g.blockSections.size(); k++) {
+                checkName(name, tree, at + "/gate/blockSections/" + k, "gate.blockSections entry", g.blockSections.get(k),
+                        io.failready.rules.RuleMetadata.SECTIONS, false);
+            }
+        }
+        for (int k = 0; k < cfg.disabledRules.size(); k++) {
+            cfg.disabledRuleSources.putIfAbsent(cfg.disabledRules.get(k), where(name, tree, "/disabledRules/" + k));
         }
         if (knownRuleId != null) {
             for (int k = 0; k < cfg.disabledRules.size(); k++) {
@@ -85,10 +99,13 @@ public final class ConfigLoader {
         return cfg;
     }
 
-    private static void checkRule(String name, JsonNode tree, String ptr, String id, Predicate<String> known) {
-        if (!known.test(id)) {
-            throw at(name, tree, ptr, "unknown rule id '" + id + "' (run 'failready rules list' for the catalog).");
-        }
+    private static void checkRule(String name, JsonNode tree, String ptr, String id, Collection<String> known) {
+        checkName(name, tree, ptr, "rule id", id, known, false);
+    }
+
+    static void checkName(String name, JsonNode tree, String ptr, String what, String value, Collection<String> known, boolean globs) {
+        String problem = io.failready.rules.RuleNames.problem(what, value, known, globs);
+        if (problem != null) throw at(name, tree, ptr, problem);
     }
 
     private static long minutes(String name, JsonNode tree, String ptr, String text) {

@@ -11,8 +11,12 @@ public final class FailreadyConfig {
     public List<String> waiverFiles = new ArrayList<>();
     /** Extra rule directories, relative to the config. */
     public List<String> ruleDirectories = new ArrayList<>();
+    /** What every waiver must carry to be honoured. */
+    public WaiverPolicy waiverPolicy = new WaiverPolicy();
     /** Rule ids switched off for every workload. */
     public List<String> disabledRules = new ArrayList<>();
+    /** disabledRules entry -> where it is declared ("payments.yaml:4"), for outputs to name. */
+    public transient java.util.Map<String, String> disabledRuleSources = new java.util.HashMap<>();
     /** Where this config was read from; null for flag-built configs. */
     public transient String source;
 }

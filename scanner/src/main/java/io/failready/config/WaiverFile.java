@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * A waiver file kept apart from the workload config, typically owned by the compliance team.
@@ -19,7 +18,7 @@ import java.util.function.Predicate;
 public final class WaiverFile {
     private WaiverFile() {}
 
-    public static void load(Path file, Predicate<String> knownRuleId, FailreadyConfig into) {
+    public static void load(Path file, java.util.Collection<String> knownRuleId, FailreadyConfig into) {
         String name = file.toString();
         JsonNode tree;
         try {
@@ -42,9 +41,7 @@ public final class WaiverFile {
             } catch (IOException e) {
                 throw ConfigLoader.at(name, tree, "/waivers/" + i, "invalid waiver: " + e.getMessage());
             }
-            if (knownRuleId != null && !knownRuleId.test(w.rule)) {
-                throw ConfigLoader.at(name, tree, "/waivers/" + i + "/rule", "unknown rule id '" + w.rule + "'.");
-            }
+            if (knownRuleId != null) ConfigLoader.checkName(name, tree, "/waivers/" + i + "/rule", "rule id", w.rule, knownRuleId, false);
             w.source = ConfigLoader.where(name, tree, "/waivers/" + i);
             for (Workload wl : into.workloads) {
                 if (target == null || wl.name.equals(target)) wl.waivers.add(w);

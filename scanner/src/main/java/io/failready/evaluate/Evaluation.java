@@ -106,7 +106,8 @@ public final class Evaluation {
     @JsonInclude(JsonInclude.Include.NON_NULL) public java.util.List<GapRef> getGaps() { return gaps; }
     @JsonProperty("gaps") public void setGaps(java.util.List<GapRef> gaps) { this.gaps = gaps == null ? null : java.util.List.copyOf(gaps); }
 
-    void classify(String section, Severity severity) { this.section = section; this.severity = severity; }
+    /** Section and severity come from the catalog (and the workload's overrides), never from a file read back. */
+    public void classify(String section, Severity severity) { this.section = section; this.severity = severity; }
     public void setWaiver(WaiverRef waiver) { this.waiver = waiver; }
 
     /** Key for the "exactly one evaluation per rule, resource and region pair" contract. */

@@ -214,7 +214,7 @@ public final class RuleEngine {
             String override = w.severityOverrides.get(e.getRuleId());
             e.classify(m.section(), override == null ? m.severity() : Severity.parse(override));
         }
-        List<String> notices = applyWaivers(evals, w, opts.asOf());
+        List<String> notices = applyWaivers(evals, w, cfg.waiverPolicy, opts.asOf());
         evals.sort(Evaluation.REPORT_ORDER);
         return new WorkloadResult(w, pairs, evals, notices);
     }
@@ -301,7 +301,7 @@ public final class RuleEngine {
     }
 
     /** Returns notices for waivers that matched a finding but no longer apply (expired, unapproved). */
-    static List<String> applyWaivers(List<Evaluation> evals, Workload w, Instant asOf) {
+    static List<String> applyWaivers(List<Evaluation> evals, Workload w, io.failready.config.WaiverPolicy policy, Instant asOf) {
         List<String> notices = new ArrayList<>();
         if (w.waivers.isEmpty()) return notices;
         java.time.LocalDate today = new AsOf(asOf).getToday();
@@ -316,12 +316,10 @@ public final class RuleEngine {
                 boolean hit = en.getValue().matcher(nz(e.getResourceId())).matches() || en.getValue().matcher(nz(e.getResourceName())).matches();
                 if (!hit) continue;
                 String where = wv.source == null ? "" : " (" + wv.source + ")";
-                if (!wv.isApproved()) {
-                    if (noticed.add(wv + "u")) notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " has no approver and does not apply.");
-                    continue;
-                }
-                if (wv.isExpired(today)) {
-                    if (noticed.add(wv + "e")) notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " expired on " + wv.expires + " and no longer applies.");
+                String refused = policy.refusal(wv, e, today);
+                if (refused != null) {
+                    String notice = "Waiver for " + wv.rule + " on " + wv.resource + where + " " + refused + ".";
+                    if (noticed.add(notice)) notices.add(notice);
                     continue;
                 }
                 e.setWaiver(new Evaluation.WaiverRef(wv.reason, wv.approver, wv.owner, String.valueOf(wv.expires), wv.source));

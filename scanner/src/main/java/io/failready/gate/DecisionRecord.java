@@ -15,11 +15,11 @@ import java.util.List;
  * evidence and rules that allowed it. Add fields freely; never rename or remove one without a new
  * major schemaVersion.
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "decidedAt", "asOf", "asOfFrom", "inputs", "inventory", "policy",
+@JsonPropertyOrder({"schemaVersion", "tool", "decidedAt", "asOf", "asOfFrom", "inputs", "inventory",
         "direction", "verdict", "exitCode", "workloads"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record DecisionRecord(String schemaVersion, Report.Tool tool, String decidedAt, String asOf, String asOfFrom,
-                             List<Input> inputs, Inventory inventory, Policy policy, String direction, String verdict,
+                             List<Input> inputs, Inventory inventory, String direction, String verdict,
                              int exitCode, List<WorkloadDecision> workloads) {
 
     public static final String SCHEMA_VERSION = "1.0";
@@ -56,11 +56,12 @@ public record DecisionRecord(String schemaVersion, Report.Tool tool, String deci
     public record AppliedWaiver(String ruleId, String accountId, String region, String resourceId, String approver,
                                 String expires, String source) {}
 
-    @JsonPropertyOrder({"name", "verdict", "score", "blocking", "lackingData", "waiversApplied", "waiversRefused", "notices"})
-    public record WorkloadDecision(String name, String verdict, Double score, List<Finding> blocking, List<Finding> lackingData,
+    /** policy: each workload is gated under its own (its gate block, or the one its report records, plus the flags). */
+    @JsonPropertyOrder({"name", "policy", "verdict", "score", "blocking", "lackingData", "waiversApplied", "waiversRefused", "notices"})
+    public record WorkloadDecision(String name, Policy policy, String verdict, Double score, List<Finding> blocking, List<Finding> lackingData,
                                    List<AppliedWaiver> waiversApplied, List<String> waiversRefused, List<String> notices) {
 
-        public static WorkloadDecision of(Gate.Decision d) {
+        public static WorkloadDecision of(Gate.Decision d, GatePolicy policy) {
             List<AppliedWaiver> applied = new ArrayList<>();
             for (Evaluation e : d.waived()) {
                 Evaluation.WaiverRef w = e.getWaiver();
@@ -70,7 +71,7 @@ public record DecisionRecord(String schemaVersion, Report.Tool tool, String deci
             List<String> refused = new ArrayList<>();
             List<String> other = new ArrayList<>();
             for (String n : d.notices()) (isWaiverRefusal(n) ? refused : other).add(n);
-            return new WorkloadDecision(d.workload(), d.verdict().name(), d.score(),
+            return new WorkloadDecision(d.workload(), Policy.of(policy), d.verdict().name(), d.score(),
                     d.blocking().stream().map(Finding::of).toList(), d.lackingData().stream().map(Finding::of).toList(),
                     applied, refused, other);
         }

@@ -20,11 +20,14 @@ import java.util.regex.Pattern;
 public final class Gate {
     private Gate() {}
 
+    /** {@code warnedOnly}: findings that would have blocked but for warn-only. */
     public record Decision(String workload, Verdict verdict, Double score, List<Evaluation> blocking,
-                           List<Evaluation> lackingData, List<String> notices, String direction, List<Evaluation> waived) {}
+                           List<Evaluation> lackingData, List<String> notices, String direction, List<Evaluation> waived,
+                           List<Evaluation> warnedOnly) {}
 
-    public static Decision decide(Report.WorkloadReport w, GatePolicy policy, List<Waiver> extraWaivers, LocalDate today,
-                                  String toRegion, FailoverPrecheck precheck) {
+    public static Decision decide(Report.WorkloadReport w, GatePolicy policy, List<Waiver> extraWaivers,
+                                  io.failready.config.WaiverPolicy waiverPolicy, LocalDate today, String toRegion,
+                                  FailoverPrecheck precheck) {
         List<String> notices = new ArrayList<>(w.waiverNotices());
         List<Evaluation> evals = new ArrayList<>();
         for (Evaluation e : w.evaluations()) {
@@ -37,15 +40,17 @@ public final class Gate {
             evals.add(e);
         }
         for (Evaluation e : evals) {
-            if (e.isWaived() && e.getWaiver().expires() != null && !"null".equals(e.getWaiver().expires())
-                    && LocalDate.parse(e.getWaiver().expires()).isBefore(today)) {
-                notices.add("Waiver for " + e.getRuleId() + " on " + e.getResourceName() + " expired on " + e.getWaiver().expires()
-                        + " and no longer applies" + (e.getWaiver().source() == null ? "." : " (" + e.getWaiver().source() + ")."));
-                e.setWaiver(null);
+            if (e.isWaived()) {
+                String why = invalidWaiver(e.getWaiver(), today);
+                if (why != null) {
+                    notices.add("Waiver for " + e.getRuleId() + " on " + e.getResourceName() + " " + why
+                            + (e.getWaiver().source() == null ? "." : " (" + e.getWaiver().source() + ")."));
+                    e.setWaiver(null);
+                }
             }
             if (!e.isWaived() && e.getComplianceType() != ComplianceType.COMPLIANT
                     && e.getComplianceType() != ComplianceType.NOT_APPLICABLE) {
-                applyExtra(e, extraWaivers, today, notices);
+                applyExtra(e, extraWaivers, waiverPolicy, today, notices);
             }
         }
         Double score = Scoring.score(evals);
@@ -57,21 +62,37 @@ public final class Gate {
         }
         String direction = toRegion == null ? null : w.primaryRegion() + " -> " + toRegion;
         List<Evaluation> waived = evals.stream().filter(Evaluation::isWaived).sorted(Evaluation.REPORT_ORDER).toList();
-        return new Decision(w.name(), v, score, blocking, lacking, notices.stream().distinct().toList(), direction, waived);
+        List<Evaluation> warned = evals.stream().filter(policy::blocksButForWarnOnly).sorted(Evaluation.REPORT_ORDER).toList();
+        return new Decision(w.name(), v, score, blocking, lacking, notices.stream().distinct().toList(), direction, waived, warned);
     }
 
-    private static void applyExtra(Evaluation e, List<Waiver> waivers, LocalDate today, List<String> notices) {
+    /**
+     * Why a waiver a report carries does not apply today, or null. "waived": true alone, or a
+     * waiver without an approver or an expiry date, is a claim nobody signed: not a waiver.
+     */
+    static String invalidWaiver(Evaluation.WaiverRef w, LocalDate today) {
+        if (w.approver() == null || w.approver().isBlank()) return "has no approver and does not apply";
+        String exp = w.expires();
+        if (exp == null || exp.isBlank() || "null".equals(exp)) return "has no expiry date and does not apply";
+        LocalDate d;
+        try {
+            d = LocalDate.parse(exp);
+        } catch (java.time.format.DateTimeParseException ex) {
+            return "has an expiry '" + exp + "' that is not a date (YYYY-MM-DD) and does not apply";
+        }
+        return d.isBefore(today) ? "expired on " + exp + " and no longer applies" : null;
+    }
+
+    private static void applyExtra(Evaluation e, List<Waiver> waivers, io.failready.config.WaiverPolicy waiverPolicy,
+                                   LocalDate today, List<String> notices) {
         for (Waiver wv : waivers) {
             if (!wv.rule.equals(e.getRuleId())) continue;
             Pattern p = Scope.glob(wv.resource == null ? "*" : wv.resource);
             if (!p.matcher(nz(e.getResourceId())).matches() && !p.matcher(nz(e.getResourceName())).matches()) continue;
             String where = wv.source == null ? "" : " (" + wv.source + ")";
-            if (!wv.isApproved()) {
-                notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " has no approver and does not apply.");
-                continue;
-            }
-            if (wv.isExpired(today)) {
-                notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " expired on " + wv.expires + " and no longer applies.");
+            String refused = waiverPolicy.refusal(wv, e, today);
+            if (refused != null) {
+                notices.add("Waiver for " + wv.rule + " on " + wv.resource + where + " " + refused + ".");
                 continue;
             }
             e.setWaiver(new Evaluation.WaiverRef(wv.reason, wv.approver, wv.owner, String.valueOf(wv.expires), wv.source));

@@ -50,7 +50,15 @@ public record GatePolicy(Severity failOn, Double minScore, List<String> blockRul
 
     /** Whether this evaluation's rule can block at all under the policy. */
     public boolean isBlockingRule(Evaluation e) {
-        if (isWarnOnly(e)) return false;
+        return !isWarnOnly(e) && blockingBarWarnOnly(e);
+    }
+
+    /** A finding that blocks but for --warn-only / warnOnly: shown, so a READY that rests on it says so. */
+    public boolean blocksButForWarnOnly(Evaluation e) {
+        return isWarnOnly(e) && !e.isWaived() && e.getComplianceType() == ComplianceType.NON_COMPLIANT && blockingBarWarnOnly(e);
+    }
+
+    private boolean blockingBarWarnOnly(Evaluation e) {
         return (e.getSeverity() != null && e.getSeverity().atLeast(failOn))
                 || matchesAny(blockRules, e.getRuleId())
                 || blockSections.contains(e.getSection());

@@ -58,6 +58,24 @@ public final class MarkdownSummaryWriter {
         }
         md.append('\n');
 
+        // a verdict that rests on rules nobody judged, or on findings let through, says so
+        for (Report.WorkloadReport w : workloads(report)) {
+            List<Evaluation> warned = ReportFacts.warnedOnly(w);
+            List<Report.DisabledRule> disabled = ReportFacts.disabled(w);
+            if (warned.isEmpty() && disabled.isEmpty()) continue;
+            md.append("**").append(cell(w.name())).append("** relaxed by policy:");
+            if (!warned.isEmpty()) {
+                md.append(" warn-only, ").append(warned.size()).append(" finding").append(warned.size() == 1 ? "" : "s")
+                        .append(" would have blocked (").append(String.join(", ", warned.stream().map(Evaluation::getRuleId).distinct()
+                                .map(MarkdownSummaryWriter::code).toList())).append(");");
+            }
+            if (!disabled.isEmpty()) {
+                md.append(" disabled, not evaluated: ").append(String.join(", ", disabled.stream()
+                        .map(d -> code(d.rule()) + (d.source() == null ? "" : " (" + cell(d.source()) + ")")).toList())).append('.');
+            }
+            md.append("\n\n");
+        }
+
         for (Report.WorkloadReport w : workloads(report)) {
             md.append("<details><summary>Scores by section — ").append(cell(w.name())).append("</summary>\n\n");
             md.append("| Section | Score | Compliant | Non-compliant | Insufficient data | Not applicable | Waived |\n");

@@ -21,7 +21,9 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
 
     /**
      * 1.1: Blocking gained blockRules, blockSections and warnOnly (additive).
-     * 1.2: INSUFFICIENT_DATA evaluations gained gaps, the collection gaps behind them (additive).
+     * 1.2: INSUFFICIENT_DATA evaluations gained gaps, the collection gaps behind them; Blocking gained
+     * allowUnknown, severityOverrides and disabledRules, so it records each workload's whole policy,
+     * and warnOnlyWouldBlock, the findings that blocked but for warn-only (all additive).
      */
     public static final String SCHEMA_VERSION = "1.2";
 
@@ -64,13 +66,20 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
      * Counts the gate used, under the policy the report was written with. The policy's rule and
      * section lists (added in 1.1) let a re-render name exactly the findings the gate blocked on.
      */
-    @JsonPropertyOrder({"failOn", "minScore", "nonCompliant", "insufficientData", "blockRules", "blockSections", "warnOnly"})
+    @JsonPropertyOrder({"failOn", "minScore", "nonCompliant", "insufficientData", "blockRules", "blockSections", "warnOnly",
+            "allowUnknown", "severityOverrides", "disabledRules", "warnOnlyWouldBlock"})
     public record Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData,
-                           List<String> blockRules, List<String> blockSections, List<String> warnOnly) {
+                           List<String> blockRules, List<String> blockSections, List<String> warnOnly,
+                           Boolean allowUnknown, Map<String, String> severityOverrides, List<DisabledRule> disabledRules,
+                           int warnOnlyWouldBlock) {
         public Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData) {
-            this(failOn, minScore, nonCompliant, insufficientData, List.of(), List.of(), List.of());
+            this(failOn, minScore, nonCompliant, insufficientData, List.of(), List.of(), List.of(), false, Map.of(), List.of(), 0);
         }
     }
+
+    /** A rule switched off by the configuration: never evaluated, so it can neither pass nor block. */
+    @JsonPropertyOrder({"rule", "source"})
+    public record DisabledRule(String rule, String source) {}
 
     @JsonPropertyOrder({"name", "score", "compliant", "nonCompliant", "insufficientData", "notApplicable", "waived"})
     public record SectionScore(String name, Double score, long compliant, long nonCompliant, long insufficientData,

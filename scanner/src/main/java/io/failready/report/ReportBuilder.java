@@ -26,12 +26,12 @@ public final class ReportBuilder {
 
     public static Report build(List<WorkloadResult> results, Snapshot snapshot, RuleCatalog catalog,
                                Map<String, List<String>> wellArchitected, Report.Sources sources,
-                               String version, Instant generatedAt, Instant asOf) {
+                               String version, Instant generatedAt, Instant asOf, List<Report.DisabledRule> disabled) {
         List<Report.WorkloadReport> workloads = new ArrayList<>();
         List<Evaluation> all = new ArrayList<>();
         Set<String> accounts = new HashSet<>();
         for (WorkloadResult r : results) {
-            workloads.add(workload(r));
+            workloads.add(workload(r, disabled));
             all.addAll(r.evaluations());
             accounts.addAll(r.workload().accountIds());
         }
@@ -49,7 +49,9 @@ public final class ReportBuilder {
                 asOf.toString(), sources, rules, workloads, gaps, summary);
     }
 
-    static Report.WorkloadReport workload(WorkloadResult r) {
+    static Report.WorkloadReport workload(WorkloadResult r) { return workload(r, List.of()); }
+
+    static Report.WorkloadReport workload(WorkloadResult r, List<Report.DisabledRule> disabled) {
         Workload w = r.workload();
         List<Evaluation> evals = r.evaluations();
         GatePolicy policy = GatePolicy.from(w.gate);
@@ -78,7 +80,9 @@ public final class ReportBuilder {
                 w.rtoMinutes < 0 ? null : w.rtoMinutes, w.rpoMinutes < 0 ? null : w.rpoMinutes,
                 policy.verdict(evals, score).name(), score,
                 new Report.Blocking(policy.failOn().name(), policy.minScore(), blockingNc, blockingId,
-                        sortedCopy(policy.blockRules()), sortedCopy(policy.blockSections()), sortedCopy(policy.warnOnly())),
+                        sortedCopy(policy.blockRules()), sortedCopy(policy.blockSections()), sortedCopy(policy.warnOnly()),
+                        policy.allowUnknown(), new TreeMap<>(w.severityOverrides), List.copyOf(disabled),
+                        (int) evals.stream().filter(policy::blocksButForWarnOnly).count()),
                 sections, accounts, pairs, List.copyOf(r.waiverNotices()), evals);
     }
 

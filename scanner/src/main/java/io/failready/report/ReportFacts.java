@@ -28,10 +28,35 @@ public final class ReportFacts {
             failOn = Severity.HIGH;
         }
         return new GatePolicy(failOn, b.minScore(), orEmpty(b.blockRules()), orEmpty(b.blockSections()),
-                orEmpty(b.warnOnly()), false);
+                orEmpty(b.warnOnly()), Boolean.TRUE.equals(b.allowUnknown()));
     }
 
     private static List<String> orEmpty(List<String> l) { return l == null ? List.of() : l; }
+
+    /** Findings that would block but for the workload's warn-only list, in report order. */
+    public static List<Evaluation> warnedOnly(Report.WorkloadReport w) {
+        GatePolicy p = policyOf(w);
+        List<Evaluation> out = new ArrayList<>();
+        for (Evaluation e : evaluations(w)) if (p.blocksButForWarnOnly(e)) out.add(e);
+        return out;
+    }
+
+    /** Rules the configuration switched off for this workload (never evaluated). */
+    public static List<Report.DisabledRule> disabled(Report.WorkloadReport w) {
+        return w.blocking() == null || w.blocking().disabledRules() == null ? List.of() : w.blocking().disabledRules();
+    }
+
+    /** One line per warn-only rule that let findings through and per disabled rule, for the rendered reports. */
+    public static List<String> policyNotes(Report.WorkloadReport w) {
+        List<String> out = new ArrayList<>();
+        java.util.Map<String, Integer> warned = new java.util.TreeMap<>();
+        for (Evaluation e : warnedOnly(w)) warned.merge(e.getRuleId(), 1, Integer::sum);
+        warned.forEach((id, n) -> out.add("Warn-only: " + id + ", " + n + " finding" + (n == 1 ? "" : "s") + " would have blocked."));
+        for (Report.DisabledRule d : disabled(w)) {
+            out.add("Disabled: " + d.rule() + ", not evaluated" + (d.source() == null ? "." : " (disabledRules in " + d.source() + ")."));
+        }
+        return out;
+    }
 
     /** Unwaived NON_COMPLIANT evaluations that block the gate, in report order. */
     public static List<Evaluation> blocking(Report.WorkloadReport w) {

@@ -59,7 +59,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                                String scoreText, String deltaText, String deltaCls, Gauge gauge, String failOn,
                                Chart sections, Chart accounts, Chart pairs, List<Finding> blocking, int blockingMore,
                                List<Finding> lacking, int lackingMore, List<WaivedView> waived,
-                               List<String> waiverNotices) {}
+                               List<String> waiverNotices, List<String> policyNotes) {}
 
     public record Finding(String workload, String severity, String sevClass, String ruleId, String ruleTitle,
                           String resource, String resourceId, String accountId, String where, String annotation) {}
@@ -273,7 +273,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                 chart(id + "-accounts", "Score by account", accountBars),
                 chart(id + "-pairs", "Score by region pair", pairBars),
                 blockingList, blocking.size() - blockingList.size(), lackingList, lacking.size() - lackingList.size(),
-                waived, List.copyOf(nz(w.waiverNotices())));
+                waived, List.copyOf(nz(w.waiverNotices())), ReportFacts.policyNotes(w));
     }
 
     private static Finding finding(String workload, Evaluation e, Map<String, Report.RuleRef> rules) {

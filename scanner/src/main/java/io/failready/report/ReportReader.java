@@ -78,7 +78,8 @@ public final class ReportReader {
 
     /**
      * "waived": true with no waiver object (a report written by another tool, or edited by hand)
-     * must stay waived: give it an empty waiver so scores and diffs treat it the same.
+     * is bound as an empty waiver, so a re-render shows what the file claims; the gate refuses it
+     * as unsigned (no approver, no expiry) and says so.
      */
     private static Report keepWaivedFlags(Report report, JsonNode tree) {
         JsonNode workloads = tree.path("workloads");

@@ -28,7 +28,10 @@ import java.util.Map;
 final class ReportStreamReader {
     private static final class Holder {
         static final StreamSchema SCHEMA = StreamSchema.bundled("report.schema.json");
-        static final JsonFactory FACTORY = new JsonFactory();
+        // duplicate keys refused as Json.strict does; not through Json, whose mappers and schema
+        // registry would cost the gate's fast path ~0.4 s of class loading
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     private final JsonParser p;
@@ -281,6 +284,10 @@ final class ReportStreamReader {
         Double minScore = null;
         long nonCompliant = 0, insufficient = 0;
         List<String> rules = null, sections = null, warnOnly = null;
+        Boolean allowUnknown = null;
+        Map<String, String> overrides = null;
+        List<Report.DisabledRule> disabled = null;
+        long wouldBlock = 0;
         while (field()) {
             switch (name()) {
                 case "failOn" -> failOn = str();
@@ -290,11 +297,29 @@ final class ReportStreamReader {
                 case "blockRules" -> rules = strings();
                 case "blockSections" -> sections = strings();
                 case "warnOnly" -> warnOnly = strings();
+                case "allowUnknown" -> allowUnknown = isNull() ? null : bool();
+                case "severityOverrides" -> overrides = map(this::str);
+                case "disabledRules" -> disabled = list(this::disabledRule);
+                case "warnOnlyWouldBlock" -> wouldBlock = lng0();
                 default -> skip();
             }
         }
-        if (nonCompliant > Integer.MAX_VALUE || insufficient > Integer.MAX_VALUE) throw StreamSchema.mismatch();
-        return new Report.Blocking(failOn, minScore, (int) nonCompliant, (int) insufficient, rules, sections, warnOnly);
+        if (nonCompliant > Integer.MAX_VALUE || insufficient > Integer.MAX_VALUE || wouldBlock > Integer.MAX_VALUE) throw StreamSchema.mismatch();
+        return new Report.Blocking(failOn, minScore, (int) nonCompliant, (int) insufficient, rules, sections, warnOnly,
+                allowUnknown, overrides, disabled, (int) wouldBlock);
+    }
+
+    private Report.DisabledRule disabledRule() throws IOException {
+        object();
+        String rule = null, source = null;
+        while (field()) {
+            switch (name()) {
+                case "rule" -> rule = str();
+                case "source" -> source = str();
+                default -> skip();
+            }
+        }
+        return new Report.DisabledRule(rule, source);
     }
 
     private Report.SectionScore section() throws IOException {
@@ -376,7 +401,7 @@ final class ReportStreamReader {
                 default -> skip();
             }
         }
-        // "waived": true without a waiver object (another tool's report, or edited by hand) stays waived
+        // "waived": true without a waiver object: bound as ReportReader does (the gate refuses it as unsigned)
         if (waived && waiver == null) waiver = new Evaluation.WaiverRef(null, null, null, null, "report");
         Evaluation e = new Evaluation(ruleId, section, severity, compliance, resourceType, resourceId, resourceName, accountId,
                 region, recoveryRegion, counterpart, annotation, waiver);

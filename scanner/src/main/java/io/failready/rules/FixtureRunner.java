@@ -113,7 +113,7 @@ public final class FixtureRunner {
         }
         ObjectNode cfgTree = Json.MAPPER.createObjectNode();
         cfgTree.putArray("workloads").add(wl);
-        FailreadyConfig cfg = ConfigLoader.fromTree(cfgTree, f.displayName() + " (workload)", f.file().getParent(), engine.catalog()::contains);
+        FailreadyConfig cfg = ConfigLoader.fromTree(cfgTree, f.displayName() + " (workload)", f.file().getParent(), engine.catalog().rules().keySet());
         Workload workload = cfg.workloads.get(0);
 
         List<Resource> resources = new ArrayList<>();

@@ -284,7 +284,7 @@ public final class SnapshotIO {
 
         private void run(InputStream in, String name) {
             List<Piece> out = new ArrayList<>(BATCH);
-            try (JsonParser p = Json.MAPPER.getFactory().createParser(in)) {
+            try (JsonParser p = Json.strict(Json.MAPPER.getFactory().createParser(in))) {
                 com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = located ? new LocationJsonNodeFactory(p)
                         : Json.MAPPER.getNodeFactory();
                 ObjectReader reader = Json.MAPPER.reader().with(nodes);

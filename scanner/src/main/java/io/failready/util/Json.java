@@ -72,7 +72,7 @@ public final class Json {
      */
     public static JsonNode readLocated(InputStream in, String fileName, boolean yaml) {
         ObjectMapper mapper = yaml ? YAML : MAPPER;
-        try (JsonParser parser = yaml ? new YAMLFactory().createParser(in) : mapper.getFactory().createParser(in)) {
+        try (JsonParser parser = strict(yaml ? new YAMLFactory().createParser(in) : mapper.getFactory().createParser(in))) {
             JsonNode node = mapper.reader().with(new LocationJsonNodeFactory(parser)).readTree(parser);
             if (node == null || node.isMissingNode()) throw new InputException(fileName, -1, -1, "the file is empty.");
             return node;
@@ -100,11 +100,27 @@ public final class Json {
         }
     }
 
+    /**
+     * Refuse duplicate keys: parsers keep the last of them silently, other tools the first, so a
+     * report, snapshot or config with "severity" twice says one thing to a reviewer and another to
+     * the gate. Every reader of an input file goes through here.
+     */
+    public static JsonParser strict(JsonParser p) {
+        return p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
     /** A parser's syntax error as an InputException naming file, line and column (for streaming readers too). */
     public static InputException syntaxError(JsonProcessingException e, String fileName, boolean yaml) {
         JsonLocation loc = e.getLocation();
+        String msg = e.getOriginalMessage();
+        java.util.regex.Matcher dup = msg == null ? null : java.util.regex.Pattern.compile("^Duplicate field '(.*)'").matcher(msg);
+        if (dup != null && dup.find()) {
+            return new InputException(fileName, loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(),
+                    "key '" + dup.group(1) + "' appears twice in the same " + (yaml ? "mapping" : "object")
+                            + "; tools disagree on which one counts, so remove one.", e);
+        }
         return new InputException(fileName, loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(),
-                "not valid " + (yaml ? "YAML" : "JSON") + ": " + oneLine(e.getOriginalMessage()) + ".", e);
+                "not valid " + (yaml ? "YAML" : "JSON") + ": " + oneLine(msg) + ".", e);
     }
 
     /** A schema built from a schema tree (e.g. one {@code $defs} entry of a bundled schema), for per-item validation. */

@@ -72,7 +72,7 @@ class GateDecisionTest {
         assertEquals(3, d.path("exitCode").asInt());
         assertEquals("NOT_READY", d.path("verdict").asText());
         assertEquals("now", d.path("asOfFrom").asText());
-        assertEquals("CRITICAL", d.path("policy").path("failOn").asText());
+        assertEquals("CRITICAL", d.path("workloads").path(0).path("policy").path("failOn").asText());
         assertEquals("2h", d.path("inventory").path("maxAge").asText());
         assertFalse(d.path("inventory").path("collectedAt").isNull());
         String roles = "";

@@ -33,7 +33,7 @@ class InitDiscoveryTest {
             assertEquals(0, exit, e.toString());
             String text = Files.readString(f);
             assertTrue(text.contains("# regions enabled for 111111111111: eu-south-2, eu-west-1, us-east-1"), text);
-            FailreadyConfig cfg = ConfigLoader.load(f, id -> true);
+            FailreadyConfig cfg = ConfigLoader.load(f, null);
             assertEquals(List.of("111111111111", "222222222222"), cfg.workloads.get(0).accountIds(), "suspended accounts are left out");
             assertEquals("payments-dr: eu", cfg.workloads.get(0).accounts.get(1).name, "names with YAML specials are quoted");
         }
@@ -44,7 +44,7 @@ class InitDiscoveryTest {
         Path f = tmp.resolve("starter.yaml");
         StringWriter o = new StringWriter(), e = new StringWriter();
         assertEquals(0, run(o, e, "init", "--no-discover", "-o", f.toString(), "--accounts", "123456789012,210987654321"));
-        FailreadyConfig cfg = ConfigLoader.load(f, id -> true);
+        FailreadyConfig cfg = ConfigLoader.load(f, null);
         assertEquals(List.of("123456789012", "210987654321"), cfg.workloads.get(0).accountIds());
         assertTrue(Files.readString(f).contains("# recovery time objective"), "the starter is commented");
         assertEquals(2, run(o, e, "init", "--no-discover", "-o", f.toString()), "an existing file is not overwritten without --force");
