@@ -67,6 +67,10 @@ public final class RuleSources {
             } catch (IOException e) {
                 throw new InputException(f, "cannot read rule file: " + e.getMessage(), e);
             }
+            if (!bundled) {
+                UnsafeDrl.check(text, display(root, f, bundled));
+                io.failready.evaluate.RuleSandbox.userCodeLoaded();
+            }
             Matcher m = PACKAGE.matcher(text);
             if (!m.find()) throw new InputException(display(root, f, bundled), 1, 1, "rule file has no 'package' declaration.");
             out.add(new RuleSet.DrlSource(f, display(root, f, bundled), m.group(1), text, bundled));
