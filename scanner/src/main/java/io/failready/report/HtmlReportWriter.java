@@ -101,6 +101,7 @@ public final class HtmlReportWriter {
         if (templateDir != null && !Files.isDirectory(templateDir)) {
             throw new InputException(templateDir, "--template must be a directory holding report.ftlh (and optionally components/, assets/, messages.properties).");
         }
+        if (templateDir != null) refuseSpecialFiles(templateDir);
         ReportModel model = ReportModel.of(report, previous, ruleDocs);
         String css = inlineable(asset(templateDir, "assets/report.css"), "style", "assets/report.css");
         String js = inlineable(asset(templateDir, "assets/report.js"), "script", "assets/report.js");
@@ -133,6 +134,18 @@ public final class HtmlReportWriter {
             Integer line = e.getLineNumber(), col = e.getColumnNumber();
             throw new InputException(templateDir.resolve(source).toString(), line == null ? -1 : line, col == null ? -1 : col,
                     "template failed: " + firstLine(e.getMessageWithoutStackTop()), e);
+        }
+    }
+
+    /*
+     * FreeMarker and the asset reader look a template file up by name and would skip a FIFO or
+     * device silently (using the bundled file instead) or block opening it: refuse them by name.
+     */
+    private static void refuseSpecialFiles(Path templateDir) throws IOException {
+        try (var files = Files.walk(templateDir, 8)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (!Files.isDirectory(p)) io.failready.util.InputFiles.requireRegular(p, p.toString());
+            }
         }
     }
 

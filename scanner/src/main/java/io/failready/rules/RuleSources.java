@@ -62,6 +62,7 @@ public final class RuleSources {
         List<RuleSet.DrlSource> out = new ArrayList<>();
         for (Path f : files) {
             String text;
+            io.failready.util.InputFiles.requireRegular(f, display(root, f, bundled));
             try {
                 text = Files.readString(f, StandardCharsets.UTF_8);
             } catch (IOException e) {
