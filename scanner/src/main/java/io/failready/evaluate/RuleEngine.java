@@ -146,7 +146,7 @@ public final class RuleEngine {
         try {
             // Facts are inserted on the rules thread too: Drools evaluates conditions as facts arrive,
             // and a user's condition can loop as well as a consequence.
-            int fired = RuleSandbox.run(w.name, opts.timeout().toMillis() + ABANDON_GRACE_MILLIS, () -> {
+            int fired = RuleSandbox.run(w.name, opts.timeout().toMillis() + ABANDON_GRACE_MILLIS, this::ruleNames, () -> {
                 session.insert(w);
                 session.insert(new AsOf(opts.asOf()));
                 session.insert(gapIndex);
@@ -162,12 +162,12 @@ public final class RuleEngine {
                 Set<String> inference = catalog.inferenceRules();
                 AgendaFilter filter = match -> {
                     String name = match.getRule().getName();
-                    RuleSandbox.firing(name);
-                    if (inference.contains(name)) return true;
+                    if (inference.contains(name)) { RuleSandbox.firing(name); return true; }
                     int sep = name.indexOf(" - ");
                     String id = sep < 0 ? name : name.substring(0, sep);
                     if (!enabled.test(id)) return false;
                     lastRule[0] = name;
+                    RuleSandbox.firing(name);
                     return true;
                 };
                 // Which rule changes working memory, so a budget overrun blames the rule that loops: every
@@ -225,6 +225,12 @@ public final class RuleEngine {
         List<String> notices = applyWaivers(evals, w, opts.asOf());
         evals.sort(Evaluation.REPORT_ORDER);
         return new WorkloadResult(w, pairs, evals, notices);
+    }
+
+    private List<String> ruleNames() {
+        List<String> names = new ArrayList<>();
+        for (var p : kieBase.getKiePackages()) for (var r : p.getRules()) names.add(r.getName());
+        return names;
     }
 
     private static RuntimeException unwrap(RuntimeException e, String lastRule) {

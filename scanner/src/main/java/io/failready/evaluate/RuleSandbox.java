@@ -60,7 +60,7 @@ public final class RuleSandbox {
      * {@code deadlineMillis}. A rule error, OutOfMemoryError or StackOverflowError is rethrown as a
      * {@link RuleEngine.RuleBudgetException} naming the rule; a run past the deadline is abandoned.
      */
-    static <T> T run(String workload, long deadlineMillis, Callable<T> work) {
+    static <T> T run(String workload, long deadlineMillis, java.util.function.Supplier<java.util.Collection<String>> ruleNames, Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
         Thread worker = new Thread(null, task, "failready-rules-" + workload, 0);
         worker.setDaemon(true);
@@ -69,7 +69,7 @@ public final class RuleSandbox {
         try {
             return task.get(deadlineMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            String rule = firing;
+            String rule = blame(worker.getStackTrace(), ruleNames.get(), firing);
             abandoned = true;
             stop(worker);
             throw new RuleEngine.RuleBudgetException(rule, "rule evaluation for workload " + workload + " did not return within "
@@ -97,6 +97,28 @@ public final class RuleSandbox {
         } finally {
             if (!abandoned) firing = null;
         }
+    }
+
+    /**
+     * The rule a stuck thread is in. Drools compiles each rule's consequence and eval conditions
+     * into classes named {@code Rule_<name, non-identifier characters as _>...}, so the innermost
+     * such frame names the rule even when it loops in a condition, before anything fired; otherwise
+     * the rule that last started firing.
+     */
+    static String blame(StackTraceElement[] stack, java.util.Collection<String> ruleNames, String fallback) {
+        for (StackTraceElement f : stack) {
+            String cls = f.getClassName();
+            int i = cls.lastIndexOf(".Rule_");
+            if (i < 0) continue;
+            String generated = cls.substring(i + 6);
+            String best = null;
+            for (String name : ruleNames) {
+                String id = name.replaceAll("[^A-Za-z0-9_$]", "_");
+                if (generated.startsWith(id) && (best == null || id.length() > best.replaceAll("[^A-Za-z0-9_$]", "_").length())) best = name;
+            }
+            if (best != null) return best;
+        }
+        return fallback;
     }
 
     @SuppressWarnings({"removal", "deprecation"})

@@ -17,7 +17,9 @@ final class UnsafeDrl {
 
     private static final Pattern UNSAFE = Pattern.compile(
             "\\bSystem\\s*\\.\\s*(?:exit|halt|getenv|getProperties|setProperty|clearProperty|setProperties|load|loadLibrary|setIn|setOut|setErr|setSecurityManager|console|inheritedChannel)\\b"
-            + "|\\b(?:Runtime|ProcessBuilder|ProcessHandle|Process|Thread|ThreadGroup|ThreadLocal|ClassLoader|URLClassLoader|SecurityManager"
+            + "|\\b\\w*ClassLoader\\w*|\\.\\s*class\\s*\\.|\\borg\\s*\\.\\s*mvel2|\\bfreemarker\\s*\\."
+            + "|\\b(?:Runtime|ProcessBuilder|ProcessHandle|Process|Thread|ThreadGroup|ThreadLocal|SecurityManager|ServiceLoader|MVEL"
+            + "|KieHelper|KieServices|KieFileSystem|KnowledgeBuilder|KnowledgeBuilderFactory|getModule"
             + "|MethodHandles?|VarHandle|Unsafe|ScriptEngine|ScriptEngineManager|Executors?|ExecutorService|ForkJoinPool|CompletableFuture|Timer)\\b"
             + "|\\b(?:forName|getClass|getDeclared\\w*|setAccessible|newInstance|getMethod|getField|getConstructor|exec|loadClass)\\s*\\("
             + "|\\bjava\\s*\\.\\s*(?:lang\\s*\\.\\s*(?:reflect|invoke|management|instrument)|io|nio|net|rmi)\\b|\\b(?:javax|sun|jdk|com\\s*\\.\\s*sun)\\s*\\.");

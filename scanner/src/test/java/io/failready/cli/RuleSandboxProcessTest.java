@@ -98,7 +98,7 @@ class RuleSandboxProcessTest {
                 """);
         Proc p = run(List.of(), "evaluate", rules, "--rule-timeout", "2s");
         assertEquals(2, p.exit(), p.err());
-        assertTrue(p.err().contains("did not return"), p.err());
+        assertTrue(p.err().contains("did not return") && p.err().contains("SPINNING_CONDITION"), p.err());
         assertFalse(Files.exists(tmp.resolve("out/report.json")));
     }
 

@@ -20,7 +20,9 @@ class UnsafeDrlTest {
             "System.exit(0);", "System . exit(0);", "Runtime.getRuntime().halt(0);", "new ProcessBuilder(\"sh\").start();",
             "new Thread(() -> {}).start();", "Class.forName(\"java.lang.Runtime\");", "$r.getClass().getClassLoader();",
             "java.lang.reflect.Method m = null;", "java.nio.file.Files.delete(null);", "Sys\\u0074em.exit(0);",
-            "System.getenv(\"AWS_SECRET_ACCESS_KEY\");", "java.util.concurrent.Executors.newSingleThreadExecutor();"})
+            "System.getenv(\"AWS_SECRET_ACCESS_KEY\");", "java.util.concurrent.Executors.newSingleThreadExecutor();",
+            "String.class.getClassLoader();", "org.mvel2.MVEL.eval(\"1\");", "new org.kie.internal.utils.KieHelper();",
+            "new freemarker.template.utility.Execute();"})
     void unsafeConsequencesAreRefusedNamingFileAndLine(String code) {
         InputException e = assertThrows(InputException.class, () -> UnsafeDrl.check(HEAD + "    " + code + "\nend\n", "my-rules/x.drl"));
         assertEquals("my-rules/x.drl", e.getFile());
