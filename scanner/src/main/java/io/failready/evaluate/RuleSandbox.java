@@ -126,8 +126,12 @@ public final class RuleSandbox {
         worker.interrupt();
         try {
             worker.stop(); // works on Java 17-19 and frees the CPU; later JVMs refuse and the process ends instead
+            worker.join(1_000);
+            if (!worker.isAlive()) abandoned = false; // stopped: nothing of the rules is left running
         } catch (UnsupportedOperationException | SecurityException ignored) {
             // the daemon thread keeps running until the process exits, which the caller makes happen
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
