@@ -82,6 +82,9 @@ public final class FailReady extends AbstractCommand {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(out, err, args));
+        io.failready.evaluate.RuleSandbox.guardProcess();
+        int status = run(out, err, args);
+        io.failready.evaluate.RuleSandbox.exiting(status);
+        System.exit(status);
     }
 }

@@ -47,7 +47,7 @@ public final class ReportCommand extends AbstractCommand {
     Path previous;
 
     @Option(names = "--template", paramLabel = "DIR",
-            description = "A directory whose report.ftlh (and any component, asset or messages.properties) replaces the bundled one.")
+            description = "A directory whose report.ftlh (and any component, asset or messages.properties) replaces the bundled one. Templates may render the report, never create objects or run commands.")
     Path template;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directories whose <ID>/<ID>.md documents custom rules in the HTML report.")

@@ -196,7 +196,7 @@ public final class ClientFactory implements AutoCloseable {
         @Override public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
             AwsCredentialsProvider p = TASK_ACCOUNT.get();
             if (p == null) throw new IllegalStateException("an account's client was called outside that account's task");
-            return p.resolveCredentials();
+            return Gaps.remember(p.resolveCredentials());
         }
 
         @Override public String toString() { return "the credentials of the account whose task is running"; }

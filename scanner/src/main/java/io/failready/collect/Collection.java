@@ -58,10 +58,10 @@ public final class Collection {
         Clock clock = opts.clock();
         Instant started = clock.instant();
         Instant deadline = started.plus(req.scanTimeout());
-        AwsCredentialsProvider base = opts.baseCredentials() != null ? opts.baseCredentials()
+        AwsCredentialsProvider base = Gaps.remembering(opts.baseCredentials() != null ? opts.baseCredentials()
                 : req.profile() != null && !req.profile().isBlank()
                 ? ProfileCredentialsProvider.builder().profileName(req.profile()).build()
-                : DefaultCredentialsProvider.builder().build();
+                : DefaultCredentialsProvider.builder().build());
         ExecutorService pool = Executors.newFixedThreadPool(req.concurrency(), daemonThreads());
         try (ClientFactory clients = new ClientFactory(ClientFactory.resolveEndpoint(req.endpointUrl(), opts.env()),
                 req.callTimeout(), opts.backoff())) {
@@ -123,7 +123,7 @@ public final class Collection {
                 ctx.gap(collector.service() + ":*", null, null, Gaps.SCAN_TIMEOUT, "the scan deadline passed before " + collector.service() + " finished.");
             } catch (RuntimeException e) {
                 // A collector bug must not end the scan, and must not look like "nothing there" either.
-                ctx.gap(collector.service() + ":*", null, null, "CollectorError", e.toString());
+                ctx.gap(collector.service() + ":*", null, null, "CollectorError", Gaps.scrub(e.toString()));
             }
         }
 
@@ -181,7 +181,7 @@ public final class Collection {
                         + t.collector.service() + " was collected."));
             } catch (ExecutionException e) {
                 t.buffer.forceGap(new CollectionGap(t.account.accountId(), t.region, t.collector.service(), "*", null, null,
-                        "CollectorError", String.valueOf(e.getCause())));
+                        "CollectorError", Gaps.scrub(String.valueOf(e.getCause()))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 f.cancel(true);

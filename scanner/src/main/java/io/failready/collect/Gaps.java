@@ -1,5 +1,9 @@
 package io.failready.collect;
 
+import io.failready.collect.aws.lambda.Redactor;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -48,7 +52,44 @@ public final class Gaps {
         String m = e instanceof AwsServiceException a && a.awsErrorDetails() != null && a.awsErrorDetails().errorMessage() != null
                 ? a.awsErrorDetails().errorMessage() : e.getMessage();
         if (m == null) m = e.getClass().getSimpleName();
-        m = m.replaceAll("\\s+", " ").trim();
+        m = scrub(m).replaceAll("\\s+", " ").trim(); // before truncating: half a secret is still a secret
         return m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE - 3) + "..." : m;
+    }
+
+    /*
+     * The credentials this process has signed with. An endpoint (a proxy, an emulator, a
+     * misconfigured --endpoint-url) may echo them in an error message, and error text reaches
+     * gaps, logs and reports: every piece of it goes through scrub().
+     */
+    private static final java.util.Set<String> IN_USE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Shorter values are not credentials and replacing them would mangle ordinary words. */
+    private static final int MIN_SECRET = 8;
+
+    /** {@code p}, remembering every credential it hands out so {@link #scrub} can remove it from error text. */
+    public static AwsCredentialsProvider remembering(AwsCredentialsProvider p) {
+        return new AwsCredentialsProvider() {
+            @Override public AwsCredentials resolveCredentials() { return remember(p.resolveCredentials()); }
+            @Override public String toString() { return p.toString(); }
+        };
+    }
+
+    public static AwsCredentials remember(AwsCredentials c) {
+        if (c == null) return null;
+        add(c.accessKeyId());
+        add(c.secretAccessKey());
+        if (c instanceof AwsSessionCredentials s) add(s.sessionToken());
+        return c;
+    }
+
+    private static void add(String v) {
+        if (v != null && v.length() >= MIN_SECRET) IN_USE.add(v);
+    }
+
+    /** {@code text} without the credentials in use, and without anything shaped like an access key id. */
+    public static String scrub(String text) {
+        if (text == null) return null;
+        String t = text;
+        for (String secret : IN_USE) if (t.contains(secret)) t = t.replace(secret, Redactor.REDACTED);
+        return Redactor.redactAccessKeyIds(t);
     }
 }

@@ -65,6 +65,9 @@ public final class RuleEngine {
         public Options withBudget(long firings, Duration t) { return new Options(asOf, toRegion, ruleFilter, firings, t, maxEvaluations); }
     }
 
+    /** How long past the time budget a rule that ignores Drools' halt (a loop inside one consequence) is waited for. */
+    static final long ABANDON_GRACE_MILLIS = 2_000;
+
     public RuleEngine(RuleCatalog catalog, KieBase kieBase) {
         this.catalog = catalog;
         this.kieBase = kieBase;
@@ -139,56 +142,60 @@ public final class RuleEngine {
         });
         AtomicBoolean timedOut = new AtomicBoolean();
         String[] lastRule = {null};
+        Map<String, int[]> changes = new java.util.concurrent.ConcurrentHashMap<>();
         try {
-            session.insert(w);
-            session.insert(new AsOf(opts.asOf()));
-            session.insert(gapIndex);
-            for (Workload.AccountRef a : w.accounts) session.insert(new WorkloadAccount(a.id, a.name));
-            for (String r : w.allRegions()) session.insert(new WorkloadRegion(r, r.equals(w.primaryRegion)));
-            for (RegionPair p : pairs) session.insert(p);
-            for (RuleMetadata m : catalog.rules().values()) session.insert(new RuleParameters(m.id(), parameters(m, w)));
-            for (Resource r : mine) session.insert(r);
-            for (CollectionGap g : gaps) session.insert(g);
-            for (Counterpart c : counterparts) session.insert(c);
-            session.insert(new io.failready.facts.Counterparts(counterparts));
+            // Facts are inserted on the rules thread too: Drools evaluates conditions as facts arrive,
+            // and a user's condition can loop as well as a consequence.
+            int fired = RuleSandbox.run(w.name, opts.timeout().toMillis() + ABANDON_GRACE_MILLIS, this::ruleNames, () -> {
+                session.insert(w);
+                session.insert(new AsOf(opts.asOf()));
+                session.insert(gapIndex);
+                for (Workload.AccountRef a : w.accounts) session.insert(new WorkloadAccount(a.id, a.name));
+                for (String r : w.allRegions()) session.insert(new WorkloadRegion(r, r.equals(w.primaryRegion)));
+                for (RegionPair p : pairs) session.insert(p);
+                for (RuleMetadata m : catalog.rules().values()) session.insert(new RuleParameters(m.id(), parameters(m, w)));
+                for (Resource r : mine) session.insert(r);
+                for (CollectionGap g : gaps) session.insert(g);
+                for (Counterpart c : counterparts) session.insert(c);
+                session.insert(new io.failready.facts.Counterparts(counterparts));
 
-            Set<String> inference = catalog.inferenceRules();
-            AgendaFilter filter = match -> {
-                String name = match.getRule().getName();
-                if (inference.contains(name)) return true;
-                int sep = name.indexOf(" - ");
-                String id = sep < 0 ? name : name.substring(0, sep);
-                if (!enabled.test(id)) return false;
-                lastRule[0] = name;
-                return true;
-            };
-            // Which rule changes working memory, so a budget overrun blames the rule that loops: every
-            // check reading the facts it keeps inserting or updating fires as often as it does, and
-            // "the last rule to fire" was as likely one of those. Only rule-made changes are counted,
-            // so the listener costs nothing on the firing path of a settled catalog.
-            Map<String, int[]> changes = new HashMap<>();
-            session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
-                private void count(org.kie.api.definition.rule.Rule r) { if (r != null) changes.computeIfAbsent(r.getName(), k -> new int[1])[0]++; }
-                @Override public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent e) { count(e.getRule()); }
-                @Override public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent e) { count(e.getRule()); }
-                @Override public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent e) { count(e.getRule()); }
+                Set<String> inference = catalog.inferenceRules();
+                AgendaFilter filter = match -> {
+                    String name = match.getRule().getName();
+                    if (inference.contains(name)) { RuleSandbox.firing(name); return true; }
+                    int sep = name.indexOf(" - ");
+                    String id = sep < 0 ? name : name.substring(0, sep);
+                    if (!enabled.test(id)) return false;
+                    lastRule[0] = name;
+                    RuleSandbox.firing(name);
+                    return true;
+                };
+                // Which rule changes working memory, so a budget overrun blames the rule that loops: every
+                // check reading the facts it keeps inserting or updating fires as often as it does, and
+                // "the last rule to fire" was as likely one of those. Only rule-made changes are counted,
+                // so the listener costs nothing on the firing path of a settled catalog.
+                session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+                    private void count(org.kie.api.definition.rule.Rule r) { if (r != null) changes.computeIfAbsent(r.getName(), k -> new int[1])[0]++; }
+                    @Override public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent e) { count(e.getRule()); }
+                    @Override public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent e) { count(e.getRule()); }
+                    @Override public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent e) { count(e.getRule()); }
+                });
+                io.failready.util.Timings.mark("facts inserted");
+                EvaluationSink.bind(sink);
+                ScheduledFuture<?> timer = watchdog.schedule(() -> { timedOut.set(true); session.halt(); },
+                        opts.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    // Inference rules carry a positive salience (checked by the catalog test), so derived
+                    // facts exist before any verdict rule testing "not SomeDerivedFact" can fire. A second
+                    // fireAllRules pass would not work: Drools drops matches an AgendaFilter rejects.
+                    return session.fireAllRules(filter, (int) Math.min(Integer.MAX_VALUE, opts.maxFirings()));
+                } catch (RuntimeException e) {
+                    throw unwrap(e, lastRule[0]);
+                } finally {
+                    timer.cancel(false);
+                    EvaluationSink.unbind();
+                }
             });
-            io.failready.util.Timings.mark("facts inserted");
-            EvaluationSink.bind(sink);
-            ScheduledFuture<?> timer = watchdog.schedule(() -> { timedOut.set(true); session.halt(); },
-                    opts.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            int fired;
-            try {
-                // Inference rules carry a positive salience (checked by the catalog test), so derived
-                // facts exist before any verdict rule testing "not SomeDerivedFact" can fire. A second
-                // fireAllRules pass would not work: Drools drops matches an AgendaFilter rejects.
-                fired = session.fireAllRules(filter, (int) Math.min(Integer.MAX_VALUE, opts.maxFirings()));
-            } catch (RuntimeException e) {
-                throw unwrap(e, lastRule[0]);
-            } finally {
-                timer.cancel(false);
-                EvaluationSink.unbind();
-            }
             if (timedOut.get() || fired >= opts.maxFirings()) {
                 String busiest = changes.entrySet().stream().filter(e -> e.getValue()[0] > 1)
                         .max(java.util.Comparator.comparingInt(e -> e.getValue()[0])).map(Map.Entry::getKey)
@@ -201,7 +208,9 @@ public final class RuleEngine {
                         + lastRule[0] + "\"). A rule that inserts or modifies facts in a loop never settles.");
             }
         } finally {
-            session.dispose();
+            // an abandoned rules thread may still hold the session; disposing it under that thread would
+            // only add a second failure to the one being reported
+            if (!RuleSandbox.abandoned()) session.dispose();
             watchdog.shutdownNow();
         }
         io.failready.util.Timings.mark("rules fired");
@@ -217,6 +226,12 @@ public final class RuleEngine {
         List<String> notices = applyWaivers(evals, w, cfg.waiverPolicy, opts.asOf());
         evals.sort(Evaluation.REPORT_ORDER);
         return new WorkloadResult(w, pairs, evals, notices);
+    }
+
+    private List<String> ruleNames() {
+        List<String> names = new ArrayList<>();
+        for (var p : kieBase.getKiePackages()) for (var r : p.getRules()) names.add(r.getName());
+        return names;
     }
 
     private static RuntimeException unwrap(RuntimeException e, String lastRule) {

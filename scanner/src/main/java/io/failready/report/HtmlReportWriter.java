@@ -73,6 +73,10 @@ public final class HtmlReportWriter {
             c.setLogTemplateExceptions(false);
             c.setWrapUncheckedExceptions(true);
             c.setFallbackOnNullLoopVariable(false);
+            // A --template directory is code the user loads: it may render the model, never build Java
+            // objects (?new on freemarker.template.utility.Execute runs shell commands) or reach the
+            // API of the objects behind the model.
+            c.setNewBuiltinClassResolver(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
             c.setAPIBuiltinEnabled(false);
             return c;
         });
@@ -97,6 +101,7 @@ public final class HtmlReportWriter {
         if (templateDir != null && !Files.isDirectory(templateDir)) {
             throw new InputException(templateDir, "--template must be a directory holding report.ftlh (and optionally components/, assets/, messages.properties).");
         }
+        if (templateDir != null) refuseSpecialFiles(templateDir);
         ReportModel model = ReportModel.of(report, previous, ruleDocs);
         String css = inlineable(asset(templateDir, "assets/report.css"), "style", "assets/report.css");
         String js = inlineable(asset(templateDir, "assets/report.js"), "script", "assets/report.js");
@@ -121,8 +126,34 @@ public final class HtmlReportWriter {
             throw new InputException(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
                     "template syntax error: " + e.getEditorMessage(), e);
         } catch (freemarker.template.TemplateException e) {
-            throw new IllegalStateException("HTML report rendering failed: " + e.getMessage(), e);
+            String source = e.getTemplateSourceName();
+            if (templateDir == null || source == null || !Files.isRegularFile(templateDir.resolve(source))) {
+                throw new IllegalStateException("HTML report rendering failed: " + e.getMessage(), e);
+            }
+            // the user's own template failed (or tried something it may not): their input, not our bug
+            Integer line = e.getLineNumber(), col = e.getColumnNumber();
+            throw new InputException(templateDir.resolve(source).toString(), line == null ? -1 : line, col == null ? -1 : col,
+                    "template failed: " + firstLine(e.getMessageWithoutStackTop()), e);
         }
+    }
+
+    /*
+     * FreeMarker and the asset reader look a template file up by name and would skip a FIFO or
+     * device silently (using the bundled file instead) or block opening it: refuse them by name.
+     */
+    private static void refuseSpecialFiles(Path templateDir) throws IOException {
+        try (var files = Files.walk(templateDir, 8)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (!Files.isDirectory(p)) io.failready.util.InputFiles.requireRegular(p, p.toString());
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl).strip();
     }
 
     /** An inlined asset must not be able to close its own element. */

@@ -29,6 +29,7 @@ public final class ReportReader {
         // that on a 10k-resource report, and the gate reads reports on every pipeline run and in the
         // failover runbook. The located path below runs when the fast one is in any doubt, and it
         // decides: it accepts what the schema accepts and words every error with file and line.
+        io.failready.util.InputFiles.requireRegular(file, file.toString());
         try {
             if (Files.size(file) < 256L << 20) {
                 byte[] bytes = Files.readAllBytes(file);
@@ -48,7 +49,7 @@ public final class ReportReader {
 
     private static Report readLocated(Path file) {
         String name = file.toString();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream raw = new BufferedInputStream(io.failready.util.InputFiles.open(file, name), 1 << 16)) {
             return read(raw, name);
         } catch (NoSuchFileException e) {
             throw new InputException(name, -1, -1, "report file not found.");

@@ -90,7 +90,7 @@ public final class FixtureRunner {
     /** Returns a one-line success message, or throws AssertionError describing the mismatch. */
     public String check(Fixture f) {
         JsonNode root;
-        try (InputStream in = Files.newInputStream(f.file())) {
+        try (InputStream in = io.failready.util.InputFiles.open(f.file(), f.displayName())) {
             root = Json.readLocated(in, f.displayName(), false);
         } catch (IOException e) {
             throw new InputException(f.file(), "cannot read fixture: " + e.getMessage(), e);

@@ -62,10 +62,15 @@ public final class RuleSources {
         List<RuleSet.DrlSource> out = new ArrayList<>();
         for (Path f : files) {
             String text;
+            io.failready.util.InputFiles.requireRegular(f, display(root, f, bundled));
             try {
                 text = Files.readString(f, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new InputException(f, "cannot read rule file: " + e.getMessage(), e);
+            }
+            if (!bundled) {
+                UnsafeDrl.check(text, display(root, f, bundled));
+                io.failready.evaluate.RuleSandbox.userCodeLoaded();
             }
             Matcher m = PACKAGE.matcher(text);
             if (!m.find()) throw new InputException(display(root, f, bundled), 1, 1, "rule file has no 'package' declaration.");

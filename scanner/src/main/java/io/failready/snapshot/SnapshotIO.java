@@ -58,7 +58,7 @@ public final class SnapshotIO {
 
     private static Snapshot read(Path file, boolean fast) {
         String name = file.toString();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream raw = new BufferedInputStream(io.failready.util.InputFiles.open(file, name), 1 << 16)) {
             return read(raw, name, fast);
         } catch (NoSuchFileException e) {
             throw new InputException(name, -1, -1, "snapshot file not found.");

@@ -18,7 +18,7 @@ public final class Hashing {
 
     public static String sha256(Path file) throws IOException {
         MessageDigest md = digest();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             byte[] buf = new byte[1 << 16];
             int n;
             while ((n = in.read(buf)) > 0) md.update(buf, 0, n);

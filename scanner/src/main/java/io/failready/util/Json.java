@@ -90,12 +90,13 @@ public final class Json {
     public static final long MAX_YAML_BYTES = 5L * 1024 * 1024;
 
     public static JsonNode readLocatedYaml(java.nio.file.Path file, String fileName) throws IOException {
+        InputFiles.requireRegular(file, fileName);
         long size = java.nio.file.Files.size(file);
         if (size > MAX_YAML_BYTES) {
             throw new InputException(fileName, -1, -1, "is " + (size / (1024 * 1024)) + " MiB; YAML inputs are limited to "
                     + (MAX_YAML_BYTES / (1024 * 1024)) + " MiB (is this the right file?).");
         }
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = InputFiles.open(file, fileName)) {
             return readLocated(in, fileName, true);
         }
     }

@@ -146,4 +146,20 @@ class RuleBudgetTest {
         String json = Files.readString(tmp.resolve("out/report.json"));
         assertEquals(1, json.split("\"ruleId\":\"REPEATING_RULE\"", -1).length - 1, json);
     }
+
+    @Test
+    void aRuleFileCallingSystemExitIsRefusedAtLoadNamingFileAndLine() throws IOException {
+        Path rules = rule("EXIT_AT_LOAD", """
+                when
+                    $r : Resource( resourceType == "AWS::S3::Bucket" )
+                then
+                    System.exit(0);
+                end
+                """);
+        var r = evaluate(rules);
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains(rules.resolve("EXIT_AT_LOAD/EXIT_AT_LOAD.drl") + ":11:5:"), r.err());
+        assertTrue(r.err().contains("System.exit"), r.err());
+        assertFalse(Files.exists(tmp.resolve("out/report.json")));
+    }
 }

@@ -73,7 +73,9 @@ public final class AwsStub implements AutoCloseable {
      * from JSON ones; 400 from S3, 403 elsewhere); SLOW waits, then serves the normal reply;
      * CONNECTION_RESET promises a long body and closes the connection after one byte.
      */
-    public enum FaultKind { THROTTLE, ACCESS_DENIED, SERVER_ERROR, SLOW, UNKNOWN_OPERATION, CONNECTION_RESET, EXPIRED_TOKEN }
+    public enum FaultKind { THROTTLE, ACCESS_DENIED, SERVER_ERROR, SLOW, UNKNOWN_OPERATION, CONNECTION_RESET, EXPIRED_TOKEN,
+        /** AccessDenied whose message echoes the credentials (as a careless proxy or emulator might). */
+        ECHO_CREDENTIALS }
 
     /** A call the stub answered with an injected fault (SLOW included). */
     public record Faulted(Call call, FaultKind kind) {}
@@ -181,6 +183,10 @@ public final class AwsStub implements AutoCloseable {
                     case EXPIRED_TOKEN -> { error(ex, protocol, service, service.equals("s3") ? 400 : 403,
                             protocol == Protocol.QUERY || protocol == Protocol.REST_XML ? "ExpiredToken" : "ExpiredTokenException",
                             "The security token included in the request is expired"); return; }
+                    case ECHO_CREDENTIALS -> { error(ex, protocol, service, 403,
+                            protocol == Protocol.QUERY || protocol == Protocol.REST_XML ? "AccessDenied" : "AccessDeniedException",
+                            "Denied. Authorization: " + ex.getRequestHeaders().getFirst("Authorization") + " token="
+                                    + ex.getRequestHeaders().getFirst("X-Amz-Security-Token") + " secret=test-secret-not-real"); return; }
                 }
             }
             if (service.equals("sts")) { sts(ex, call); return; }

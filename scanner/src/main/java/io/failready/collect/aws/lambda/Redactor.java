@@ -20,6 +20,11 @@ public final class Redactor {
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{32,}");
     private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9+/=_\\-.]{24,}");
 
+    /** Free text (an error message) with every AWS access key id in it replaced by {@link #REDACTED}. */
+    public static String redactAccessKeyIds(String text) {
+        return text == null ? null : ACCESS_KEY.matcher(text).replaceAll(REDACTED);
+    }
+
     public static Map<String, String> redact(Map<String, String> env) {
         Map<String, String> out = new TreeMap<>();
         if (env != null) env.forEach((k, v) -> out.put(k, redact(k, v)));
