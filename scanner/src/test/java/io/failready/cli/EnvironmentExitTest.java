@@ -28,7 +28,7 @@ class EnvironmentExitTest {
         Path file = Files.writeString(tmp.resolve("taken"), "x");
         var r = CliTestSupport.run("evaluate", "--snapshot", snap.toString(), "--config", cfg.toString(), "--out", file.toString(), "--format", "json");
         assertEquals(2, r.exit(), r.all());
-        assertTrue(r.err().contains("is a file, not a directory"), r.err());
+        assertTrue(r.err().contains("must be a directory; this is a file"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertEquals("x", Files.readString(file), "the file is left alone");
     }
