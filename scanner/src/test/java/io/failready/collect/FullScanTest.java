@@ -198,9 +198,16 @@ class FullScanTest {
 
     @Test
     void replicationLagIsTheMaximumOverTheWindowInSeconds() {
+        // S3 publishes ReplicationLatency in the destination region (in the source bucket's account)
         Resource s3 = resource(snapshot, CloudWatchCollector.LAG, "arn:aws:s3:::orders#eu-west-1");
+        assertEquals(EU_WEST_1, s3.getAwsRegion());
+        assertEquals(ACCOUNT, s3.getAccountId());
         assertEquals(40.0, s3.num("maxSeconds"));
         assertEquals(3.0, s3.num("datapoints"));
+        assertTrue(stub.calls().stream().anyMatch(c -> c.action().equals("cloudwatch:GetMetricData") && c.region().equals(EU_WEST_1)
+                && c.body().contains("ReplicationLatency") && c.body().contains("orders-dr-222")), "the S3 lag is read in eu-west-1");
+        assertTrue(stub.calls().stream().noneMatch(c -> c.action().equals("cloudwatch:GetMetricData") && c.region().equals(US_EAST_1)
+                && c.body().contains("AWS%2FS3")), "and not in the source region");
         assertEquals(1.5, resource(snapshot, CloudWatchCollector.LAG, "arn:aws:dynamodb:us-east-1:111111111111:table/orders#eu-west-1").num("maxSeconds"));
         Resource aurora = resource(snapshot, CloudWatchCollector.LAG, "arn:aws:rds:us-east-1:111111111111:cluster:orders-aurora#eu-west-1");
         assertEquals(EU_WEST_1, aurora.getAwsRegion());

@@ -365,36 +365,58 @@ public final class DataFunctions {
             if (dest == null) dest = ix.byId(s(rule.get("destinationBucketArn")));
             if (rtc && metrics) { ruleOk = true; break; }
             if (missing.isEmpty()) {
-                if (!rtc) missing.add("Replication Time Control");
                 if (!metrics) missing.add("replication metrics");
+                if (!rtc) missing.add("Replication Time Control");
             }
         }
+        // S3 publishes ReplicationLatency and the *Pending* metrics in the destination region and
+        // OperationsFailedReplication in the source region, always in the source bucket owner's account:
+        // an alarm anywhere else watches a metric that never gets a datapoint.
+        String acct = b.getAccountId();
         Resource alarm = null;
         Resource silenced = null;
-        for (String metric : List.of("ReplicationLatency", "OperationsFailedReplication")) {
-            for (Resource a : ix.alarms(b.getAccountId(), b.getAwsRegion(), metric, "SourceBucket", b.getResourceName())) {
+        Resource misplaced = null;
+        for (String metric : S3_METRICS) {
+            String home = S3_SOURCE_REGION_METRICS.contains(metric) ? b.getAwsRegion() : p.recovery;
+            String away = home.equals(p.recovery) ? b.getAwsRegion() : p.recovery;
+            for (Resource a : ix.alarms(acct, home, metric, "SourceBucket", b.getResourceName())) {
                 if (alarm == null && alarmActive(a)) alarm = a;
                 if (silenced == null && !alarmActive(a)) silenced = a;
+            }
+            for (Resource a : ix.alarms(acct, away, metric, "SourceBucket", b.getResourceName())) {
+                if (misplaced == null) misplaced = a;
             }
         }
         if (ruleOk && alarm != null) {
             return Verdict.compliant(who + " replicates to " + p.recovery + " with Replication Time Control and metrics on; alarm "
-                    + alarm.getResourceName() + " watches " + alarm.str("metricName") + ".", dest);
+                    + alarm.getResourceName() + " in " + alarm.getAwsRegion() + " watches " + alarm.str("metricName") + ".", dest);
         }
-        if (alarm == null && g.missing(b.getAccountId(), b.getAwsRegion(), "cloudwatch")) {
-            if (ruleOk) {
-                return Verdict.insufficientData(who + ": cannot tell whether an alarm watches its replication ("
-                        + g.why(b.getAccountId(), b.getAwsRegion(), "cloudwatch") + ").");
+        if (alarm == null && ruleOk) {
+            for (String r : List.of(p.recovery, b.getAwsRegion())) {
+                if (g.missing(acct, r, "cloudwatch")) {
+                    return Verdict.insufficientData(who + ": cannot tell whether an alarm watches its replication ("
+                            + g.why(acct, r, "cloudwatch") + ").");
+                }
             }
+        }
+        String noAlarm = "no alarm watches ReplicationLatency or *PendingReplication in " + p.recovery
+                + " or OperationsFailedReplication in " + b.getAwsRegion();
+        String why = silenced != null ? " (alarm " + silenced.getResourceName() + " has its actions disabled)" : "";
+        if (silenced == null && misplaced != null) {
+            noAlarm = "alarm " + misplaced.getResourceName() + " watches " + misplaced.str("metricName") + " in "
+                    + misplaced.getAwsRegion() + ", where S3 does not publish it, and no alarm is where it is published";
         }
         if (!ruleOk) {
             return Verdict.nonCompliant(who + " replicates to " + p.recovery + " without " + String.join(" or ", missing)
-                    + (alarm == null ? ", and no alarm watches ReplicationLatency or OperationsFailedReplication" : "") + ".", dest);
+                    + (alarm == null ? "; " + noAlarm + why : "") + ".", dest);
         }
-        return Verdict.nonCompliant(who + " replicates to " + p.recovery
-                + " but no CloudWatch alarm watches ReplicationLatency or OperationsFailedReplication for it"
-                + (silenced == null ? "" : " (alarm " + silenced.getResourceName() + " has its actions disabled)") + ".", dest);
+        return Verdict.nonCompliant(who + " replicates to " + p.recovery + " but " + noAlarm + why + ".", dest);
     }
+
+    /** S3 replication metrics an alarm may watch; the failure count is the one published in the source region. */
+    static final List<String> S3_METRICS = List.of("ReplicationLatency", "BytesPendingReplication", "OperationsPendingReplication",
+            "OperationsFailedReplication");
+    static final Set<String> S3_SOURCE_REGION_METRICS = Set.of("OperationsFailedReplication");
 
     // ------------------------------------------------------------------ alarms
 
@@ -633,8 +655,8 @@ public final class DataFunctions {
         }
         String metricId = r.getResourceId() + "#" + p.recovery;
         Resource m = ix.byId(metricId);
-        // S3 and DynamoDB publish lag in the source region, Aurora and RDS on the copy in the recovery region
-        String metricRegion = CLUSTER.equals(r.getResourceType()) || INSTANCE.equals(r.getResourceType()) ? p.recovery : r.getAwsRegion();
+        // DynamoDB publishes lag in the source region; S3 (ReplicationLatency), Aurora and RDS in the recovery region
+        String metricRegion = DDB.equals(r.getResourceType()) ? r.getAwsRegion() : p.recovery;
         Resource probe = m != null ? m
                 : new Resource("Failready::CloudWatch::ReplicationLag", metricId, metricId, r.getAccountId(), metricRegion, null, null);
         if (g.missingFor(probe, "cloudwatch")) {
