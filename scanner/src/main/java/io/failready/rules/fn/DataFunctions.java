@@ -309,10 +309,44 @@ public final class DataFunctions {
             return Verdict.nonCompliant(who + " has versioning " + (versioning == null ? "Off" : versioning)
                     + "; replication to " + p.recovery + " needs versioning enabled on the source.", null);
         }
+        // A rule with a filter copies only part of the bucket; the bucket counts as replicated only when
+        // an enabled rule to the recovery region applies to every object.
+        List<Map<String, Object>> whole = new ArrayList<>();
+        for (Map<String, Object> rule : toRecovery) if (!(rule.get("filter") instanceof Map<?, ?>)) whole.add(rule);
+        if (whole.isEmpty()) {
+            Map<String, Object> rule = toRecovery.get(0);
+            return Verdict.nonCompliant(who + " replicates to " + p.recovery + " only objects matching " + describeS3Filter(rule.get("filter"))
+                    + " (rule " + s(rule.get("id")) + "); the rest of the bucket is not copied.", ix.byId(s(rule.get("destinationBucketArn"))));
+        }
+        // S3 replicates SSE-KMS objects only when the rule opts in and names a key in the destination's region.
+        String sse = b.str("encryption.sseAlgorithm");
+        if (sse != null && sse.startsWith("aws:kms")) {
+            List<Map<String, Object>> kmsReady = new ArrayList<>();
+            String kmsWhy = null;
+            for (Map<String, Object> rule : whole) {
+                String key = s(rule.get("replicaKmsKeyId"));
+                String keyRegion = key == null ? null : arnRegion(key);
+                if (!"Enabled".equals(rule.get("sseKmsEncryptedObjects"))) {
+                    if (kmsWhy == null) kmsWhy = "rule " + s(rule.get("id")) + " does not select SSE-KMS objects (SourceSelectionCriteria.SseKmsEncryptedObjects is not Enabled)";
+                } else if (key == null) {
+                    if (kmsWhy == null) kmsWhy = "rule " + s(rule.get("id")) + " names no replica KMS key (Destination.EncryptionConfiguration.ReplicaKmsKeyID)";
+                } else if (!p.recovery.equals(keyRegion)) {
+                    if (kmsWhy == null) kmsWhy = "rule " + s(rule.get("id")) + "'s replica KMS key " + shortName(key) + " is "
+                            + (keyRegion == null ? "not a key ARN with a region" : "in " + keyRegion) + ", not " + p.recovery;
+                } else {
+                    kmsReady.add(rule);
+                }
+            }
+            if (kmsReady.isEmpty()) {
+                return Verdict.nonCompliant(who + " is encrypted with " + sse + " but " + kmsWhy + ", so its objects are not replicated.",
+                        ix.byId(s(whole.get(0).get("destinationBucketArn"))));
+            }
+            whole = kmsReady;
+        }
         Resource unversioned = null;
         String notFound = null;
         String blind = null;
-        for (Map<String, Object> rule : toRecovery) {
+        for (Map<String, Object> rule : whole) {
             String arn = s(rule.get("destinationBucketArn"));
             Resource dest = ix.byId(arn);
             if (dest != null && "Enabled".equals(dest.str("versioning")) && !g.missingFor(dest, "s3")) {
@@ -338,6 +372,19 @@ public final class DataFunctions {
                     + (unversioned.str("versioning") == null ? "Off" : unversioned.str("versioning")) + ".", unversioned);
         }
         return Verdict.nonCompliant(who + " replicates to " + notFound + ", which does not exist in " + p.recovery + ".", null);
+    }
+
+    /** "prefix logs/ and tags tier=gold" for an S3 rule filter as the collector records it. */
+    static String describeS3Filter(Object filter) {
+        if (!(filter instanceof Map<?, ?> f)) return "everything";
+        List<String> parts = new ArrayList<>();
+        if (f.get("prefix") != null) parts.add("prefix " + f.get("prefix"));
+        if (f.get("tags") instanceof Map<?, ?> tags && !tags.isEmpty()) {
+            List<String> kv = new ArrayList<>();
+            tags.forEach((k, v) -> kv.add(k + "=" + v));
+            parts.add((kv.size() == 1 ? "tag " : "tags ") + String.join(", ", kv));
+        }
+        return String.join(" and ", parts);
     }
 
     public static Verdict s3ReplicationMonitored(Resource b, RegionPair p, DataIndex ix, GapIndex g) {
