@@ -147,6 +147,13 @@ class FullScanTest {
         Resource secret = resource(snapshot, "AWS::SecretsManager::Secret", "arn:aws:secretsmanager:us-east-1:111111111111:secret:orders/db-AbCdEf");
         assertEquals(EU_WEST_1, secret.maps("replicaLinks").get(0).get("region"));
         assertEquals(EU_WEST_1, secret.maps("replicationStatus").get(0).get("region"));
+        // the replica's status comes from DescribeSecret (ListSecrets has none), asked only of primary copies
+        assertEquals("InSync", secret.maps("replicaLinks").get(0).get("status"));
+        assertEquals("arn:aws:secretsmanager:eu-west-1:111111111111:secret:orders/db-AbCdEf", secret.maps("replicaLinks").get(0).get("resourceId"));
+        assertEquals("Replication succeeded", secret.maps("replicationStatus").get(0).get("statusMessage"));
+        List<AwsStub.Call> described = stub.calls().stream().filter(c -> c.action().equals("secretsmanager:DescribeSecret")).toList();
+        assertEquals(Set.of(US_EAST_1), described.stream().map(AwsStub.Call::region).collect(Collectors.toSet()));
+        assertTrue(described.stream().anyMatch(c -> c.body().contains("orders/db-AbCdEf")));
         assertEquals(US_EAST_1, resource(snapshot, "AWS::SecretsManager::Secret",
                 "arn:aws:secretsmanager:eu-west-1:111111111111:secret:orders/db-AbCdEf").str("primaryRegion"));
 
