@@ -143,6 +143,20 @@ class FullScanTest {
     }
 
     @Test
+    void databaseCopiesCarryWhatSaysWhetherTheyCanTakeOver() {
+        Resource aurora = resource(snapshot, "AWS::RDS::DBCluster", "arn:aws:rds:us-east-1:111111111111:cluster:orders-aurora");
+        assertEquals("pending-resync", aurora.maps("globalClusterMembers").stream()
+                .filter(m -> m.get("dbClusterArn").toString().endsWith("orders-aurora-dr")).findFirst().orElseThrow().get("synchronizationStatus"));
+        Resource dr = resource(snapshot, "AWS::RDS::DBCluster", "arn:aws:rds:eu-west-1:111111111111:cluster:orders-aurora-dr");
+        assertEquals("available", dr.str("status"));
+        assertEquals(0.5, dr.num("serverlessV2MinCapacity"));
+        assertEquals(16.0, dr.num("serverlessV2MaxCapacity"));
+        Resource replica = resource(snapshot, "AWS::RDS::DBInstance", "arn:aws:rds:eu-west-1:111111111111:db:legacy-mysql-dr");
+        assertEquals(List.of(Map.of("statusType", "read replication", "status", "error", "normal", false, "message", "Replication has stopped")),
+                replica.maps("statusInfos"));
+    }
+
+    @Test
     void secretsKeysAndFunctionsAreNormalisedWithoutSecretMaterial() {
         Resource secret = resource(snapshot, "AWS::SecretsManager::Secret", "arn:aws:secretsmanager:us-east-1:111111111111:secret:orders/db-AbCdEf");
         assertEquals(EU_WEST_1, secret.maps("replicaLinks").get(0).get("region"));

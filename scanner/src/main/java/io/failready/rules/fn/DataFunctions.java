@@ -612,12 +612,29 @@ public final class DataFunctions {
         }
         List<Copy> copies = copiesIn(db, p.recovery, ix);
         if (!copies.isEmpty()) {
-            Copy c = copies.get(0);
-            String how = CLUSTER.equals(db.getResourceType()) && db.has("globalClusterIdentifier")
-                    ? "is in global cluster " + db.str("globalClusterIdentifier") + " with secondary cluster " + copyName(c)
-                    : CLUSTER.equals(db.getResourceType()) ? "has replica cluster " + copyName(c)
-                    : "has cross-region read replica " + copyName(c);
-            return Verdict.compliant(who + " " + how + " in " + p.recovery + ".", c.resource);
+            // a copy counts only when healthy; an unreadable one keeps the answer open
+            String problem = null, unknown = null;
+            Copy bad = null;
+            for (Copy c : copies) {
+                String how = CLUSTER.equals(db.getResourceType()) && db.has("globalClusterIdentifier")
+                        ? "is in global cluster " + db.str("globalClusterIdentifier") + " with secondary cluster " + copyName(c)
+                        : CLUSTER.equals(db.getResourceType()) ? "has replica cluster " + copyName(c)
+                        : "has cross-region read replica " + copyName(c);
+                String sick = rdsCopyProblem(db, c);
+                if (sick == null && c.resource == null) {
+                    if (unknown == null) unknown = how + " in " + p.recovery + ", whose state could not be read ("
+                            + (g.missing(db.getAccountId(), p.recovery, "rds") ? g.why(db.getAccountId(), p.recovery, "rds") : "it was not collected") + ")";
+                } else if (sick == null && g.missingFor(c.resource, "rds")) {
+                    if (unknown == null) unknown = how + " in " + p.recovery + ", whose state could not be read (" + g.why(c.resource, "rds") + ")";
+                } else if (sick == null) {
+                    return Verdict.compliant(who + " " + how + " in " + p.recovery + ".", c.resource);
+                } else if (problem == null) {
+                    problem = how + " in " + p.recovery + ", but " + sick;
+                    bad = c;
+                }
+            }
+            if (unknown != null) return Verdict.insufficientData(who + " " + unknown + ".");
+            return Verdict.nonCompliant(who + " " + problem + ".", bad.resource);
         }
         if (CLUSTER.equals(db.getResourceType())) {
             if (db.has("globalClusterIdentifier")) {
@@ -642,6 +659,32 @@ public final class DataFunctions {
         }
         return Verdict.nonCompliant(who + " has no cross-region read replica in " + p.recovery
                 + (backupRestore ? " and no automated backup replication there" : "") + ".", null);
+    }
+
+    /**
+     * Why a database copy cannot take over, or null when nothing says so: a global member's
+     * SynchronizationStatus other than connected; a cluster or instance status other than available;
+     * a read replica's "read replication" StatusInfo that is not replicating or not normal.
+     */
+    static String rdsCopyProblem(Resource db, Copy c) {
+        for (Map<String, Object> m : db.maps("globalClusterMembers")) {
+            String sync = s(m.get("synchronizationStatus"));
+            if (c.id.equals(m.get("dbClusterArn")) && sync != null && !"connected".equals(sync)) {
+                return "its synchronization status is " + sync + ", not connected";
+            }
+        }
+        Resource r = c.resource;
+        if (r == null) return null;
+        String status = r.str("status");
+        if (status != null && !"available".equals(status)) return "its status is " + status + ", not available";
+        for (Map<String, Object> info : r.maps("statusInfos")) {
+            if (!"read replication".equalsIgnoreCase(s(info.get("statusType")))) continue;
+            String st = s(info.get("status"));
+            if (!"replicating".equals(st) || Boolean.FALSE.equals(info.get("normal"))) {
+                return "read replication is " + st + (info.get("message") == null ? "" : " (" + info.get("message") + ")");
+            }
+        }
+        return null;
     }
 
     public static Verdict rdsReplicationMonitored(Resource db, RegionPair p, Workload w, DataIndex ix, GapIndex g) {
