@@ -808,6 +808,20 @@ public final class DataFunctions {
             boolean covered = prefixes.isEmpty() || prefixes.stream().anyMatch(x -> x != null && name.startsWith(x));
             if (covered) {
                 Resource cp = ix.byName("AWS::ECR::Repository", destRegistry, p.recovery, name);
+                // Replication copies only images pushed after it was configured and creates the destination
+                // repository with the first one: no repository there means nothing has been replicated yet.
+                if (cp == null) {
+                    if (g.missing(destRegistry, p.recovery, "ecr")) {
+                        return Verdict.insufficientData(who + " is covered by replication to " + p.recovery + " (registry " + destRegistry
+                                + ") but that registry could not be read (" + g.why(destRegistry, p.recovery, "ecr") + ").");
+                    }
+                    if (ix.ecrReplicationConfiguration(destRegistry, p.recovery) == null) {
+                        return Verdict.insufficientData(who + " is covered by replication to " + p.recovery + " (registry " + destRegistry
+                                + "), a registry this scan did not read; whether the repository exists there is unknown.");
+                    }
+                    return Verdict.nonCompliant(who + " is covered by replication to " + p.recovery + " (registry " + destRegistry
+                            + ") but the repository is missing there: no images have been replicated (only pushes after the rule was added are).", null);
+                }
                 return Verdict.compliant(who + " is replicated to " + p.recovery + " (registry " + destRegistry + ")"
                         + (prefixes.isEmpty() ? "" : " by prefix filter " + String.join(", ", prefixes)) + ".", cp);
             }
