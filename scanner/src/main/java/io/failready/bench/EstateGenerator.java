@@ -351,7 +351,7 @@ public final class EstateGenerator {
                         "rules", List.of(cfg("id", "to-dr", "status", "Enabled", "priority", 1, "destinationBucketArn", dst,
                                 "destinationAccount", acct, "destinationRegion", RECOVERY,
                                 "replicationTimeControl", !(bad && flaw == 1), "metrics", !(bad && flaw == 1),
-                                "replicaKmsKeyId", arn("kms", RECOVERY, "key/mrk-" + n)))));
+                                "sseKmsEncryptedObjects", "Enabled", "replicaKmsKeyId", arn("kms", RECOVERY, "key/mrk-" + n)))));
                 p.put("replicaLinks", List.of(cfg("region", RECOVERY, "resourceId", dst, "resourceName", n + "-euw1", "kind", "s3-replication")));
             }
             add("AWS::S3::Bucket", src, n + "-use1", PRIMARY, tags(n, rnd.nextBoolean()), p);
@@ -360,7 +360,8 @@ public final class EstateGenerator {
             maybeGap("s3", "GetBucketReplication", "AWS::S3::Bucket", src);
             lag(src, n, "AWS/S3", "ReplicationLatency", bad && flaw == 2 ? 1800 : 12 + rnd.nextInt(60));
             if (!(bad && flaw == 3)) {
-                alarm(n + "-replication-latency", "AWS/S3", "ReplicationLatency", Map.of("SourceBucket", n + "-use1", "DestinationBucket", n + "-euw1"));
+                // S3 publishes ReplicationLatency in the destination region
+                alarm(n + "-replication-latency", RECOVERY, "AWS/S3", "ReplicationLatency", Map.of("SourceBucket", n + "-use1", "DestinationBucket", n + "-euw1"));
             } else {
                 outOfScope();
             }
@@ -566,8 +567,10 @@ public final class EstateGenerator {
                             "unit", "Seconds", "maxSeconds", maxSeconds, "datapoints", 60, "lookbackMinutes", 60));
         }
 
-        void alarm(String n, String ns, String metric, Map<String, String> dims) {
-            add("AWS::CloudWatch::Alarm", arn("cloudwatch", PRIMARY, "alarm:" + n), n, PRIMARY, tags(n, false),
+        void alarm(String n, String ns, String metric, Map<String, String> dims) { alarm(n, PRIMARY, ns, metric, dims); }
+
+        void alarm(String n, String region, String ns, String metric, Map<String, String> dims) {
+            add("AWS::CloudWatch::Alarm", arn("cloudwatch", region, "alarm:" + n), n, region, tags(n, false),
                     cfg("namespace", ns, "metricName", metric, "dimensions", dims, "threshold", 300, "comparisonOperator",
                             "GreaterThanThreshold", "period", 60, "evaluationPeriods", 5, "actionsEnabled", true));
         }

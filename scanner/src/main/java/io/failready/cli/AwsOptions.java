@@ -25,7 +25,7 @@ public class AwsOptions {
     @Option(names = "--external-id", paramLabel = "ID", description = "External id for AssumeRole.")
     String externalId;
 
-    @Option(names = "--organization", description = "Scan every ACTIVE account of the organization (Organizations ListAccounts).")
+    @Option(names = "--organization", description = "Scan every account of the organization whose State is ACTIVE (Organizations ListAccounts); an organization with no ACTIVE account is a usage error (exit 2).")
     boolean organization;
 
     @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS call to this endpoint (LocalStack-style emulators; default: AWS_ENDPOINT_URL or the real endpoints).")

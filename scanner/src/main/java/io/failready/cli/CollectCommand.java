@@ -38,8 +38,7 @@ public class CollectCommand extends AbstractCommand {
             List<String> all = req.accounts();
             if (req.organization()) {
                 // the organization is listed once here so every shard splits the same account list
-                all = io.failready.collect.Discovery.discover(req.profile(), req.endpointUrl(), primaryRegion).accounts()
-                        .stream().map(io.failready.collect.Discovery.Account::id).toList();
+                all = io.failready.collect.Discovery.organizationAccountIds(req.profile(), req.endpointUrl());
             }
             if (all.isEmpty()) {
                 throw new io.failready.util.InputException("--shard needs the accounts to split: give --accounts or --organization.");

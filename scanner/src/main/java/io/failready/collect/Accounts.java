@@ -19,13 +19,13 @@ import java.util.concurrent.Future;
  * Decides which accounts a scan covers and with which credentials:
  * <ul>
  *   <li>no accounts: the caller's own account ({@code sts:GetCallerIdentity}) with the base credentials;</li>
- *   <li>{@code --accounts} / {@code --organization} ({@code organizations:ListAccounts}, ACTIVE only) with
+ *   <li>{@code --accounts} / {@code --organization} ({@code organizations:ListAccounts}, State ACTIVE only) with
  *       {@code --role-name}: {@code sts:AssumeRole} into each, session name {@code failready};</li>
  *   <li>a failed AssumeRole is a gap with service {@code *} for that account in every scanned region
  *       (and {@code global}); the scan goes on with the other accounts.</li>
  * </ul>
  */
-final class Accounts {
+public final class Accounts {
     static final String SESSION_NAME = "failready";
     private static final String BASE = "base";
 
@@ -47,15 +47,7 @@ final class Accounts {
         Map<String, String> wanted = new LinkedHashMap<>();   // account id -> name (null when unknown)
         for (String a : req.accounts()) wanted.put(a.trim(), null);
         if (req.organization()) {
-            OrganizationsClient org = clients.client(OrganizationsClient.class, BASE, base, Resource.GLOBAL);
-            try {
-                org.listAccountsPaginator().stream().flatMap(p -> p.accounts().stream()).forEach(a -> {
-                    if ("ACTIVE".equals(a.statusAsString())) wanted.put(a.id(), a.name());
-                });
-            } catch (RuntimeException e) {
-                throw new CollectionException("cannot list the organization's accounts (organizations:ListAccounts failed: "
-                        + Gaps.errorCode(e) + ": " + Gaps.message(e) + "); run from the management or a delegated administrator account.", e);
-            }
+            wanted.putAll(organizationAccounts(clients.client(OrganizationsClient.class, BASE, base, Resource.GLOBAL)));
         }
         if (wanted.isEmpty()) {
             return new Resolved(List.of(new AccountTarget(caller, null, base)), List.of(caller), List.of());
@@ -87,6 +79,40 @@ final class Accounts {
             }
         }
         return new Resolved(targets, List.copyOf(wanted.keySet()), gaps);
+    }
+
+    /**
+     * The organization's ACTIVE accounts (id -> name). {@code State} is read, {@code Status} (retired by
+     * AWS) only when an older endpoint sends no {@code State}. An organization that yields no active
+     * account is refused: scanning the caller's account alone would look like a scan of the organization.
+     */
+    public static Map<String, String> organizationAccounts(OrganizationsClient org) {
+        Map<String, String> active = new LinkedHashMap<>();
+        Map<String, Integer> others = new java.util.TreeMap<>();
+        try {
+            org.listAccountsPaginator().stream().flatMap(p -> p.accounts().stream()).forEach(a -> {
+                String state = state(a);
+                if ("ACTIVE".equals(state)) active.put(a.id(), a.name());
+                else others.merge(state == null ? "no State or Status" : state, 1, Integer::sum);
+            });
+        } catch (RuntimeException e) {
+            throw new CollectionException("cannot list the organization's accounts (organizations:ListAccounts failed: "
+                    + Gaps.errorCode(e) + ": " + Gaps.message(e) + "); run from the management or a delegated administrator account.", e);
+        }
+        if (active.isEmpty()) {
+            throw new io.failready.util.InputException("--organization: organizations:ListAccounts returned no ACTIVE account"
+                    + (others.isEmpty() ? "" : " (seen: " + others.entrySet().stream().map(x -> x.getValue() + " " + x.getKey())
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")")
+                    + "; nothing to scan. Check that the credentials belong to the organization's management or delegated"
+                    + " administrator account, or name the accounts with --accounts.");
+        }
+        return active;
+    }
+
+    /** The account's lifecycle state: {@code State} when sent, else the retired {@code Status}. */
+    static String state(software.amazon.awssdk.services.organizations.model.Account a) {
+        if (a.state() != null) return a.stateAsString();
+        return a.status() == null ? null : a.statusAsString();
     }
 
     /** Assumes the role now, so a refusal is known before any collector runs; the provider refreshes later. */

@@ -70,6 +70,7 @@ public final class ApiCalls {
             "s3:GetBucketTagging",
             "s3:GetBucketVersioning",
             "s3:ListBuckets",
+            "secretsmanager:DescribeSecret",
             "secretsmanager:ListSecrets",
             "securityhub:DescribeHub",
             "servicequotas:GetServiceQuota",

@@ -6,7 +6,6 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.RegionOptStatus;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.organizations.model.AccountStatus;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
@@ -36,9 +35,8 @@ public final class Discovery {
             String caller = clients.client(StsClient.class, "base", creds, region).getCallerIdentity().account();
             List<Account> accounts = new ArrayList<>();
             try {
-                clients.client(OrganizationsClient.class, "base", creds, "us-east-1").listAccountsPaginator().stream().flatMap(p -> p.accounts().stream()).forEach(a -> {
-                    if (a.status() == AccountStatus.ACTIVE) accounts.add(new Account(a.id(), a.name()));
-                });
+                Accounts.organizationAccounts(clients.client(OrganizationsClient.class, "base", creds, "us-east-1"))
+                        .forEach((id, name) -> accounts.add(new Account(id, name)));
                 notes.add("accounts listed from AWS Organizations");
             } catch (RuntimeException e) {
                 accounts.add(new Account(caller, null));
@@ -53,6 +51,19 @@ public final class Discovery {
                 notes.add("enabled regions not readable (" + Gaps.errorCode(e) + ")");
             }
             return new Result(caller, accounts, regions, notes);
+        }
+    }
+
+    /**
+     * The organization's ACTIVE account ids for {@code --organization}, with no fallback: a refused or
+     * empty listing fails the command instead of quietly scanning the caller's account alone.
+     */
+    public static List<String> organizationAccountIds(String profile, URI endpoint) {
+        AwsCredentialsProvider creds = profile == null || profile.isBlank()
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.builder().profileName(profile).build();
+        try (ClientFactory clients = new ClientFactory(ClientFactory.resolveEndpoint(endpoint, System.getenv()), Duration.ofSeconds(10))) {
+            return List.copyOf(Accounts.organizationAccounts(clients.client(OrganizationsClient.class, "base", creds, "us-east-1")).keySet());
         }
     }
 

@@ -143,10 +143,31 @@ class FullScanTest {
     }
 
     @Test
+    void databaseCopiesCarryWhatSaysWhetherTheyCanTakeOver() {
+        Resource aurora = resource(snapshot, "AWS::RDS::DBCluster", "arn:aws:rds:us-east-1:111111111111:cluster:orders-aurora");
+        assertEquals("pending-resync", aurora.maps("globalClusterMembers").stream()
+                .filter(m -> m.get("dbClusterArn").toString().endsWith("orders-aurora-dr")).findFirst().orElseThrow().get("synchronizationStatus"));
+        Resource dr = resource(snapshot, "AWS::RDS::DBCluster", "arn:aws:rds:eu-west-1:111111111111:cluster:orders-aurora-dr");
+        assertEquals("available", dr.str("status"));
+        assertEquals(0.5, dr.num("serverlessV2MinCapacity"));
+        assertEquals(16.0, dr.num("serverlessV2MaxCapacity"));
+        Resource replica = resource(snapshot, "AWS::RDS::DBInstance", "arn:aws:rds:eu-west-1:111111111111:db:legacy-mysql-dr");
+        assertEquals(List.of(Map.of("statusType", "read replication", "status", "error", "normal", false, "message", "Replication has stopped")),
+                replica.maps("statusInfos"));
+    }
+
+    @Test
     void secretsKeysAndFunctionsAreNormalisedWithoutSecretMaterial() {
         Resource secret = resource(snapshot, "AWS::SecretsManager::Secret", "arn:aws:secretsmanager:us-east-1:111111111111:secret:orders/db-AbCdEf");
         assertEquals(EU_WEST_1, secret.maps("replicaLinks").get(0).get("region"));
         assertEquals(EU_WEST_1, secret.maps("replicationStatus").get(0).get("region"));
+        // the replica's status comes from DescribeSecret (ListSecrets has none), asked only of primary copies
+        assertEquals("InSync", secret.maps("replicaLinks").get(0).get("status"));
+        assertEquals("arn:aws:secretsmanager:eu-west-1:111111111111:secret:orders/db-AbCdEf", secret.maps("replicaLinks").get(0).get("resourceId"));
+        assertEquals("Replication succeeded", secret.maps("replicationStatus").get(0).get("statusMessage"));
+        List<AwsStub.Call> described = stub.calls().stream().filter(c -> c.action().equals("secretsmanager:DescribeSecret")).toList();
+        assertEquals(Set.of(US_EAST_1), described.stream().map(AwsStub.Call::region).collect(Collectors.toSet()));
+        assertTrue(described.stream().anyMatch(c -> c.body().contains("orders/db-AbCdEf")));
         assertEquals(US_EAST_1, resource(snapshot, "AWS::SecretsManager::Secret",
                 "arn:aws:secretsmanager:eu-west-1:111111111111:secret:orders/db-AbCdEf").str("primaryRegion"));
 
@@ -198,9 +219,16 @@ class FullScanTest {
 
     @Test
     void replicationLagIsTheMaximumOverTheWindowInSeconds() {
+        // S3 publishes ReplicationLatency in the destination region (in the source bucket's account)
         Resource s3 = resource(snapshot, CloudWatchCollector.LAG, "arn:aws:s3:::orders#eu-west-1");
+        assertEquals(EU_WEST_1, s3.getAwsRegion());
+        assertEquals(ACCOUNT, s3.getAccountId());
         assertEquals(40.0, s3.num("maxSeconds"));
         assertEquals(3.0, s3.num("datapoints"));
+        assertTrue(stub.calls().stream().anyMatch(c -> c.action().equals("cloudwatch:GetMetricData") && c.region().equals(EU_WEST_1)
+                && c.body().contains("ReplicationLatency") && c.body().contains("orders-dr-222")), "the S3 lag is read in eu-west-1");
+        assertTrue(stub.calls().stream().noneMatch(c -> c.action().equals("cloudwatch:GetMetricData") && c.region().equals(US_EAST_1)
+                && c.body().contains("AWS%2FS3")), "and not in the source region");
         assertEquals(1.5, resource(snapshot, CloudWatchCollector.LAG, "arn:aws:dynamodb:us-east-1:111111111111:table/orders#eu-west-1").num("maxSeconds"));
         Resource aurora = resource(snapshot, CloudWatchCollector.LAG, "arn:aws:rds:us-east-1:111111111111:cluster:orders-aurora#eu-west-1");
         assertEquals(EU_WEST_1, aurora.getAwsRegion());

@@ -531,6 +531,7 @@ public final class CapacityFunctions {
             return Verdict.nonCompliant(who + " runs " + dbClass(db) + " but its secondary " + c.getName() + " in " + rec
                     + " has no DB instances to promote.", c);
         }
+        if (SERVERLESS.equals(dbClass(db)) && SERVERLESS.equals(dbClass(c))) return serverlessCapacity(db, c, who, rec);
         String unknown = classUnknown(db, c);
         if (unknown != null) return insufficientData(who + ": cannot compare with " + c.getName() + " in " + rec + " because the " + unknown + ".", c);
         if (classSmaller(dbClass(db), dbClass(c))) {
@@ -540,13 +541,37 @@ public final class CapacityFunctions {
         return Verdict.compliant(who + " runs " + dbClass(db) + "; its copy " + c.getName() + " in " + rec + " runs " + dbClass(c) + ".", c);
     }
 
+    static final String SERVERLESS = "db.serverless";
+
+    /**
+     * Aurora Serverless v2 on both sides: the class name says nothing about size, the clusters'
+     * ServerlessV2ScalingConfiguration does. The recovery maximum must reach the primary's maximum
+     * (the ceiling is what the load can grow to). The minimum is reported, not judged: Serverless v2
+     * scales up in place within seconds, so a lower floor delays nothing a failover waits for.
+     */
+    static Verdict serverlessCapacity(Resource db, Resource c, String who, String rec) {
+        Double pMax = db.num("serverlessV2MaxCapacity"), rMax = c.num("serverlessV2MaxCapacity");
+        Double pMin = db.num("serverlessV2MinCapacity"), rMin = c.num("serverlessV2MinCapacity");
+        if (pMax == null || rMax == null) {
+            return insufficientData(who + ": both run db.serverless, but the Serverless v2 capacity range of "
+                    + (pMax == null ? db.getName() : c.getName()) + " was not collected.", c);
+        }
+        String range = "Serverless v2 " + acu(pMin) + "-" + acu(pMax) + " ACUs; its copy " + c.getName() + " in " + rec + " scales "
+                + acu(rMin) + "-" + acu(rMax) + " ACUs";
+        if (rMax < pMax) return Verdict.nonCompliant(who + " runs " + range + ", a lower maximum.", c);
+        return Verdict.compliant(who + " runs " + range
+                + (rMin != null && pMin != null && rMin < pMin ? " (a lower minimum only means it starts smaller and scales up)" : "") + ".", c);
+    }
+
+    private static String acu(Double v) { return v == null ? "?" : n(v); }
+
     /** Names what keeps the comparison from being made, or null. */
     public static String classUnknown(Resource primary, Resource recovery) {
         if (headless(recovery)) return null;   // known: it has no instances at all
         String p = dbClass(primary), r = dbClass(recovery);
         if (p == null) return "instance class of " + primary.getName() + " was not collected";
         if (r == null) return "instance class of " + recovery.getName() + " was not collected";
-        if (p.equals(r)) return null;
+        if (p.equals(r) && !SERVERLESS.equals(p)) return null;
         if (classSize(p) < 0 || classSize(r) < 0) return "instance classes " + p + " and " + r + " cannot be compared";
         return null;
     }

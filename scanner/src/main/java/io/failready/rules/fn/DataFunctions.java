@@ -309,10 +309,44 @@ public final class DataFunctions {
             return Verdict.nonCompliant(who + " has versioning " + (versioning == null ? "Off" : versioning)
                     + "; replication to " + p.recovery + " needs versioning enabled on the source.", null);
         }
+        // A rule with a filter copies only part of the bucket; the bucket counts as replicated only when
+        // an enabled rule to the recovery region applies to every object.
+        List<Map<String, Object>> whole = new ArrayList<>();
+        for (Map<String, Object> rule : toRecovery) if (!(rule.get("filter") instanceof Map<?, ?>)) whole.add(rule);
+        if (whole.isEmpty()) {
+            Map<String, Object> rule = toRecovery.get(0);
+            return Verdict.nonCompliant(who + " replicates to " + p.recovery + " only objects matching " + describeS3Filter(rule.get("filter"))
+                    + " (rule " + s(rule.get("id")) + "); the rest of the bucket is not copied.", ix.byId(s(rule.get("destinationBucketArn"))));
+        }
+        // S3 replicates SSE-KMS objects only when the rule opts in and names a key in the destination's region.
+        String sse = b.str("encryption.sseAlgorithm");
+        if (sse != null && sse.startsWith("aws:kms")) {
+            List<Map<String, Object>> kmsReady = new ArrayList<>();
+            String kmsWhy = null;
+            for (Map<String, Object> rule : whole) {
+                String key = s(rule.get("replicaKmsKeyId"));
+                String keyRegion = key == null ? null : arnRegion(key);
+                if (!"Enabled".equals(rule.get("sseKmsEncryptedObjects"))) {
+                    if (kmsWhy == null) kmsWhy = "rule " + s(rule.get("id")) + " does not select SSE-KMS objects (SourceSelectionCriteria.SseKmsEncryptedObjects is not Enabled)";
+                } else if (key == null) {
+                    if (kmsWhy == null) kmsWhy = "rule " + s(rule.get("id")) + " names no replica KMS key (Destination.EncryptionConfiguration.ReplicaKmsKeyID)";
+                } else if (!p.recovery.equals(keyRegion)) {
+                    if (kmsWhy == null) kmsWhy = "rule " + s(rule.get("id")) + "'s replica KMS key " + shortName(key) + " is "
+                            + (keyRegion == null ? "not a key ARN with a region" : "in " + keyRegion) + ", not " + p.recovery;
+                } else {
+                    kmsReady.add(rule);
+                }
+            }
+            if (kmsReady.isEmpty()) {
+                return Verdict.nonCompliant(who + " is encrypted with " + sse + " but " + kmsWhy + ", so its objects are not replicated.",
+                        ix.byId(s(whole.get(0).get("destinationBucketArn"))));
+            }
+            whole = kmsReady;
+        }
         Resource unversioned = null;
         String notFound = null;
         String blind = null;
-        for (Map<String, Object> rule : toRecovery) {
+        for (Map<String, Object> rule : whole) {
             String arn = s(rule.get("destinationBucketArn"));
             Resource dest = ix.byId(arn);
             if (dest != null && "Enabled".equals(dest.str("versioning")) && !g.missingFor(dest, "s3")) {
@@ -340,6 +374,19 @@ public final class DataFunctions {
         return Verdict.nonCompliant(who + " replicates to " + notFound + ", which does not exist in " + p.recovery + ".", null);
     }
 
+    /** "prefix logs/ and tags tier=gold" for an S3 rule filter as the collector records it. */
+    static String describeS3Filter(Object filter) {
+        if (!(filter instanceof Map<?, ?> f)) return "everything";
+        List<String> parts = new ArrayList<>();
+        if (f.get("prefix") != null) parts.add("prefix " + f.get("prefix"));
+        if (f.get("tags") instanceof Map<?, ?> tags && !tags.isEmpty()) {
+            List<String> kv = new ArrayList<>();
+            tags.forEach((k, v) -> kv.add(k + "=" + v));
+            parts.add((kv.size() == 1 ? "tag " : "tags ") + String.join(", ", kv));
+        }
+        return String.join(" and ", parts);
+    }
+
     public static Verdict s3ReplicationMonitored(Resource b, RegionPair p, DataIndex ix, GapIndex g) {
         String who = label(b);
         if (g.missingFor(b, "s3")) {
@@ -365,36 +412,58 @@ public final class DataFunctions {
             if (dest == null) dest = ix.byId(s(rule.get("destinationBucketArn")));
             if (rtc && metrics) { ruleOk = true; break; }
             if (missing.isEmpty()) {
-                if (!rtc) missing.add("Replication Time Control");
                 if (!metrics) missing.add("replication metrics");
+                if (!rtc) missing.add("Replication Time Control");
             }
         }
+        // S3 publishes ReplicationLatency and the *Pending* metrics in the destination region and
+        // OperationsFailedReplication in the source region, always in the source bucket owner's account:
+        // an alarm anywhere else watches a metric that never gets a datapoint.
+        String acct = b.getAccountId();
         Resource alarm = null;
         Resource silenced = null;
-        for (String metric : List.of("ReplicationLatency", "OperationsFailedReplication")) {
-            for (Resource a : ix.alarms(b.getAccountId(), b.getAwsRegion(), metric, "SourceBucket", b.getResourceName())) {
+        Resource misplaced = null;
+        for (String metric : S3_METRICS) {
+            String home = S3_SOURCE_REGION_METRICS.contains(metric) ? b.getAwsRegion() : p.recovery;
+            String away = home.equals(p.recovery) ? b.getAwsRegion() : p.recovery;
+            for (Resource a : ix.alarms(acct, home, metric, "SourceBucket", b.getResourceName())) {
                 if (alarm == null && alarmActive(a)) alarm = a;
                 if (silenced == null && !alarmActive(a)) silenced = a;
+            }
+            for (Resource a : ix.alarms(acct, away, metric, "SourceBucket", b.getResourceName())) {
+                if (misplaced == null) misplaced = a;
             }
         }
         if (ruleOk && alarm != null) {
             return Verdict.compliant(who + " replicates to " + p.recovery + " with Replication Time Control and metrics on; alarm "
-                    + alarm.getResourceName() + " watches " + alarm.str("metricName") + ".", dest);
+                    + alarm.getResourceName() + " in " + alarm.getAwsRegion() + " watches " + alarm.str("metricName") + ".", dest);
         }
-        if (alarm == null && g.missing(b.getAccountId(), b.getAwsRegion(), "cloudwatch")) {
-            if (ruleOk) {
-                return Verdict.insufficientData(who + ": cannot tell whether an alarm watches its replication ("
-                        + g.why(b.getAccountId(), b.getAwsRegion(), "cloudwatch") + ").");
+        if (alarm == null && ruleOk) {
+            for (String r : List.of(p.recovery, b.getAwsRegion())) {
+                if (g.missing(acct, r, "cloudwatch")) {
+                    return Verdict.insufficientData(who + ": cannot tell whether an alarm watches its replication ("
+                            + g.why(acct, r, "cloudwatch") + ").");
+                }
             }
+        }
+        String noAlarm = "no alarm watches ReplicationLatency or *PendingReplication in " + p.recovery
+                + " or OperationsFailedReplication in " + b.getAwsRegion();
+        String why = silenced != null ? " (alarm " + silenced.getResourceName() + " has its actions disabled)" : "";
+        if (silenced == null && misplaced != null) {
+            noAlarm = "alarm " + misplaced.getResourceName() + " watches " + misplaced.str("metricName") + " in "
+                    + misplaced.getAwsRegion() + ", where S3 does not publish it, and no alarm is where it is published";
         }
         if (!ruleOk) {
             return Verdict.nonCompliant(who + " replicates to " + p.recovery + " without " + String.join(" or ", missing)
-                    + (alarm == null ? ", and no alarm watches ReplicationLatency or OperationsFailedReplication" : "") + ".", dest);
+                    + (alarm == null ? "; " + noAlarm + why : "") + ".", dest);
         }
-        return Verdict.nonCompliant(who + " replicates to " + p.recovery
-                + " but no CloudWatch alarm watches ReplicationLatency or OperationsFailedReplication for it"
-                + (silenced == null ? "" : " (alarm " + silenced.getResourceName() + " has its actions disabled)") + ".", dest);
+        return Verdict.nonCompliant(who + " replicates to " + p.recovery + " but " + noAlarm + why + ".", dest);
     }
+
+    /** S3 replication metrics an alarm may watch; the failure count is the one published in the source region. */
+    static final List<String> S3_METRICS = List.of("ReplicationLatency", "BytesPendingReplication", "OperationsPendingReplication",
+            "OperationsFailedReplication");
+    static final Set<String> S3_SOURCE_REGION_METRICS = Set.of("OperationsFailedReplication");
 
     // ------------------------------------------------------------------ alarms
 
@@ -543,12 +612,29 @@ public final class DataFunctions {
         }
         List<Copy> copies = copiesIn(db, p.recovery, ix);
         if (!copies.isEmpty()) {
-            Copy c = copies.get(0);
-            String how = CLUSTER.equals(db.getResourceType()) && db.has("globalClusterIdentifier")
-                    ? "is in global cluster " + db.str("globalClusterIdentifier") + " with secondary cluster " + copyName(c)
-                    : CLUSTER.equals(db.getResourceType()) ? "has replica cluster " + copyName(c)
-                    : "has cross-region read replica " + copyName(c);
-            return Verdict.compliant(who + " " + how + " in " + p.recovery + ".", c.resource);
+            // a copy counts only when healthy; an unreadable one keeps the answer open
+            String problem = null, unknown = null;
+            Copy bad = null;
+            for (Copy c : copies) {
+                String how = CLUSTER.equals(db.getResourceType()) && db.has("globalClusterIdentifier")
+                        ? "is in global cluster " + db.str("globalClusterIdentifier") + " with secondary cluster " + copyName(c)
+                        : CLUSTER.equals(db.getResourceType()) ? "has replica cluster " + copyName(c)
+                        : "has cross-region read replica " + copyName(c);
+                String sick = rdsCopyProblem(db, c);
+                if (sick == null && c.resource == null) {
+                    if (unknown == null) unknown = how + " in " + p.recovery + ", whose state could not be read ("
+                            + (g.missing(db.getAccountId(), p.recovery, "rds") ? g.why(db.getAccountId(), p.recovery, "rds") : "it was not collected") + ")";
+                } else if (sick == null && g.missingFor(c.resource, "rds")) {
+                    if (unknown == null) unknown = how + " in " + p.recovery + ", whose state could not be read (" + g.why(c.resource, "rds") + ")";
+                } else if (sick == null) {
+                    return Verdict.compliant(who + " " + how + " in " + p.recovery + ".", c.resource);
+                } else if (problem == null) {
+                    problem = how + " in " + p.recovery + ", but " + sick;
+                    bad = c;
+                }
+            }
+            if (unknown != null) return Verdict.insufficientData(who + " " + unknown + ".");
+            return Verdict.nonCompliant(who + " " + problem + ".", bad.resource);
         }
         if (CLUSTER.equals(db.getResourceType())) {
             if (db.has("globalClusterIdentifier")) {
@@ -573,6 +659,32 @@ public final class DataFunctions {
         }
         return Verdict.nonCompliant(who + " has no cross-region read replica in " + p.recovery
                 + (backupRestore ? " and no automated backup replication there" : "") + ".", null);
+    }
+
+    /**
+     * Why a database copy cannot take over, or null when nothing says so: a global member's
+     * SynchronizationStatus other than connected; a cluster or instance status other than available;
+     * a read replica's "read replication" StatusInfo that is not replicating or not normal.
+     */
+    static String rdsCopyProblem(Resource db, Copy c) {
+        for (Map<String, Object> m : db.maps("globalClusterMembers")) {
+            String sync = s(m.get("synchronizationStatus"));
+            if (c.id.equals(m.get("dbClusterArn")) && sync != null && !"connected".equals(sync)) {
+                return "its synchronization status is " + sync + ", not connected";
+            }
+        }
+        Resource r = c.resource;
+        if (r == null) return null;
+        String status = r.str("status");
+        if (status != null && !"available".equals(status)) return "its status is " + status + ", not available";
+        for (Map<String, Object> info : r.maps("statusInfos")) {
+            if (!"read replication".equalsIgnoreCase(s(info.get("statusType")))) continue;
+            String st = s(info.get("status"));
+            if (!"replicating".equals(st) || Boolean.FALSE.equals(info.get("normal"))) {
+                return "read replication is " + st + (info.get("message") == null ? "" : " (" + info.get("message") + ")");
+            }
+        }
+        return null;
     }
 
     public static Verdict rdsReplicationMonitored(Resource db, RegionPair p, Workload w, DataIndex ix, GapIndex g) {
@@ -633,8 +745,8 @@ public final class DataFunctions {
         }
         String metricId = r.getResourceId() + "#" + p.recovery;
         Resource m = ix.byId(metricId);
-        // S3 and DynamoDB publish lag in the source region, Aurora and RDS on the copy in the recovery region
-        String metricRegion = CLUSTER.equals(r.getResourceType()) || INSTANCE.equals(r.getResourceType()) ? p.recovery : r.getAwsRegion();
+        // DynamoDB publishes lag in the source region; S3 (ReplicationLatency), Aurora and RDS in the recovery region
+        String metricRegion = DDB.equals(r.getResourceType()) ? r.getAwsRegion() : p.recovery;
         Resource probe = m != null ? m
                 : new Resource("Failready::CloudWatch::ReplicationLag", metricId, metricId, r.getAccountId(), metricRegion, null, null);
         if (g.missingFor(probe, "cloudwatch")) {
@@ -696,6 +808,20 @@ public final class DataFunctions {
             boolean covered = prefixes.isEmpty() || prefixes.stream().anyMatch(x -> x != null && name.startsWith(x));
             if (covered) {
                 Resource cp = ix.byName("AWS::ECR::Repository", destRegistry, p.recovery, name);
+                // Replication copies only images pushed after it was configured and creates the destination
+                // repository with the first one: no repository there means nothing has been replicated yet.
+                if (cp == null) {
+                    if (g.missing(destRegistry, p.recovery, "ecr")) {
+                        return Verdict.insufficientData(who + " is covered by replication to " + p.recovery + " (registry " + destRegistry
+                                + ") but that registry could not be read (" + g.why(destRegistry, p.recovery, "ecr") + ").");
+                    }
+                    if (ix.ecrReplicationConfiguration(destRegistry, p.recovery) == null) {
+                        return Verdict.insufficientData(who + " is covered by replication to " + p.recovery + " (registry " + destRegistry
+                                + "), a registry this scan did not read; whether the repository exists there is unknown.");
+                    }
+                    return Verdict.nonCompliant(who + " is covered by replication to " + p.recovery + " (registry " + destRegistry
+                            + ") but the repository is missing there: no images have been replicated (only pushes after the rule was added are).", null);
+                }
                 return Verdict.compliant(who + " is replicated to " + p.recovery + " (registry " + destRegistry + ")"
                         + (prefixes.isEmpty() ? "" : " by prefix filter " + String.join(", ", prefixes)) + ".", cp);
             }

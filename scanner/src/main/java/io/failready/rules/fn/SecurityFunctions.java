@@ -236,27 +236,42 @@ public final class SecurityFunctions {
 
     /**
      * SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGION for a primary copy of an in-scope secret, in
-     * this order: Secrets Manager unreadable for the secret or in the recovery region ->
-     * INSUFFICIENT_DATA; a replica there that is InSync, or one without a reported status (or no
-     * replica) but a secret of the matching name there -> COMPLIANT; a replica with another status
-     * -> NON_COMPLIANT; no replica and no matching secret -> NON_COMPLIANT. The matched secret, when
-     * there is one, is named even for an InSync replica or a failing one.
+     * this order: Secrets Manager unreadable for the secret (ListSecrets or DescribeSecret) or in the
+     * recovery region -> INSUFFICIENT_DATA; a replica there that DescribeSecret reports InSync ->
+     * COMPLIANT; Failed / InProgress / any other status -> NON_COMPLIANT with the StatusMessage (a
+     * Failed replica because a secret of that name already exists there means an unrelated secret
+     * sits in its place); a replica with no reported status -> INSUFFICIENT_DATA; no replica but a
+     * secret of the matching name there -> COMPLIANT; neither -> NON_COMPLIANT.
      */
     public static Verdict secretAvailable(Resource s, RegionPair p, GapIndex g, Counterparts cps) {
         String rec = p.getRecovery();
         String secret = "Secret " + s.getName();
         if (g.missingFor(s, "secretsmanager") || g.missing(s.getAccountId(), rec, "secretsmanager")) {
             String why = g.missingFor(s, "secretsmanager") ? g.why(s, "secretsmanager") : g.why(s.getAccountId(), rec, "secretsmanager");
-            return Verdict.insufficientData(secret + ": cannot tell whether it exists in " + rec + " (" + why + ").");
+            return Verdict.insufficientData(fit(secret + ": cannot tell whether it exists in " + rec + " (" + why + ")."));
         }
         String status = Links.statusIn(s, rec);
-        if ("InSync".equals(status) || (Links.isBlank(status) && cps.has(s, rec))) {
-            String how = "InSync".equals(status) ? "an InSync replica"
-                    : status == null ? "a secret of the matching name" : "a replica (status not reported)";
-            return Verdict.compliant(secret + " has " + how + " in " + rec + ".", cps.of(s, rec));
+        if ("InSync".equals(status)) {
+            return Verdict.compliant(fit(secret + " has an InSync replica in " + rec + "."), cps.of(s, rec));
         }
         if (!Links.isBlank(status)) {
-            return Verdict.nonCompliant(secret + " has a replica in " + rec + " with status " + status + ", not InSync.", cps.of(s, rec));
+            String message = null;
+            for (Map<String, Object> st : s.maps("replicationStatus")) {
+                if (rec.equals(st.get("region")) && st.get("statusMessage") != null) message = String.valueOf(st.get("statusMessage"));
+            }
+            if ("Failed".equals(status) && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("already exists")) {
+                return Verdict.nonCompliant(fit(secret + ": replication to " + rec + " Failed because a secret of that name already"
+                        + " exists there; it is an unrelated secret, not a replica (\"" + message + "\")."), cps.of(s, rec));
+            }
+            return Verdict.nonCompliant(fit(secret + " has a replica in " + rec + " with status " + status + ", not InSync"
+                    + (message == null ? "" : " (\"" + message + "\")") + "."), cps.of(s, rec));
+        }
+        if (status != null) {
+            return new Verdict(Verdict.INSUFFICIENT_DATA, fit(secret + " has a replica in " + rec
+                    + " but its replication status was not reported (DescribeSecret was not read)."), cps.of(s, rec));
+        }
+        if (cps.has(s, rec)) {
+            return Verdict.compliant(fit(secret + " has no replica but a secret of the matching name in " + rec + "."), cps.of(s, rec));
         }
         return Verdict.nonCompliant(secret + " has no replica in " + rec + " and no secret of the matching name there.", null);
     }

@@ -165,11 +165,14 @@ class SecurityFunctionsTest {
     }
 
     @Test
-    void aReplicaWithoutStatusNeedsATwinAndAFailingReplicaNamesIt() {
+    void aReplicaWithoutStatusIsNeverAPassAndAFailingReplicaNamesIt() {
+        // ListSecrets carries no replication status: a linked replica whose status was not read proves nothing
         Resource unreported = secret(Map.of("replicaLinks", List.of(Map.of("region", EU))));
-        assertEquals("Secret db has a replica (status not reported) in eu-west-1.",
-                SecurityFunctions.secretAvailable(unreported, PAIR, NO_GAPS, twinOf(unreported)).annotation);
-        Verdict missing = SecurityFunctions.secretAvailable(unreported, PAIR, NO_GAPS, new Counterparts(List.of()));
+        Verdict unknown = SecurityFunctions.secretAvailable(unreported, PAIR, NO_GAPS, twinOf(unreported));
+        assertEquals(Verdict.INSUFFICIENT_DATA, unknown.outcome);
+        assertEquals("Secret db has a replica in eu-west-1 but its replication status was not reported (DescribeSecret was not read).",
+                unknown.annotation);
+        Verdict missing = SecurityFunctions.secretAvailable(secret(Map.of()), PAIR, NO_GAPS, new Counterparts(List.of()));
         assertEquals(Verdict.NON_COMPLIANT, missing.outcome);
         assertEquals("Secret db has no replica in eu-west-1 and no secret of the matching name there.", missing.annotation);
         Resource failed = secret(Map.of("replicaLinks", List.of(Map.of("region", EU, "status", "Failed"))));

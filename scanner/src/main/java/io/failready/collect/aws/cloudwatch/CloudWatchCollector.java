@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * CloudWatch alarms ({@code AWS::CloudWatch::Alarm}) and the observed replication lag of the
  * replicated resources phase 0 found ({@code Failready::CloudWatch::ReplicationLag}, max over a
  * {@value #LOOKBACK_MINUTES}-minute window; {@code maxSeconds} omitted when there were no datapoints):
- * S3 {@code ReplicationLatency} per replication rule, DynamoDB {@code ReplicationLatency} per
+ * S3 {@code ReplicationLatency} per replication rule (read in the destination region, where S3
+ * publishes it), DynamoDB {@code ReplicationLatency} per
  * replica region, Aurora {@code AuroraGlobalDBReplicationLag} on global secondaries and RDS
  * {@code ReplicaLag} on cross-region read replicas. One GetMetricData call covers up to 500 series.
  *
@@ -88,18 +89,22 @@ public final class CloudWatchCollector implements Collector {
     static List<Series> series(List<Resource> inventory, String account, String region) {
         List<Series> out = new ArrayList<>();
         for (Resource r : inventory) {
-            if (!r.getAccountId().equals(account) || !r.getAwsRegion().equals(region)) continue;
-            switch (r.getResourceType()) {
-                case "AWS::S3::Bucket" -> {
-                    for (Map<String, Object> rule : r.maps("replication.rules")) {
-                        String dest = (String) rule.get("destinationBucketArn");
-                        String destRegion = (String) rule.get("destinationRegion");
-                        if (!"Enabled".equals(rule.get("status")) || dest == null || destRegion == null || rule.get("id") == null) continue;
-                        out.add(new Series(r.getResourceId(), destRegion, "AWS/S3", "ReplicationLatency", dims(
-                                "SourceBucket", r.getResourceName(), "DestinationBucket", dest.substring(dest.lastIndexOf(':') + 1),
-                                "RuleId", (String) rule.get("id")), 1.0));
-                    }
+            if (!r.getAccountId().equals(account)) continue;
+            if ("AWS::S3::Bucket".equals(r.getResourceType())) {
+                // S3 publishes ReplicationLatency in the DESTINATION bucket's region (in the source
+                // bucket owner's account): a query in the source region finds no datapoints.
+                for (Map<String, Object> rule : r.maps("replication.rules")) {
+                    String dest = (String) rule.get("destinationBucketArn");
+                    String destRegion = (String) rule.get("destinationRegion");
+                    if (!"Enabled".equals(rule.get("status")) || dest == null || !region.equals(destRegion) || rule.get("id") == null) continue;
+                    out.add(new Series(r.getResourceId(), destRegion, "AWS/S3", "ReplicationLatency", dims(
+                            "SourceBucket", r.getResourceName(), "DestinationBucket", dest.substring(dest.lastIndexOf(':') + 1),
+                            "RuleId", (String) rule.get("id")), 1.0));
                 }
+                continue;
+            }
+            if (!r.getAwsRegion().equals(region)) continue;
+            switch (r.getResourceType()) {
                 case "AWS::DynamoDB::Table" -> {
                     for (Map<String, Object> rep : r.maps("replicas")) {
                         String other = (String) rep.get("regionName");

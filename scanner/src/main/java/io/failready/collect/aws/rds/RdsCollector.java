@@ -20,7 +20,11 @@ import java.util.Optional;
 /**
  * RDS instances ({@code AWS::RDS::DBInstance}) and Aurora clusters ({@code AWS::RDS::DBCluster})
  * with their cross-region copies: read replicas, global cluster members, and automated backup
- * replications (DescribeDBInstances already names those, so no per-instance describe follows).
+ * replications (DescribeDBInstances already names those, so no per-instance describe follows),
+ * and what says whether a copy is healthy: cluster and instance {@code status}, a read replica's
+ * {@code statusInfos} (read replication: replicating / error / stopped / terminated, normal), each
+ * global member's {@code synchronizationStatus} (connected / pending-resync), and Aurora Serverless v2
+ * capacity ({@code serverlessV2MinCapacity} / {@code serverlessV2MaxCapacity}, ACUs).
  *
  * <p>AWS calls / IAM actions: {@code rds:DescribeDBInstances}, {@code rds:DescribeDBClusters},
  * {@code rds:DescribeGlobalClusters} (all paginated, once per region).
@@ -68,7 +72,10 @@ public final class RdsCollector implements Collector {
                 "readReplicaDBInstanceIdentifiers", i.readReplicaDBInstanceIdentifiers(),
                 "readReplicaSourceDBInstanceIdentifier", i.readReplicaSourceDBInstanceIdentifier(),
                 "automatedBackupReplications", backups, "storageEncrypted", i.storageEncrypted(), "kmsKeyId", i.kmsKeyId(),
-                "backupRetentionPeriod", i.backupRetentionPeriod(), "replicaLinks", links);
+                "backupRetentionPeriod", i.backupRetentionPeriod(), "replicaLinks", links,
+                "status", i.dbInstanceStatus(),
+                "statusInfos", i.hasStatusInfos() && !i.statusInfos().isEmpty() ? Attrs.list(i.statusInfos(), x -> Attrs.map(
+                        "statusType", x.statusType(), "status", x.status(), "normal", x.normal(), "message", x.message())) : null);
         ctx.add(INSTANCE, i.dbInstanceArn(), i.dbInstanceIdentifier(), Attrs.tags(i.tagList(), Tag::key, Tag::value), cfg);
     }
 
@@ -79,7 +86,8 @@ public final class RdsCollector implements Collector {
         if (global != null) {
             for (GlobalClusterMember m : global.globalClusterMembers()) {
                 String region = Attrs.arnRegion(m.dbClusterArn());
-                members.add(Attrs.map("dbClusterArn", m.dbClusterArn(), "isWriter", Boolean.TRUE.equals(m.isWriter()), "region", region));
+                members.add(Attrs.map("dbClusterArn", m.dbClusterArn(), "isWriter", Boolean.TRUE.equals(m.isWriter()), "region", region,
+                        "synchronizationStatus", m.synchronizationStatusAsString()));
                 if (m.dbClusterArn().equals(c.dbClusterArn())) isGlobalWriter = Boolean.TRUE.equals(m.isWriter());
                 else links.add(Attrs.replicaLink(region, m.dbClusterArn(), name(m.dbClusterArn()), m.globalWriteForwardingStatusAsString() == null ? null
                         : null, "rds-global-cluster-member"));
@@ -102,7 +110,9 @@ public final class RdsCollector implements Collector {
                 "globalClusterMembers", global == null ? null : members, "isGlobalWriter", isGlobalWriter,
                 "replicationSourceIdentifier", c.replicationSourceIdentifier(), "storageEncrypted", c.storageEncrypted(),
                 "kmsKeyId", c.kmsKeyId(), "writerInstanceClass", writerClass, "instanceClasses", classes,
-                "backupRetentionPeriod", c.backupRetentionPeriod(), "replicaLinks", links);
+                "backupRetentionPeriod", c.backupRetentionPeriod(), "replicaLinks", links, "status", c.status(),
+                "serverlessV2MinCapacity", c.serverlessV2ScalingConfiguration() == null ? null : c.serverlessV2ScalingConfiguration().minCapacity(),
+                "serverlessV2MaxCapacity", c.serverlessV2ScalingConfiguration() == null ? null : c.serverlessV2ScalingConfiguration().maxCapacity());
         ctx.add(CLUSTER, c.dbClusterArn(), c.dbClusterIdentifier(), Attrs.tags(c.tagList(), Tag::key, Tag::value), cfg);
     }
 

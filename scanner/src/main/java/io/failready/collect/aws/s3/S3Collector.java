@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.GetBucketEncryptionResponse;
 import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationRule;
+import software.amazon.awssdk.services.s3.model.ReplicationRuleFilter;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3.model.Tag;
 
@@ -136,9 +137,33 @@ public final class S3Collector implements Collector {
                     "destinationAccount", d == null ? null : d.account(),
                     "replicationTimeControl", d != null && d.replicationTime() != null && "Enabled".equals(d.replicationTime().statusAsString()),
                     "metrics", d != null && d.metrics() != null && "Enabled".equals(d.metrics().statusAsString()),
-                    "replicaKmsKeyId", d == null || d.encryptionConfiguration() == null ? null : d.encryptionConfiguration().replicaKmsKeyID()));
+                    "replicaKmsKeyId", d == null || d.encryptionConfiguration() == null ? null : d.encryptionConfiguration().replicaKmsKeyID(),
+                    "filter", filter(r),
+                    "sseKmsEncryptedObjects", r.sourceSelectionCriteria() == null || r.sourceSelectionCriteria().sseKmsEncryptedObjects() == null
+                            ? null : r.sourceSelectionCriteria().sseKmsEncryptedObjects().statusAsString()));
         }
         return Attrs.map("role", rc.role(), "rules", rules);
+    }
+
+    /**
+     * What part of the bucket a rule replicates: {@code {prefix, tags}} from {@code Filter.Prefix},
+     * {@code Filter.Tag}, {@code Filter.And} or the legacy top-level {@code Prefix}; null when the
+     * rule applies to every object (no filter, or an empty prefix and no tags).
+     */
+    static Map<String, Object> filter(ReplicationRule r) {
+        String prefix = r.prefix();
+        Map<String, String> tags = new java.util.TreeMap<>();
+        ReplicationRuleFilter f = r.filter();
+        if (f != null) {
+            if (f.prefix() != null) prefix = f.prefix();
+            if (f.tag() != null) tags.put(f.tag().key(), f.tag().value());
+            if (f.and() != null) {
+                if (f.and().prefix() != null) prefix = f.and().prefix();
+                if (f.and().hasTags()) f.and().tags().forEach(t -> tags.put(t.key(), t.value()));
+            }
+        }
+        if ((prefix == null || prefix.isEmpty()) && tags.isEmpty()) return null;
+        return Attrs.map("prefix", prefix == null || prefix.isEmpty() ? null : prefix, "tags", tags.isEmpty() ? null : tags);
     }
 
     /**

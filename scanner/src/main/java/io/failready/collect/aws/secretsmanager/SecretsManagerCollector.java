@@ -16,29 +16,38 @@ import java.util.Map;
 
 /**
  * Secrets Manager secrets ({@code AWS::SecretsManager::Secret}): name, KMS key, rotation and
- * replication. Never the value: there is no GetSecretValue anywhere in failready, and no per-secret
- * DescribeSecret either, because ListSecrets already carries what the rules read.
+ * replication. Never the value: there is no GetSecretValue anywhere in failready.
  *
- * <p>ListSecrets (SDK 2.40.2 model) has {@code PrimaryRegion} but not {@code ReplicationStatus}:
- * replicas are listed in their own region with {@code PrimaryRegion} set, so {@link #link} builds
- * the primary's {@code replicationStatus} and {@code replicaLinks} from the replicas this scan saw
- * (status omitted: only DescribeSecret would tell it).
+ * <p>ListSecrets carries {@code PrimaryRegion} but no replication status, so each secret listed in
+ * the region it originated in (one call per such secret; replicas are not described) gets a
+ * {@code DescribeSecret}, metadata only, whose {@code ReplicationStatus} gives each replica region's
+ * Status (InSync, Failed, InProgress) and StatusMessage. A refused DescribeSecret is a gap for that
+ * secret. Replicas are also listed in their own region with {@code PrimaryRegion} set; {@link #link}
+ * names them as the primary's {@code replicaLinks}, with the status DescribeSecret reported.
  *
- * <p>AWS calls / IAM actions: {@code secretsmanager:ListSecrets} (paginated).
+ * <p>AWS calls / IAM actions: {@code secretsmanager:ListSecrets} (paginated), {@code secretsmanager:DescribeSecret}.
  */
 public final class SecretsManagerCollector implements Collector {
     public static final String TYPE = "AWS::SecretsManager::Secret";
 
     @Override public String service() { return "secretsmanager"; }
     @Override public boolean availableIn(String region) { return Collector.inMetadata(SecretsManagerClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("secretsmanager:ListSecrets"); }
+    @Override public List<String> operations() { return List.of("secretsmanager:DescribeSecret", "secretsmanager:ListSecrets"); }
 
     @Override public void collect(CollectionContext ctx) {
         SecretsManagerClient sm = ctx.client(SecretsManagerClient.class);
         ctx.call("secretsmanager:ListSecrets", () -> sm.listSecretsPaginator(b -> { }).stream().flatMap(p -> p.secretList().stream()).toList())
-                .ifPresent(list -> list.forEach(s -> ctx.add(TYPE, s.arn(), s.name(), Attrs.tags(s.tags(), Tag::key, Tag::value),
-                        Attrs.map("name", s.name(), "kmsKeyId", s.kmsKeyId(), "rotationEnabled", Boolean.TRUE.equals(s.rotationEnabled()),
-                                "primaryRegion", s.primaryRegion()))));
+                .ifPresent(list -> list.forEach(s -> {
+                    Map<String, Object> cfg = Attrs.map("name", s.name(), "kmsKeyId", s.kmsKeyId(),
+                            "rotationEnabled", Boolean.TRUE.equals(s.rotationEnabled()), "primaryRegion", s.primaryRegion());
+                    if (s.primaryRegion() == null || s.primaryRegion().equals(ctx.region())) {
+                        ctx.callFor("secretsmanager:DescribeSecret", TYPE, s.arn(), () -> sm.describeSecret(b -> b.secretId(s.arn())))
+                                .ifPresent(d -> cfg.put("replicationStatus", Attrs.list(d.replicationStatus(), x -> Attrs.map(
+                                        "region", x.region(), "kmsKeyId", x.kmsKeyId(), "status", x.statusAsString(),
+                                        "statusMessage", x.statusMessage()))));
+                    }
+                    ctx.add(TYPE, s.arn(), s.name(), Attrs.tags(s.tags(), Tag::key, Tag::value), cfg);
+                }));
     }
 
     @Override public List<Resource> link(List<Resource> inventory, ScanState state) {
@@ -56,9 +65,22 @@ public final class SecretsManagerCollector implements Collector {
             if (!TYPE.equals(r.getResourceType()) || (primary != null && !primary.equals(r.getAwsRegion()))) { out.add(r); continue; }
             List<Resource> replicas = replicasOf.getOrDefault(r.getAccountId() + "|" + r.getAwsRegion() + "|" + r.getResourceName(), List.of());
             Map<String, Object> cfg = new LinkedHashMap<>(r.getConfiguration());
-            cfg.put("replicationStatus", Attrs.list(replicas, x -> Attrs.map("region", x.getAwsRegion(), "kmsKeyId", x.str("kmsKeyId"))));
-            cfg.put("replicaLinks", Attrs.list(replicas, x -> Attrs.replicaLink(x.getAwsRegion(), x.getResourceId(), x.getResourceName(), null,
-                    "secretsmanager-replica")));
+            List<Map<String, Object>> links = new ArrayList<>();
+            if (r.has("replicationStatus")) {
+                // DescribeSecret was read: its regions and statuses are authoritative, the seen replica is named
+                for (Map<String, Object> st : r.maps("replicationStatus")) {
+                    String region = (String) st.get("region");
+                    Resource seen = replicas.stream().filter(x -> x.getAwsRegion().equals(region)).findFirst().orElse(null);
+                    links.add(Attrs.replicaLink(region, seen == null ? null : seen.getResourceId(), r.getResourceName(),
+                            (String) st.get("status"), "secretsmanager-replica"));
+                }
+            } else {
+                // not described (a gap says why): the replicas seen, with no status to judge by
+                cfg.put("replicationStatus", Attrs.list(replicas, x -> Attrs.map("region", x.getAwsRegion(), "kmsKeyId", x.str("kmsKeyId"))));
+                replicas.forEach(x -> links.add(Attrs.replicaLink(x.getAwsRegion(), x.getResourceId(), x.getResourceName(), null,
+                        "secretsmanager-replica")));
+            }
+            cfg.put("replicaLinks", links);
             out.add(new Resource(r.getResourceType(), r.getResourceId(), r.getResourceName(), r.getAccountId(), r.getAwsRegion(), r.getTags(), cfg));
         }
         return out;

@@ -28,7 +28,7 @@ class S3CollectorTest {
             assertEquals("aws:kms", orders.str("encryption.sseAlgorithm"));
             assertEquals("arn:aws:iam::111111111111:role/s3-replication", orders.str("replication.role"));
             List<Map<String, Object>> rules = orders.maps("replication.rules");
-            assertEquals(2, rules.size());
+            assertEquals(4, rules.size());
             assertEquals("to-dr", rules.get(0).get("id"));
             assertEquals(EU_WEST_1, rules.get(0).get("destinationRegion"));
             assertEquals(true, rules.get(0).get("replicationTimeControl"));
@@ -49,6 +49,25 @@ class S3CollectorTest {
             assertFalse(logs.has("encryption"));
             // "not configured" replies are data, never gaps
             assertEquals(List.of(), gaps(s));
+        }
+    }
+
+    @Test
+    void replicationRulesRecordWhatPartOfTheBucketTheyCopyAndHowSseKmsObjectsAreHandled() {
+        try (AwsStub stub = AwsStub.start("S3CollectorTest")) {
+            Snapshot s = run(stub, List.of(US_EAST_1, EU_WEST_1), new S3Collector());
+            List<Map<String, Object>> rules = resource(s, S3Collector.TYPE, "arn:aws:s3:::orders").maps("replication.rules");
+            // an empty Filter.Prefix is the whole bucket: no filter recorded
+            assertFalse(rules.get(0).containsKey("filter"));
+            assertEquals("Enabled", rules.get(0).get("sseKmsEncryptedObjects"));
+            assertEquals("arn:aws:kms:eu-west-1:111111111111:key/mrk-1", rules.get(0).get("replicaKmsKeyId"));
+            assertEquals(Map.of("prefix", "tmp/"), rules.get(1).get("filter"));
+            assertFalse(rules.get(1).containsKey("sseKmsEncryptedObjects"));
+            assertEquals(Map.of("prefix", "invoices/", "tags", Map.of("tier", "gold", "dr", "yes")), rules.get(2).get("filter"));
+            assertEquals(Map.of("tags", Map.of("dr", "yes")), rules.get(3).get("filter"));
+            // a V1 configuration's top-level Prefix limits the rule just the same
+            Map<String, Object> legacy = resource(s, S3Collector.TYPE, "arn:aws:s3:::logs").maps("replication.rules").get(0);
+            assertEquals(Map.of("prefix", "audit/"), legacy.get("filter"));
         }
     }
 
