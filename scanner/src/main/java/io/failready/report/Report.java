@@ -20,7 +20,7 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
                      Summary summary) {
 
     /** 1.1: Blocking gained blockRules, blockSections and warnOnly (additive). */
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
 
     public record Tool(String name, String version) {}
 
@@ -56,8 +56,14 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
     }
 
     @JsonPropertyOrder({"name", "score", "compliant", "nonCompliant", "insufficientData", "notApplicable", "waived"})
+    /**
+     * {@code note} (since 1.2): set only when the section judged nothing (no evaluation, or every one
+     * NOT_APPLICABLE), saying so and what to configure, so that an empty section is never read as
+     * a clean one.
+     */
     public record SectionScore(String name, Double score, long compliant, long nonCompliant, long insufficientData,
-                               long notApplicable, long waived) {}
+                               long notApplicable, long waived,
+                               @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String note) {}
 
     @JsonPropertyOrder({"accountId", "score"})
     public record AccountScore(String accountId, Double score) {}

@@ -43,6 +43,16 @@ public final class TrafficFunctions {
         return RECORD.equals(r.getResourceType()) && ADDRESS_TYPES.contains(String.valueOf(r.str("type")).toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * A record that names an endpoint of the workload when none is declared: it routes (failover,
+     * latency, weighted, geolocation or geoproximity) or points at a target in the primary region.
+     */
+    public static boolean discoverable(Resource rec, Workload w, String primary) {
+        if (!isAddressRecord(rec) || !w.accountIds().contains(rec.getAccountId())) return false;
+        return rec.has("failover") || rec.has("latencyRegion") || rec.has("weight") || rec.bool("geolocation")
+                || rec.bool("geoproximity") || primary.equals(rec.str("targetRegion"));
+    }
+
     /** The first Route 53 collection gap among the workload's accounts, described, or null. */
     public static String route53Gap(Workload w, GapIndex gaps) {
         for (String a : w.accountIds()) if (gaps.missing(a, Resource.GLOBAL, "route53")) return gaps.why(a, Resource.GLOBAL, "route53");
@@ -89,11 +99,17 @@ public final class TrafficFunctions {
         return resolvedTtl(rec, zone, new HashSet<>());
     }
 
-    private static long resolvedTtl(Resource rec, Map<String, List<Resource>> zone, Set<String> seen) {
-        if (!rec.has("aliasTarget")) return ttlOf(rec);
+    /** An alias whose target is a record of its own hosted zone (not an AWS resource or another zone). */
+    public static boolean sameZoneAlias(Resource rec) {
         String zoneId = rec.str("hostedZoneId");
         String targetZone = rec.str("aliasTarget.hostedZoneId");
-        if (zoneId == null || targetZone == null || !zoneId.equals(targetZone.replace("/hostedzone/", ""))) return ALIAS_TTL;
+        return zoneId != null && targetZone != null && zoneId.equals(targetZone.replace("/hostedzone/", ""));
+    }
+
+    private static long resolvedTtl(Resource rec, Map<String, List<Resource>> zone, Set<String> seen) {
+        if (!rec.has("aliasTarget")) return ttlOf(rec);
+        if (!sameZoneAlias(rec)) return ALIAS_TTL;
+        String zoneId = rec.str("hostedZoneId");
         String target = normName(rec.str("aliasTarget.dnsName"));
         if (!seen.add(normName(rec.str("name")) + "|" + rec.str("type")) || seen.contains(target + "|" + rec.str("type"))) return ALIAS_LOOP;
         long worst = Long.MIN_VALUE;
@@ -207,7 +223,7 @@ public final class TrafficFunctions {
             }
             if (worst == null || rt > t) { worst = r; t = rt; }
         }
-        String via = worst.has("aliasTarget") ? " (alias to " + worst.str("aliasTarget.dnsName") + ")" : "";
+        String via = sameZoneAlias(worst) ? " (alias to " + normName(worst.str("aliasTarget.dnsName")) + ")" : "";
         if (t <= maxTtl) return v("COMPLIANT", "has records with TTL at most " + t + " s" + via + ", within the " + maxTtl + " s limit", acct);
         return v("NON_COMPLIANT", "has its " + label(worst) + " record with TTL " + t + " s" + via + ", above the " + maxTtl + " s limit", acct);
     }
