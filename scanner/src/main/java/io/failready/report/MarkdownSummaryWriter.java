@@ -59,7 +59,7 @@ public final class MarkdownSummaryWriter {
                         .append(" | ").append(s.notApplicable()).append(" | ").append(s.waived()).append(" |\n");
             }
             if (w.sections() != null) for (Report.SectionScore s : w.sections()) {
-                if (s.note() != null) md.append("\n**").append(cell(s.name())).append("**: nothing judged. ").append(cell(s.note())).append('\n');
+                if (s.note() != null) md.append("\n**").append(cell(s.name())).append("**: nothing judged. ").append(esc(s.note().replaceAll("[\\r\\n\\t]+", " "))).append('\n');
             }
             md.append("\n</details>\n\n");
         }

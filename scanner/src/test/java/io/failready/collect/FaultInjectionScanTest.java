@@ -68,9 +68,6 @@ class FaultInjectionScanTest {
             COMPLIANT GUARDDUTY_ENABLED_IN_BOTH_REGIONS 222222222222/us-east-1 222222222222
             COMPLIANT KMS_KEY_AVAILABLE_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:kms:us-east-1:111111111111:key/mrk-orders
             COMPLIANT KMS_KEY_POLICY_EQUIVALENT 111111111111/us-east-1 arn:aws:kms:us-east-1:111111111111:key/mrk-orders
-            COMPLIANT ROUTE53_FAILOVER_RECORDS_CONFIGURED 111111111111/global api.orders.example.com
-            COMPLIANT ROUTE53_HEALTH_CHECK_EFFECTIVE 111111111111/global api.orders.example.com
-            COMPLIANT ROUTE53_RECORD_TTL_WITHIN_LIMIT 111111111111/global api.orders.example.com
             COMPLIANT RUNBOOKS_DEFINED 111111111111/us-east-1 workload/orders
             COMPLIANT S3_BUCKET_REPLICATED_TO_RECOVERY_REGION 111111111111/us-east-1 arn:aws:s3:::orders-data
             COMPLIANT SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:secretsmanager:us-east-1:111111111111:secret:orders/db-AbCdEf

@@ -67,7 +67,9 @@ public class SectionNotesTest {
         Report fast = ReportStreamReader.read(json);
         assertEquals(section(r, "traffic").note(), section(fast, "traffic").note());
         String md = MarkdownSummaryWriter.render(r, null);
-        assertTrue(md.contains("**traffic**: nothing judged. all 1 evaluations are NOT_APPLICABLE"), md);
+        // Markdown-escaped, and not cut short like a table cell
+        assertTrue(md.contains("**traffic**: nothing judged. all 1 evaluations are NOT\\_APPLICABLE"), md);
+        assertTrue(md.contains("or give its Route 53 records failover, latency, weighted or geo routing."), md);
         ReportModel.WorkloadView view = ReportModel.of(r, null, id -> null).workloads().get(0);
         assertTrue(view.sections().bars().stream().anyMatch(b -> b.label().equals("capacity")
                 && b.sub().startsWith("nothing judged: no rule of this section produced an evaluation")), view.sections().toString());
