@@ -265,6 +265,11 @@ public final class EstateGenerator {
                         cfg("name", "default", "recording", !(rec && index % 10 == 5), "allSupported", true));
                 add("AWS::SecurityHub::Hub", arn("securityhub", region, "hub/default"), "default", region, Map.of(),
                         cfg("subscribedAt", "2025-01-01T00:00:00Z"));
+                // some accounts also run the current Security Hub beside Security Hub CSPM
+                if (index % 4 == 0) add("AWS::SecurityHub::HubV2", arn("securityhub", region, "hubv2/default"), "hubv2", region, Map.of(),
+                        cfg("subscribedAt", "2026-01-01T00:00:00Z"));
+                add("AWS::Lambda::AccountSettings", arn("lambda", region, "account-settings"), "account-settings", region, Map.of(),
+                        cfg("concurrentExecutions", 1000, "unreservedConcurrentExecutions", 900));
                 add("AWS::ECR::ReplicationConfiguration", "registry/" + acct, "registry", region, Map.of(),
                         rec ? cfg("rules", List.of())
                             : cfg("rules", List.of(cfg("destinations", List.of(cfg("region", RECOVERY, "registryId", acct)),

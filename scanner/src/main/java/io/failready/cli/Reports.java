@@ -41,6 +41,7 @@ final class Reports {
             StringBuilder sb = new StringBuilder("  sections:");
             for (Report.SectionScore s : w.sections()) sb.append(' ').append(Terminal.safe(s.name())).append(' ').append(fmt(s.score()));
             out.println(sb);
+            for (Report.SectionScore s : w.sections()) if (s.note() != null) out.printf("  %s: nothing judged. %s%n", s.name(), s.note());
             out.printf("  blocking: %d non-compliant, %d lacking data (fail on %s and above)%n",
                     ReportFacts.blocking(w).size(), ReportFacts.lackingData(w).size(), Terminal.safe(w.blocking().failOn()));
         }

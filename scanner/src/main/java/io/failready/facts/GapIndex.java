@@ -53,6 +53,17 @@ public final class GapIndex {
         return g != null ? g : gap(r.getAccountId(), r.getAwsRegion(), service);
     }
 
+    /**
+     * A gap on a detail call scoped to a resource of {@code resourceType} in that account and region
+     * (an account-level setting read beside the service's listing), or null.
+     */
+    public CollectionGap resourceTypeGap(String accountId, String region, String resourceType) {
+        for (CollectionGap g : byResource.values()) {
+            if (resourceType.equals(g.getResourceType()) && accountId.equals(g.getAccountId()) && region.equals(g.getRegion())) return g;
+        }
+        return null;
+    }
+
     /** "AccessDenied on s3:GetBucketReplication" — for annotations. */
     public String why(Resource r, String service) { return describe(whyGap(r, service)); }
     public String why(String accountId, String region, String service) { return describe(gap(accountId, region, service)); }

@@ -85,6 +85,9 @@ public final class MarkdownSummaryWriter {
                         .append(s.compliant()).append(" | ").append(s.nonCompliant()).append(" | ").append(s.insufficientData())
                         .append(" | ").append(s.notApplicable()).append(" | ").append(s.waived()).append(" |\n");
             }
+            if (w.sections() != null) for (Report.SectionScore s : w.sections()) {
+                if (s.note() != null) md.append("\n**").append(cell(s.name())).append("**: nothing judged. ").append(esc(s.note().replaceAll("[\\r\\n\\t]+", " "))).append('\n');
+            }
             md.append("\n</details>\n\n");
         }
 

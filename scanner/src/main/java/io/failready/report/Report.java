@@ -23,7 +23,8 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
      * 1.1: Blocking gained blockRules, blockSections and warnOnly (additive).
      * 1.2: INSUFFICIENT_DATA evaluations gained gaps, the collection gaps behind them; Blocking gained
      * allowUnknown, severityOverrides and disabledRules, so it records each workload's whole policy,
-     * and warnOnlyWouldBlock, the findings that blocked but for warn-only (all additive).
+     * and warnOnlyWouldBlock, the findings that blocked but for warn-only; sections gained note, set when a
+     * section judged nothing (all additive).
      */
     public static final String SCHEMA_VERSION = "1.2";
 
@@ -82,8 +83,14 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
     public record DisabledRule(String rule, String source) {}
 
     @JsonPropertyOrder({"name", "score", "compliant", "nonCompliant", "insufficientData", "notApplicable", "waived"})
+    /**
+     * {@code note} (since 1.2): set only when the section judged nothing (no evaluation, or every one
+     * NOT_APPLICABLE), saying so and what to configure, so that an empty section is never read as
+     * a clean one.
+     */
     public record SectionScore(String name, Double score, long compliant, long nonCompliant, long insufficientData,
-                               long notApplicable, long waived) {}
+                               long notApplicable, long waived,
+                               @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String note) {}
 
     @JsonPropertyOrder({"accountId", "score"})
     public record AccountScore(String accountId, Double score) {}

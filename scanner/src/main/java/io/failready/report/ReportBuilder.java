@@ -62,7 +62,7 @@ public final class ReportBuilder {
             sections.add(new Report.SectionScore(s, Scoring.score(in),
                     countType(in, ComplianceType.COMPLIANT), countType(in, ComplianceType.NON_COMPLIANT),
                     countType(in, ComplianceType.INSUFFICIENT_DATA), countType(in, ComplianceType.NOT_APPLICABLE),
-                    in.stream().filter(Evaluation::isWaived).count()));
+                    in.stream().filter(Evaluation::isWaived).count(), SectionNotes.note(s, in, w)));
         }
         List<Report.AccountScore> accounts = new ArrayList<>();
         Scoring.scoreBy(evals, Evaluation::getAccountId).forEach((a, sc) -> accounts.add(new Report.AccountScore(a, sc)));

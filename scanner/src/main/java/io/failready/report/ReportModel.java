@@ -233,7 +233,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
         int i = 0;
         for (Report.SectionScore s : w.sections() == null ? List.<Report.SectionScore>of() : w.sections()) {
             Double delta = d == null ? null : ReportDiff.delta(prevSection.get(s.name()), s.score());
-            String sub = s.nonCompliant() + " non-compliant · " + s.insufficientData() + " no data · " + s.compliant() + " compliant";
+            String sub = s.note() != null ? "nothing judged: " + s.note()
+                    : s.nonCompliant() + " non-compliant · " + s.insufficientData() + " no data · " + s.compliant() + " compliant";
             sectionBars.add(bar(i++, s.name(), sub, s.score(), delta));
         }
         List<Bar> accountBars = new ArrayList<>();

@@ -327,6 +327,7 @@ final class ReportStreamReader {
         String name = null;
         Double score = null;
         long compliant = 0, nonCompliant = 0, insufficient = 0, notApplicable = 0, waived = 0;
+        String note = null;
         while (field()) {
             switch (name()) {
                 case "name" -> name = str();
@@ -336,10 +337,11 @@ final class ReportStreamReader {
                 case "insufficientData" -> insufficient = lng0();
                 case "notApplicable" -> notApplicable = lng0();
                 case "waived" -> waived = lng0();
+                case "note" -> note = str();
                 default -> skip();
             }
         }
-        return new Report.SectionScore(name, score, compliant, nonCompliant, insufficient, notApplicable, waived);
+        return new Report.SectionScore(name, score, compliant, nonCompliant, insufficient, notApplicable, waived, note);
     }
 
     private Report.AccountScore account() throws IOException {

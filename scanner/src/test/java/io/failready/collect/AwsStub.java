@@ -319,9 +319,10 @@ public final class AwsStub implements AutoCloseable {
                 yield "Unknown";
             }
             case "guardduty" -> p.equals("/detector") ? "ListDetectors" : p.matches("/detector/[^/]+") ? "GetDetector" : "Unknown";
-            case "securityhub" -> p.equals("/accounts") ? "DescribeHub" : "Unknown";
+            case "securityhub" -> p.equals("/accounts") ? "DescribeHub" : p.equals("/hubv2") ? "DescribeSecurityHubV2" : "Unknown";
             case "lambda" -> {
                 if (p.matches("/2015-03-31/functions")) yield "ListFunctions";
+                if (p.equals("/2016-08-19/account-settings")) yield "GetAccountSettings";
                 if (p.matches("/2019-09-30/functions/[^/]+/concurrency")) yield "GetFunctionConcurrency";
                 if (p.matches("/2017-03-31/tags/.+")) yield "ListTags";
                 if (p.matches("/2015-03-31/functions/[^/]+")) yield "GetFunction";

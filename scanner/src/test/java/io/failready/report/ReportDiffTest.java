@@ -23,7 +23,7 @@ class ReportDiffTest {
     static Report report(String at, Double score, List<Evaluation> evals) {
         Report.WorkloadReport w = new Report.WorkloadReport("payments", "o", "warm-standby", "us-east-1", List.of("eu-west-1"),
                 60L, 15L, "NOT_READY", score, new Report.Blocking("HIGH", null, 0, 0),
-                List.of(new Report.SectionScore("data", score, 0, 0, 0, 0, 0)), List.of(), List.of(), List.of(), new ArrayList<>(evals));
+                List.of(new Report.SectionScore("data", score, 0, 0, 0, 0, 0, null)), List.of(), List.of(), List.of(), new ArrayList<>(evals));
         return new Report("1.1", new Report.Tool("failready", "t"), at, at, null, List.of(), List.of(w), List.of(), null);
     }
 

@@ -1,6 +1,7 @@
 package io.failready.rules.fn;
 
 import io.failready.config.Workload;
+import io.failready.facts.CollectionGap;
 import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
 import io.failready.facts.Links;
@@ -108,6 +109,10 @@ public final class CapacityFunctions {
             return Verdict.nonCompliant("Auto Scaling group " + r.getName() + " has no counterpart in " + rec + " to take over its "
                     + n(r.numOr("desiredCapacity", -1)) + " instances.", null);
         }
+        if (launchSuspended(c)) {
+            return Verdict.nonCompliant("Auto Scaling group " + c.getName() + " in " + rec + " has its Launch process suspended, so it cannot add"
+                    + " instances to take over " + r.getName() + " (resume it: aws autoscaling resume-processes --scaling-processes Launch).", c);
+        }
         String unknown = asgUnknown(r, c, w);
         if (unknown != null) {
             return insufficientData("Auto Scaling group " + r.getName() + ": cannot compare with " + c.getName() + " in " + rec
@@ -118,6 +123,15 @@ public final class CapacityFunctions {
         }
         return Verdict.nonCompliant("Auto Scaling group " + c.getName() + " in " + rec + " falls short: it " + asgOffer(c, w) + "; "
                 + asgNeed(r, ratio, w) + ".", c);
+    }
+
+    /**
+     * The group cannot launch instances: Launch is suspended (by a person, or by Auto Scaling
+     * itself after a day of failed launches). A suspended Terminate only stops scale-in, which
+     * does not take capacity away, so it is not judged here.
+     */
+    public static boolean launchSuspended(Resource group) {
+        return group.list("suspendedProcesses").stream().anyMatch("Launch"::equals);
     }
 
     /**
@@ -274,9 +288,53 @@ public final class CapacityFunctions {
         return null;
     }
 
+    /**
+     * The on-demand maximum of an on-demand table for {@code kind} ("read"/"write"), or -1 when it
+     * is unlimited (no OnDemandThroughput, or -1 as AWS reports a removed maximum). For the replica
+     * of {@code primary}, the primary's replica entry may carry an OnDemandThroughputOverride (read
+     * only: writes are replicated to every replica, so a replica keeps the table's write maximum).
+     */
+    public static long onDemandMax(Resource table, Resource primary, String kind) {
+        String cap = "max" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+        if (primary != null && "read".equals(kind)) {
+            for (Map<String, Object> r : primary.maps("replicas")) {
+                if (table.getAwsRegion().equals(r.get("regionName")) && r.get("onDemandMaxRead") instanceof Number n && n.longValue() > 0) {
+                    return n.longValue();
+                }
+            }
+        }
+        long own = whole(table, "onDemandThroughput." + cap);
+        if (own > 0) return own;
+        // a replica described without its own maximum inherits the source table's
+        if (primary != null && !table.has("onDemandThroughput")) {
+            long src = whole(primary, "onDemandThroughput." + cap);
+            if (src > 0) return src;
+        }
+        return -1;
+    }
+
+    /** "read max 1000 < 4000", for each kind the on-demand replica caps below what the primary can do x ratio. */
+    static List<String> onDemandShortfall(Resource primary, Resource replica, double ratio) {
+        List<String> out = new ArrayList<>();
+        for (String kind : List.of("read", "write")) {
+            long have = onDemandMax(replica, primary, kind);
+            if (have < 0) continue;   // unlimited
+            long need = onDemand(primary) ? onDemandMax(primary, null, kind) : tableCeiling(primary, kind);
+            if (need < 0) {
+                out.add(kind + " max " + have + " request units while the primary's is unlimited");
+            } else if (have < ceil(need * ratio)) {
+                out.add(kind + " max " + have + " < " + ceil(need * ratio) + " request units needed (primary x " + ratio(ratio) + ")");
+            }
+        }
+        return out;
+    }
+
     /** What is short, or null when the replica can take the primary's load x ratio. Call only when nothing is unknown. */
     public static String dynamoShortfall(Resource primary, Resource replica, double ratio) {
-        if (onDemand(replica)) return null;
+        if (onDemand(replica)) {
+            List<String> capped = onDemandShortfall(primary, replica, ratio);
+            return capped.isEmpty() ? null : "is on-demand but capped by its maximum throughput: " + String.join(", ", capped);
+        }
         if (onDemand(primary)) {
             return "is provisioned (read " + n(tableCeiling(replica, "read")) + ", write " + n(tableCeiling(replica, "write"))
                     + ") while the primary is on-demand, so its ceiling cannot be shown to carry the primary's traffic";
@@ -292,11 +350,18 @@ public final class CapacityFunctions {
     }
 
     public static String dynamoSummary(Resource primary, Resource replica, double ratio) {
-        if (onDemand(replica) && onDemand(primary)) return "is on-demand, like the primary";
+        if (onDemand(replica) && onDemand(primary)) {
+            long r = onDemandMax(replica, primary, "read"), w = onDemandMax(replica, primary, "write");
+            return r < 0 && w < 0 ? "is on-demand, like the primary"
+                    : "is on-demand, like the primary, with maximum throughput read " + (r < 0 ? "unlimited" : r) + ", write " + (w < 0 ? "unlimited" : w)
+                      + " (primary " + maxText(onDemandMax(primary, null, "read")) + "/" + maxText(onDemandMax(primary, null, "write")) + ")";
+        }
         if (onDemand(replica)) return "is on-demand and scales past the primary's provisioned capacity";
         return "can reach read " + tableCeiling(replica, "read") + " and write " + tableCeiling(replica, "write")
                 + " (primary " + n(whole(primary, "readCapacity")) + "/" + n(whole(primary, "writeCapacity")) + " x " + ratio(ratio) + ")";
     }
+
+    private static String maxText(long m) { return m < 0 ? "unlimited" : Long.toString(m); }
 
     // ---------------------------------------------------------------- Lambda
 
@@ -313,15 +378,26 @@ public final class CapacityFunctions {
         return v == null ? "none" : n(v);
     }
 
+    public static final String LAMBDA_ACCOUNT_SETTINGS = "AWS::Lambda::AccountSettings";
+
     /**
-     * The Lambda concurrent-executions quota (L-B99A9384) values by account and region, built once
-     * per region pair from the collected quota resources, so each function's lookup is a hash read
-     * rather than a scan of every quota. Keeps the first quota with a value for a place, as
-     * {@link #quotaValue} does.
+     * The Lambda concurrency limit of each account and region, built once per region pair, so each
+     * function's lookup is a hash read rather than a scan: Lambda's own GetAccountSettings
+     * (AWS::Lambda::AccountSettings, the limit in force) first, else the Service Quotas value of
+     * L-B99A9384. Keys "account|region" hold the limit, "account|region|unreserved" what is left
+     * for unreserved functions (GetAccountSettings only).
      */
-    public static Map<String, Double> concurrencyLimits(List<?> quotas) {
+    public static Map<String, Double> concurrencyLimits(List<?> quotasAndSettings) {
         Map<String, Double> out = new HashMap<>();
-        for (Object o : quotas) {
+        for (Object o : quotasAndSettings) {
+            if (o instanceof Resource s && LAMBDA_ACCOUNT_SETTINGS.equals(s.getResourceType())) {
+                if (s.num("concurrentExecutions") != null) out.put(place(s.getAccountId(), s.getAwsRegion()), s.num("concurrentExecutions"));
+                if (s.num("unreservedConcurrentExecutions") != null) {
+                    out.put(place(s.getAccountId(), s.getAwsRegion()) + "|unreserved", s.num("unreservedConcurrentExecutions"));
+                }
+            }
+        }
+        for (Object o : quotasAndSettings) {
             if (o instanceof Resource q && LAMBDA_CONCURRENCY_QUOTA.equals(q.str("quotaCode")) && q.num("value") != null) {
                 out.putIfAbsent(place(q.getAccountId(), q.getAwsRegion()), q.num("value"));
             }
@@ -334,13 +410,29 @@ public final class CapacityFunctions {
         return limits.get(place(fn.getAccountId(), fn.getAwsRegion()));
     }
 
+    /** What the account leaves to unreserved functions in the function's region, or null when not collected. */
+    public static Double unreservedPool(Map<String, Double> limits, Resource fn) {
+        return limits.get(place(fn.getAccountId(), fn.getAwsRegion()) + "|unreserved");
+    }
+
     private static String place(String accountId, String region) { return accountId + "|" + region; }
+
+    /** Why neither GetAccountSettings nor the Service Quotas value tells the concurrency limit there. */
+    static String concurrencyWhy(GapIndex g, String accountId, String region) {
+        if (g.missing(accountId, region, "lambda")) return g.why(accountId, region, "lambda");
+        CollectionGap settings = g.resourceTypeGap(accountId, region, LAMBDA_ACCOUNT_SETTINGS);
+        String quota = quotaWhy(g, accountId, region, LAMBDA_CONCURRENCY_QUOTA);
+        return settings == null ? quota : GapIndex.describe(settings) + "; " + quota;
+    }
 
     /**
      * LAMBDA_RECOVERY_CONCURRENCY_SUFFICIENT. Order: Lambda unreadable for the function or in the
-     * recovery region; no counterpart; reserved concurrency short (before the account limits: a
-     * known failure does not wait for missing quota data); an account limit unknown, the
-     * recovery side's reason first; then the recovery account limit against the primary's.
+     * recovery region; no counterpart; the counterpart reserves 0 (every invocation throttled);
+     * reserved concurrency short (before the account limits: a known failure does not wait for
+     * missing quota data); a counterpart reservation that caps an unreserved primary below the
+     * pool the primary can draw on; an account limit unknown, the recovery side's reason first;
+     * the recovery account limit against the primary's; for an unreserved function, the
+     * recovery unreserved pool against the primary's.
      */
     public static Verdict lambdaRecoveryConcurrency(Resource f, RegionPair p, GapIndex g, Counterparts cps, Map<String, Double> limits) {
         String rec = p.getRecovery();
@@ -350,32 +442,61 @@ public final class CapacityFunctions {
         }
         Resource c = cps.of(f, rec);
         if (c == null) return Verdict.nonCompliant("Lambda function " + f.getName() + " has no counterpart in " + rec + ".", null);
+        Double theirReserved = c.num("reservedConcurrency");
+        Double myReserved = f.num("reservedConcurrency");
+        if (theirReserved != null && theirReserved == 0 && (myReserved == null || myReserved > 0)) {
+            return Verdict.nonCompliant(fit("Lambda function " + c.getName() + " in " + rec + " has reserved concurrency 0, which throttles every"
+                    + " invocation; " + f.getName() + " reserves " + reserved(f) + "."), c);
+        }
         if (reservedShortfall(f, c)) {
             return Verdict.nonCompliant("Lambda function " + c.getName() + " in " + rec + " has reserved concurrency "
                     + reserved(c) + "; " + f.getName() + " reserves " + reserved(f) + ".", c);
         }
+        Double myPool = unreservedPool(limits, f);
+        if (myReserved == null && theirReserved != null && myPool != null && theirReserved < myPool) {
+            return Verdict.nonCompliant(fit("Lambda function " + c.getName() + " in " + rec + " is capped by its reserved concurrency of "
+                    + reserved(c) + ", while " + f.getName() + " is unreserved and can use up to " + n(myPool)
+                    + " (the unreserved pool in " + p.getPrimary() + ")."), c);
+        }
         Double mine = accountLimit(limits, f);
         Double theirs = accountLimit(limits, c);
         if (mine == null || theirs == null) {
-            String why = theirs == null ? quotaWhy(g, c.getAccountId(), c.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA)
-                    : quotaWhy(g, f.getAccountId(), f.getAwsRegion(), LAMBDA_CONCURRENCY_QUOTA);
-            return insufficientData("Lambda function " + f.getName() + ": cannot compare account concurrency limits with "
-                    + rec + " (" + why + ").", c);
+            String why = theirs == null ? concurrencyWhy(g, c.getAccountId(), c.getAwsRegion()) : concurrencyWhy(g, f.getAccountId(), f.getAwsRegion());
+            return insufficientData(fit("Lambda function " + f.getName() + ": cannot compare account concurrency limits with "
+                    + rec + " (" + why + ")."), c);
         }
-        if (theirs >= mine) {
-            return Verdict.compliant("Lambda function " + c.getName() + " in " + rec + " has reserved concurrency "
-                    + reserved(c) + " (primary " + reserved(f) + ") and an account limit of " + n(theirs)
-                    + " (primary " + n(mine) + ").", c);
+        if (theirs < mine) {
+            return Verdict.nonCompliant("Lambda function " + c.getName() + ": account " + c.getAccountId() + " allows "
+                    + n(theirs) + " concurrent executions in " + rec + ", below the " + n(mine)
+                    + " that " + f.getName() + " has in " + p.getPrimary() + ".", c);
         }
-        return Verdict.nonCompliant("Lambda function " + c.getName() + ": account " + c.getAccountId() + " allows "
-                + n(theirs) + " concurrent executions in " + rec + ", below the " + n(mine)
-                + " that " + f.getName() + " has in " + p.getPrimary() + ".", c);
+        Double theirPool = unreservedPool(limits, c);
+        if (theirReserved == null && myPool != null && theirPool != null && theirPool < myPool) {
+            return Verdict.nonCompliant(fit("Lambda function " + c.getName() + " is unreserved and shares the " + n(theirPool)
+                    + " unreserved concurrent executions left in " + rec + " by other functions' reservations, below the " + n(myPool)
+                    + " that " + f.getName() + " can use in " + p.getPrimary() + "."), c);
+        }
+        return Verdict.compliant(fit("Lambda function " + c.getName() + " in " + rec + " has reserved concurrency "
+                + reserved(c) + " (primary " + reserved(f) + ") and an account limit of " + n(theirs)
+                + " (primary " + n(mine) + ")."), c);
     }
 
     // ---------------------------------------------------------------- Service Quotas
 
-    /** The quota's value in that account and region, or null when it was not collected. */
+    /**
+     * The quota's value in that account and region, or null when it was not collected. Lambda
+     * concurrent executions (L-B99A9384) comes from Lambda's GetAccountSettings when the list holds
+     * it (the limit in force), else from Service Quotas.
+     */
     public static Double quotaValue(List<?> quotas, String accountId, String region, String quotaCode) {
+        if (LAMBDA_CONCURRENCY_QUOTA.equals(quotaCode)) {
+            for (Object o : quotas) {
+                if (o instanceof Resource s && LAMBDA_ACCOUNT_SETTINGS.equals(s.getResourceType()) && s.getAccountId().equals(accountId)
+                        && s.getAwsRegion().equals(region) && s.num("concurrentExecutions") != null) {
+                    return s.num("concurrentExecutions");
+                }
+            }
+        }
         Resource q = quota(quotas, accountId, region, quotaCode);
         return q == null ? null : q.num("value");
     }
@@ -410,10 +531,14 @@ public final class CapacityFunctions {
     /** The first code whose value is unknown in either region, with the reason; null when all are known. */
     public static String quotaUnknown(List<?> quotas, List<String> codes, String accountId, String primary, String recovery, GapIndex gaps) {
         for (String code : codes) {
-            if (quotaValue(quotas, accountId, primary, code) == null) return code + " in " + primary + ": " + quotaWhy(gaps, accountId, primary, code);
-            if (quotaValue(quotas, accountId, recovery, code) == null) return code + " in " + recovery + ": " + quotaWhy(gaps, accountId, recovery, code);
+            if (quotaValue(quotas, accountId, primary, code) == null) return code + " in " + primary + ": " + unknownWhy(gaps, accountId, primary, code);
+            if (quotaValue(quotas, accountId, recovery, code) == null) return code + " in " + recovery + ": " + unknownWhy(gaps, accountId, recovery, code);
         }
         return null;
+    }
+
+    private static String unknownWhy(GapIndex gaps, String accountId, String region, String code) {
+        return LAMBDA_CONCURRENCY_QUOTA.equals(code) ? concurrencyWhy(gaps, accountId, region) : quotaWhy(gaps, accountId, region, code);
     }
 
     public static String quotaSummary(List<?> quotas, List<String> codes, String accountId, String primary, String recovery) {

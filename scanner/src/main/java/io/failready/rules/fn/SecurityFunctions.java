@@ -276,6 +276,21 @@ public final class SecurityFunctions {
         return Verdict.nonCompliant(secret + " has no replica in " + rec + " and no secret of the matching name there.", null);
     }
 
+    // ---------------------------------------------------------------- Security Hub
+
+    /** "Security Hub is", "Security Hub CSPM is" or "Security Hub and Security Hub CSPM are", for the hubs found. */
+    public static String securityHubProducts(List<?> hubs) {
+        boolean v2 = false, cspm = false;
+        for (Object o : hubs) {
+            if (o instanceof Resource r) {
+                if ("AWS::SecurityHub::HubV2".equals(r.getResourceType())) v2 = true;
+                else cspm = true;
+            }
+        }
+        if (v2 && cspm) return "Security Hub and Security Hub CSPM are";
+        return v2 ? "Security Hub is" : "Security Hub CSPM is";
+    }
+
     // ---------------------------------------------------------------- CloudTrail
 
     /** Whether the trail records events in {@code region}: a multi-region trail, or a trail whose home is that region. */

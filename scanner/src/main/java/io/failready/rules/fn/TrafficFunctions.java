@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +43,16 @@ public final class TrafficFunctions {
         return RECORD.equals(r.getResourceType()) && ADDRESS_TYPES.contains(String.valueOf(r.str("type")).toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * A record that names an endpoint of the workload when none is declared: it routes (failover,
+     * latency, weighted, geolocation or geoproximity) or points at a target in the primary region.
+     */
+    public static boolean discoverable(Resource rec, Workload w, String primary) {
+        if (!isAddressRecord(rec) || !w.accountIds().contains(rec.getAccountId())) return false;
+        return rec.has("failover") || rec.has("latencyRegion") || rec.has("weight") || rec.bool("geolocation")
+                || rec.bool("geoproximity") || primary.equals(rec.str("targetRegion"));
+    }
+
     /** The first Route 53 collection gap among the workload's accounts, described, or null. */
     public static String route53Gap(Workload w, GapIndex gaps) {
         for (String a : w.accountIds()) if (gaps.missing(a, Resource.GLOBAL, "route53")) return gaps.why(a, Resource.GLOBAL, "route53");
@@ -58,6 +70,56 @@ public final class TrafficFunctions {
     public static long ttlOf(Resource rec) {
         Double t = rec.num("ttl");
         return rec.has("aliasTarget") || t == null ? ALIAS_TTL : Math.round(t);
+    }
+
+    /** An alias chain that comes back to a name it already passed: no TTL can be given. */
+    public static final long ALIAS_LOOP = -2;
+    /** An alias to a name of its own zone where no record of its type exists. */
+    public static final long ALIAS_DANGLING = -3;
+
+    /** Route 53 records by "zone id|name", to resolve aliases within a zone. */
+    public static Map<String, List<Resource>> zoneRecords(List<?> all) {
+        Map<String, List<Resource>> out = new HashMap<>();
+        for (Object o : all) {
+            if (o instanceof Resource r && RECORD.equals(r.getResourceType())) {
+                out.computeIfAbsent(r.str("hostedZoneId") + "|" + normName(r.str("name")), k -> new ArrayList<>()).add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The TTL resolvers see for {@code rec}. An alias to a record in the same hosted zone answers
+     * with that record's TTL (followed through further aliases, with a loop guard); an alias to an
+     * AWS resource (load balancer, CloudFront, S3 website, API Gateway, another zone) is answered
+     * with 60 s. {@link #ALIAS_LOOP} or {@link #ALIAS_DANGLING} when the chain does not end in a
+     * record.
+     */
+    public static long resolvedTtl(Resource rec, Map<String, List<Resource>> zone) {
+        return resolvedTtl(rec, zone, new HashSet<>());
+    }
+
+    /** An alias whose target is a record of its own hosted zone (not an AWS resource or another zone). */
+    public static boolean sameZoneAlias(Resource rec) {
+        String zoneId = rec.str("hostedZoneId");
+        String targetZone = rec.str("aliasTarget.hostedZoneId");
+        return zoneId != null && targetZone != null && zoneId.equals(targetZone.replace("/hostedzone/", ""));
+    }
+
+    private static long resolvedTtl(Resource rec, Map<String, List<Resource>> zone, Set<String> seen) {
+        if (!rec.has("aliasTarget")) return ttlOf(rec);
+        if (!sameZoneAlias(rec)) return ALIAS_TTL;
+        String zoneId = rec.str("hostedZoneId");
+        String target = normName(rec.str("aliasTarget.dnsName"));
+        if (!seen.add(normName(rec.str("name")) + "|" + rec.str("type")) || seen.contains(target + "|" + rec.str("type"))) return ALIAS_LOOP;
+        long worst = Long.MIN_VALUE;
+        for (Resource t : zone.getOrDefault(zoneId + "|" + target, List.of())) {
+            if (!String.valueOf(t.str("type")).equalsIgnoreCase(String.valueOf(rec.str("type")))) continue;
+            long v = resolvedTtl(t, zone, new HashSet<>(seen));
+            if (v < 0) return v;
+            worst = Math.max(worst, v);
+        }
+        return worst == Long.MIN_VALUE ? ALIAS_DANGLING : worst;
     }
 
     public static long maxTtl(List<?> records) {
@@ -144,14 +206,26 @@ public final class TrafficFunctions {
         return v("COMPLIANT", "has a PRIMARY record in " + p.primary + " guarded by " + guard + " and a SECONDARY record in " + p.recovery, acct);
     }
 
-    /** ROUTE53_RECORD_TTL_WITHIN_LIMIT: every record's TTL (alias records: 60 s) at or below {@code maxTtl}. */
-    public static TrafficVerdict ttl(List<?> records, long maxTtl, Workload w) {
+    /**
+     * ROUTE53_RECORD_TTL_WITHIN_LIMIT: every record's TTL at or below {@code maxTtl}; an alias
+     * counts with the TTL it resolves to ({@link #resolvedTtl}).
+     */
+    public static TrafficVerdict ttl(List<?> records, long maxTtl, Workload w, Map<String, List<Resource>> zone) {
         String acct = zoneAccount(records, w);
         Resource worst = null;
-        for (Resource r : resources(records)) if (worst == null || ttlOf(r) > ttlOf(worst)) worst = r;
-        long t = ttlOf(worst);
-        if (t <= maxTtl) return v("COMPLIANT", "has records with TTL at most " + t + " s, within the " + maxTtl + " s limit", acct);
-        return v("NON_COMPLIANT", "has its " + label(worst) + " record with TTL " + t + " s, above the " + maxTtl + " s limit", acct);
+        long t = Long.MIN_VALUE;
+        for (Resource r : resources(records)) {
+            long rt = resolvedTtl(r, zone);
+            if (rt < 0) {
+                return v("NON_COMPLIANT", "has its " + label(r) + " alias record pointing at " + r.str("aliasTarget.dnsName")
+                        + (rt == ALIAS_LOOP ? ", an alias chain that loops back on itself" : ", which has no " + r.str("type") + " record in its zone")
+                        + ", so resolvers get no answer", acct);
+            }
+            if (worst == null || rt > t) { worst = r; t = rt; }
+        }
+        String via = sameZoneAlias(worst) ? " (alias to " + normName(worst.str("aliasTarget.dnsName")) + ")" : "";
+        if (t <= maxTtl) return v("COMPLIANT", "has records with TTL at most " + t + " s" + via + ", within the " + maxTtl + " s limit", acct);
+        return v("NON_COMPLIANT", "has its " + label(worst) + " record with TTL " + t + " s" + via + ", above the " + maxTtl + " s limit", acct);
     }
 
     /**

@@ -4,12 +4,15 @@ import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.SuspendedProcess;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 
 import java.util.List;
 
 /**
- * EC2 Auto Scaling groups ({@code AWS::AutoScaling::AutoScalingGroup}) with min/max/desired capacity.
+ * EC2 Auto Scaling groups ({@code AWS::AutoScaling::AutoScalingGroup}) with min/max/desired capacity
+ * and the names of their suspended processes (a group with {@code Launch} suspended cannot add an
+ * instance, whatever its max size says).
  *
  * <p>AWS calls / IAM actions: {@code autoscaling:DescribeAutoScalingGroups} (paginated).
  */
@@ -25,6 +28,7 @@ public final class AutoScalingCollector implements Collector {
         ctx.call("autoscaling:DescribeAutoScalingGroups", () -> as.describeAutoScalingGroupsPaginator(b -> { }).autoScalingGroups().stream().toList())
                 .ifPresent(groups -> groups.forEach(g -> ctx.add(TYPE, g.autoScalingGroupARN(), g.autoScalingGroupName(),
                         Attrs.tags(g.tags(), TagDescription::key, TagDescription::value),
-                        Attrs.map("minSize", g.minSize(), "maxSize", g.maxSize(), "desiredCapacity", g.desiredCapacity()))));
+                        Attrs.map("minSize", g.minSize(), "maxSize", g.maxSize(), "desiredCapacity", g.desiredCapacity(),
+                                "suspendedProcesses", g.suspendedProcesses().stream().map(SuspendedProcess::processName).sorted().toList()))));
     }
 }

@@ -10,11 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CloudTrail trails ({@code AWS::CloudTrail::Trail}) in their home region, including organization
- * trails that reach this account; each with its logging status.
+ * CloudTrail trails ({@code AWS::CloudTrail::Trail}), including organization trails that reach this
+ * account; each with its logging status, placed in its home region.
  *
- * <p>AWS calls / IAM actions: {@code cloudtrail:DescribeTrails} (with shadow trails, kept only in
- * their home region), {@code cloudtrail:GetTrailStatus} per trail.
+ * <p>DescribeTrails with shadow trails lists, in every region, the multi-region and organization
+ * trails homed elsewhere. A trail homed in a scanned region is recorded by that region's task
+ * (the shadows elsewhere are the same trail). A trail homed in a region this scan does not cover
+ * would otherwise never be seen: it is recorded once per account and ARN, by the task of the
+ * scan's first region (sorted, so the snapshot does not depend on task order), and placed there
+ * since the rules only see the scanned regions; {@code homeRegion} says where it lives.
+ * GetTrailStatus is asked by ARN, which answers for a trail of any region; when that fails, the
+ * gap names the trail and its logging state stays unknown.
+ *
+ * <p>AWS calls / IAM actions: {@code cloudtrail:DescribeTrails} (with shadow trails),
+ * {@code cloudtrail:GetTrailStatus} per recorded trail.
  */
 public final class CloudTrailCollector implements Collector {
     public static final String TYPE = "AWS::CloudTrail::Trail";
@@ -25,9 +34,11 @@ public final class CloudTrailCollector implements Collector {
 
     @Override public void collect(CollectionContext ctx) {
         CloudTrailClient ct = ctx.client(CloudTrailClient.class);
+        String firstRegion = ctx.scanRegions().stream().sorted().findFirst().orElse(ctx.region());
         ctx.call("cloudtrail:DescribeTrails", () -> ct.describeTrails(b -> b.includeShadowTrails(true)).trailList()).ifPresent(trails -> {
             for (Trail t : trails) {
-                if (t.homeRegion() != null && !t.homeRegion().equals(ctx.region())) continue;
+                String home = t.homeRegion() == null ? ctx.region() : t.homeRegion();
+                if (!home.equals(ctx.region()) && (ctx.scanRegions().contains(home) || !ctx.region().equals(firstRegion))) continue;
                 Boolean logging = ctx.callFor("cloudtrail:GetTrailStatus", TYPE, t.trailARN(),
                         () -> ct.getTrailStatus(b -> b.name(t.trailARN())).isLogging()).orElse(null);
                 ctx.add(TYPE, t.trailARN(), t.name(), Map.of(), Attrs.map(

@@ -22,18 +22,29 @@ import java.util.TreeMap;
  * DynamoDB tables ({@code AWS::DynamoDB::Table}) with capacity, auto scaling limits, global table
  * replicas, point-in-time recovery and encryption.
  *
+ * <p>Global tables of version 2017.11.29 (legacy) do not show their replicas in DescribeTable; they
+ * are listed by ListGlobalTables, which answers only for the region it is called in, so each
+ * regional task asks it, and DescribeGlobalTable gives each replica's status. A table that belongs
+ * to one gets {@code globalTableVersion: "2017.11.29"} and its replicas and replica links like a
+ * current global table. When the listing fails the gap is scoped to the legacy global tables
+ * ({@code AWS::DynamoDB::GlobalTable}), not to DynamoDB: the tables are still read.
+ *
  * <p>AWS calls / IAM actions: {@code dynamodb:ListTables} (paginated), {@code dynamodb:DescribeTable},
+ * {@code dynamodb:ListGlobalTables} once per region and {@code dynamodb:DescribeGlobalTable} per
+ * legacy global table with a table in the region,
  * {@code dynamodb:DescribeContinuousBackups} and {@code dynamodb:ListTagsOfResource} per table,
  * {@code application-autoscaling:DescribeScalableTargets} once per region (namespace dynamodb).
  */
 public final class DynamoDbCollector implements Collector {
     public static final String TYPE = "AWS::DynamoDB::Table";
+    static final String LEGACY_TYPE = "AWS::DynamoDB::GlobalTable";
+    static final String LEGACY_VERSION = "2017.11.29";
 
     @Override public String service() { return "dynamodb"; }
     @Override public boolean availableIn(String region) { return Collector.inMetadata(DynamoDbClient.serviceMetadata(), region); }
     @Override public List<String> operations() {
-        return List.of("application-autoscaling:DescribeScalableTargets", "dynamodb:DescribeContinuousBackups", "dynamodb:DescribeTable",
-                "dynamodb:ListTables", "dynamodb:ListTagsOfResource");
+        return List.of("application-autoscaling:DescribeScalableTargets", "dynamodb:DescribeContinuousBackups", "dynamodb:DescribeGlobalTable",
+                "dynamodb:DescribeTable", "dynamodb:ListGlobalTables", "dynamodb:ListTables", "dynamodb:ListTagsOfResource");
     }
 
     @Override public void collect(CollectionContext ctx) {
@@ -41,6 +52,7 @@ public final class DynamoDbCollector implements Collector {
         Optional<List<String>> names = ctx.call("dynamodb:ListTables", () -> ddb.listTablesPaginator(b -> { }).tableNames().stream().toList());
         if (names.isEmpty() || names.get().isEmpty()) return;
         Map<String, Map<String, Object>> scaling = scalableTargets(ctx);
+        Map<String, List<ReplicaDescription>> legacy = legacyGlobalTables(ctx, ddb, names.get());
         for (String name : names.get()) {
             String arn = ctx.arn("dynamodb", "table/" + name);
             Optional<TableDescription> t = ctx.callFor("dynamodb:DescribeTable", TYPE, arn, () -> ddb.describeTable(b -> b.tableName(name)).table());
@@ -57,11 +69,23 @@ public final class DynamoDbCollector implements Collector {
                 putIf(cfg, "writeCapacity", d.provisionedThroughput().writeCapacityUnits());
             }
             if (scaling != null && scaling.containsKey(name)) cfg.put("autoScaling", scaling.get(name));
+            if (d.onDemandThroughput() != null) {
+                Map<String, Object> od = Attrs.map("maxRead", d.onDemandThroughput().maxReadRequestUnits(),
+                        "maxWrite", d.onDemandThroughput().maxWriteRequestUnits());
+                if (!od.isEmpty()) cfg.put("onDemandThroughput", od);
+            }
             putIf(cfg, "globalTableVersion", d.globalTableVersion());
             List<Map<String, Object>> replicas = new ArrayList<>();
             List<Map<String, Object>> links = new ArrayList<>();
-            for (ReplicaDescription r : d.replicas()) {
-                replicas.add(Attrs.map("regionName", r.regionName(), "status", r.replicaStatusAsString(), "kmsMasterKeyId", r.kmsMasterKeyId()));
+            List<ReplicaDescription> group = new ArrayList<>(d.replicas());
+            if (d.globalTableVersion() == null && legacy.containsKey(name)) {
+                cfg.put("globalTableVersion", LEGACY_VERSION);
+                // the replication group names this region too; the replicas are the others
+                legacy.get(name).stream().filter(r -> !ctx.region().equals(r.regionName())).forEach(group::add);
+            }
+            for (ReplicaDescription r : group) {
+                replicas.add(Attrs.map("regionName", r.regionName(), "status", r.replicaStatusAsString(), "kmsMasterKeyId", r.kmsMasterKeyId(),
+                        "onDemandMaxRead", r.onDemandThroughputOverride() == null ? null : r.onDemandThroughputOverride().maxReadRequestUnits()));
                 if (!ctx.region().equals(r.regionName())) {
                     links.add(Attrs.replicaLink(r.regionName(), Attrs.withRegion(tableArn, r.regionName()), name, r.replicaStatusAsString(), "dynamodb-replica"));
                 }
@@ -89,6 +113,36 @@ public final class DynamoDbCollector implements Collector {
             }).orElse(Map.of());
             ctx.add(TYPE, tableArn, name, tags, cfg);
         }
+    }
+
+    /**
+     * Legacy (2017.11.29) global tables with a replica in this region and a table of the same name
+     * here: name -> replication group. Empty when there are none or the listing failed (the gap
+     * then names {@link #LEGACY_TYPE}, so the table rules can tell a missing listing apart).
+     */
+    private static Map<String, List<ReplicaDescription>> legacyGlobalTables(CollectionContext ctx, DynamoDbClient ddb, List<String> tables) {
+        String listId = ctx.arn("dynamodb", "global-table/*");
+        Optional<List<String>> names = ctx.callFor("dynamodb:ListGlobalTables", LEGACY_TYPE, listId, () -> {
+            List<String> out = new ArrayList<>();
+            String start = null;
+            do {
+                String from = start;
+                var page = ddb.listGlobalTables(b -> b.regionName(ctx.region()).exclusiveStartGlobalTableName(from));
+                page.globalTables().forEach(g -> out.add(g.globalTableName()));
+                start = page.lastEvaluatedGlobalTableName();
+            } while (start != null);
+            return out;
+        });
+        Map<String, List<ReplicaDescription>> out = new HashMap<>();
+        for (String name : names.orElse(List.of())) {
+            if (!tables.contains(name)) continue;
+            String id = ctx.arn("dynamodb", "global-table/" + name);
+            ctx.callFor("dynamodb:DescribeGlobalTable", LEGACY_TYPE, id, () -> ddb.describeGlobalTable(b -> b.globalTableName(name)).globalTableDescription())
+                    .ifPresent(g -> out.put(name, g.replicationGroup().stream()
+                            // a legacy replica may carry no status of its own: the global table's then speaks for it
+                            .map(r -> r.replicaStatus() != null ? r : r.toBuilder().replicaStatus(g.globalTableStatusAsString()).build()).toList()));
+        }
+        return out;
     }
 
     /** table name -> {maxRead, maxWrite}; null when the call failed (its gap says so). */

@@ -16,19 +16,31 @@ import java.util.Optional;
  * there is no per-function GetFunction; environment values that look secret are replaced by
  * {@code "[REDACTED]"} before they reach the snapshot ({@link Redactor}).
  *
- * <p>AWS calls / IAM actions: {@code lambda:ListFunctions} (paginated), and per function
+ * <p>The account's concurrency limits in the region ({@code AWS::Lambda::AccountSettings}): the
+ * limit in force ({@code AccountLimit.ConcurrentExecutions}) and what reservations leave to every
+ * unreserved function ({@code UnreservedConcurrentExecutions}), read with GetAccountSettings; it
+ * is the limit Lambda applies, where a Service Quotas value may only be the default.
+ *
+ * <p>AWS calls / IAM actions: {@code lambda:GetAccountSettings} once per region,
+ * {@code lambda:ListFunctions} (paginated), and per function
  * {@code lambda:GetFunctionConcurrency} (reserved concurrency is not in the listing) and
  * {@code lambda:ListTags} (for the {@code version} tag and workload scoping).
  */
 public final class LambdaCollector implements Collector {
     public static final String TYPE = "AWS::Lambda::Function";
+    public static final String ACCOUNT_TYPE = "AWS::Lambda::AccountSettings";
 
     @Override public String service() { return "lambda"; }
     @Override public boolean availableIn(String region) { return Collector.inMetadata(LambdaClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("lambda:GetFunctionConcurrency", "lambda:ListFunctions", "lambda:ListTags"); }
+    @Override public List<String> operations() { return List.of("lambda:GetAccountSettings", "lambda:GetFunctionConcurrency", "lambda:ListFunctions", "lambda:ListTags"); }
 
     @Override public void collect(CollectionContext ctx) {
         LambdaClient lambda = ctx.client(LambdaClient.class);
+        String settingsId = ctx.arn("lambda", "account-settings");
+        // scoped to the settings, not the service: a failure here must not hide the functions
+        ctx.callFor("lambda:GetAccountSettings", ACCOUNT_TYPE, settingsId, () -> lambda.getAccountSettings(b -> { }).accountLimit())
+                .ifPresent(l -> ctx.add(ACCOUNT_TYPE, settingsId, "account-settings", Map.of(), Attrs.map(
+                        "concurrentExecutions", l.concurrentExecutions(), "unreservedConcurrentExecutions", l.unreservedConcurrentExecutions())));
         Optional<List<FunctionConfiguration>> fns = ctx.call("lambda:ListFunctions", () -> lambda.listFunctionsPaginator(b -> { }).functions().stream().toList());
         fns.ifPresent(list -> list.forEach(f -> {
             String arn = f.functionArn();

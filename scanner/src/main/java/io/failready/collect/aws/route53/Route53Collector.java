@@ -62,6 +62,7 @@ public final class Route53Collector implements Collector {
         ctx.add(RECORD, id, name, Map.of(), Attrs.map(
                 "hostedZoneId", zoneId, "name", name, "type", r.typeAsString(), "setIdentifier", r.setIdentifier(),
                 "failover", r.failoverAsString(), "latencyRegion", r.regionAsString(), "weight", r.weight(),
+                "geolocation", r.geoLocation() == null ? null : true, "geoproximity", r.geoProximityLocation() == null ? null : true,
                 "ttl", r.aliasTarget() == null ? r.ttl() : null,
                 "aliasTarget", r.aliasTarget() == null ? null : Attrs.map("dnsName", trimDot(r.aliasTarget().dnsName()),
                         "evaluateTargetHealth", r.aliasTarget().evaluateTargetHealth(), "hostedZoneId", r.aliasTarget().hostedZoneId()),

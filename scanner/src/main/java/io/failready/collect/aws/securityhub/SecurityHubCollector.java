@@ -11,17 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Security Hub hub ({@code AWS::SecurityHub::Hub}). "Not subscribed" is data (no hub
- * resource), not a gap; any other failure is a gap.
+ * Security Hub as it exists today in two products: the Security Hub CSPM hub
+ * ({@code AWS::SecurityHub::Hub}, DescribeHub) and the current Security Hub
+ * ({@code AWS::SecurityHub::HubV2}, DescribeSecurityHubV2). An account may run either or both, so
+ * both are asked; "not subscribed / not found" is data (no resource), not a gap; any other failure
+ * is a gap for that operation, and the rule decides whether the other answer settles it.
  *
- * <p>AWS calls / IAM actions: {@code securityhub:DescribeHub}.
+ * <p>AWS calls / IAM actions: {@code securityhub:DescribeHub}, {@code securityhub:DescribeSecurityHubV2}.
  */
 public final class SecurityHubCollector implements Collector {
     public static final String TYPE = "AWS::SecurityHub::Hub";
+    public static final String TYPE_V2 = "AWS::SecurityHub::HubV2";
 
     @Override public String service() { return "securityhub"; }
     @Override public boolean availableIn(String region) { return Collector.inMetadata(SecurityHubClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("securityhub:DescribeHub"); }
+    @Override public List<String> operations() { return List.of("securityhub:DescribeHub", "securityhub:DescribeSecurityHubV2"); }
 
     @Override public void collect(CollectionContext ctx) {
         SecurityHubClient sh = ctx.client(SecurityHubClient.class);
@@ -33,6 +37,14 @@ public final class SecurityHubCollector implements Collector {
                 throw e;
             }
         }).filter(h -> h.hubArn() != null).ifPresent((DescribeHubResponse h) -> ctx.add(TYPE, h.hubArn(), "hub", Map.of(), Attrs.map("subscribedAt", h.subscribedAt())));
+        ctx.call("securityhub:DescribeSecurityHubV2", () -> {
+            try {
+                return sh.describeSecurityHubV2(b -> { });
+            } catch (AwsServiceException e) {
+                if (notSubscribed(e)) return null;
+                throw e;
+            }
+        }).filter(h -> h.hubV2Arn() != null).ifPresent(h -> ctx.add(TYPE_V2, h.hubV2Arn(), "hubv2", Map.of(), Attrs.map("subscribedAt", h.subscribedAt())));
     }
 
     static boolean notSubscribed(AwsServiceException e) {
