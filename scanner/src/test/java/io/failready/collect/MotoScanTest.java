@@ -91,6 +91,12 @@ class MotoScanTest {
         motoLog = work.resolve("moto.log");
         moto = python("-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectOutput(motoLog.toFile()).start();
+        // a JVM killed mid-suite must not leave the emulator listening
+        ProcessHandle handle = moto.toHandle();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            handle.descendants().forEach(ProcessHandle::destroy);
+            handle.destroy();
+        }));
         awaitListening(port);
 
         Path seedLog = work.resolve("seed.log");
@@ -179,6 +185,11 @@ class MotoScanTest {
         expect(scan, "S3_BUCKET_REPLICATION_MONITORED", ACCOUNT, "arn:aws:s3:::orders-use1", "NON_COMPLIANT");
     }
 
+    /*
+     * moto 5.2.1 reports neither StatusInfos on read replicas nor SynchronizationStatus on global
+     * cluster members; if the replica-health fix of issue #14 requires them, these COMPLIANT
+     * assertions become what moto can show: INSUFFICIENT_DATA naming the missing status.
+     */
     @Test
     void auroraGlobalClusterAndCrossRegionReadReplicasAreFoundAndSized() {
         expect(scan, "RDS_DATABASE_REPLICATED_TO_RECOVERY_REGION", ACCOUNT, ":cluster:orders-aurora", "COMPLIANT", "orders-aurora-dr");
