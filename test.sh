@@ -15,10 +15,13 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # moto (a third-party AWS emulator, server mode) and boto3 for MotoScanTest, which runs the real
-# collectors against it on a loopback port. Installed only where Python lacks them.
-if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import moto.server, boto3' >/dev/null 2>&1; then
-  echo "test.sh: installing moto[server] and boto3 for the emulator integration test..." >&2
-  python3 -m pip install -q 'moto[server]' boto3 >&2 \
+# collectors against it on a loopback port. Installed only where Python lacks them; 5.2.1 is the
+# release whose behaviour (and known distortions) the suite was written against.
+if ! command -v python3 >/dev/null 2>&1; then
+  echo "test.sh: python3 is missing; MotoScanTest (the emulator suite) will fail" >&2
+elif ! python3 -c 'import moto.server, boto3' >/dev/null 2>&1; then
+  echo "test.sh: installing moto[server] 5.2.1 and boto3 for the emulator integration test..." >&2
+  python3 -m pip install -q 'moto[server]==5.2.1' boto3 >&2 \
     || echo "test.sh: moto could not be installed; MotoScanTest will fail" >&2
 fi
 
