@@ -164,6 +164,10 @@ def seed_account_a(s):
     ssm_p.put_parameter(Name="/app/feature-flags", Value="on", Type="String")
     ssm_p.put_parameter(Name="/app/api-token", Value="never-read-3", Type="SecureString")
     ssm_r.put_parameter(Name="/app/api-token", Value="never-read-4", Type="SecureString")
+    # more parameters than one DescribeParameters page (moto pages at 10 by default, as AWS does)
+    for i in range(12):
+        for c in (ssm_p, ssm_r):
+            c.put_parameter(Name=f"/app/pool/p{i:02d}", Value="16", Type="String")
 
     # CloudWatch: replication alarms (S3 reports ReplicationLatency in the destination's region and
     # OperationsFailedReplication in the source's: the orders alarm sits where no datapoint

@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>Where moto lacks an API (account:ListRegions, Service Quotas, AWS Backup selections) the
  * assertion is INSUFFICIENT_DATA naming the gap, never a pass. Not asserted here, because moto
  * 5.2.1 distorts them: S3 replication rule filters and SourceSelectionCriteria, alias record TTLs,
- * Lambda dead-letter config, DynamoDB replicas (UpdateTable does not add them in moto).
+ * Lambda dead-letter config, DynamoDB replicas (UpdateTable does not add them in moto). The
+ * scan's call timeout is generous because the build machine is shared and moto is single-process.
  */
 class MotoScanTest {
     static final String ROLE = "failready-audit";
@@ -68,7 +69,9 @@ class MotoScanTest {
             "replicationLatencyAlarmInTheSourceRegionWatchesNothing",
             "S3 metrics regions: ReplicationLatency is reported in the destination bucket's region only",
             "suspendedLaunchInTheRecoveryGroupIsNoCapacity",
-            "ASG suspended processes: a group whose Launch process is suspended cannot scale out");
+            "ASG suspended processes: a group whose Launch process is suspended cannot scale out",
+            "tableWhoseLegacyGlobalTablesCannotBeListedIsInsufficientData",
+            "DynamoDB legacy global tables: only ListGlobalTables shows a 2017.11.29 replica, and moto lacks it");
 
     @TempDir static Path work;
     static Process moto;
@@ -107,8 +110,10 @@ class MotoScanTest {
             fail("seeding moto did not finish in 5 minutes\n" + tail(seedLog));
         }
         if (seed.exitValue() != 0) fail("seeding moto failed (exit " + seed.exitValue() + ")\n" + tail(seedLog) + "\nmoto:\n" + tail(motoLog));
-        List<String> lines = Files.readAllLines(seedLog);
-        seeded = Json.MAPPER.readTree(lines.get(lines.size() - 1));
+        // the last JSON line: Python may warn on the same (merged) stream
+        List<String> json = Files.readAllLines(seedLog).stream().filter(l -> l.startsWith("{")).toList();
+        if (json.isEmpty()) fail("seeding printed no result line\n" + tail(seedLog));
+        seeded = Json.MAPPER.readTree(json.get(json.size() - 1));
 
         Path snapshot = work.resolve("snapshot.json.gz");
         StringWriter o = new StringWriter(), e = new StringWriter();
@@ -250,14 +255,27 @@ class MotoScanTest {
         expect(scan, "CONFIG_NO_PRIMARY_REGION_REFERENCES", ACCOUNT, "arn:aws:ssm:eu-west-1:" + ACCOUNT + ":parameter/app/api-token", "NOT_APPLICABLE", "SecureString");
         expect(scan, "SSM_PARAMETERS_PRESENT_IN_RECOVERY_REGION", ACCOUNT, ":parameter/app/db-host", "COMPLIANT");
         expect(scan, "SSM_PARAMETERS_PRESENT_IN_RECOVERY_REGION", ACCOUNT, ":parameter/app/feature-flags", "NON_COMPLIANT");
+        // twelve more in each region, past the first DescribeParameters page: all read, all paired
+        for (int i = 0; i < 12; i++) {
+            expect(scan, "SSM_PARAMETERS_PRESENT_IN_RECOVERY_REGION", ACCOUNT, String.format(":parameter/app/pool/p%02d", i), "COMPLIANT");
+        }
         expect(scan, "CLOUDWATCH_ALARMS_PRESENT_IN_RECOVERY_REGION", ACCOUNT, ":alarm:checkout-5xx", "COMPLIANT");
         expect(scan, "CLOUDWATCH_ALARMS_PRESENT_IN_RECOVERY_REGION", ACCOUNT, ":alarm:ledger-errors", "NON_COMPLIANT");
     }
 
+    /**
+     * Awaits the fix named in {@link #EXPECTED_AFTER_FIDELITY_FIXES}. moto cannot add replicas
+     * (UpdateTable) nor list legacy global tables: whether orders has a replica is unknown.
+     */
     @Test
-    void dynamoDbTableWithoutReplicasIsNotCalledGlobal() {
-        // moto cannot add replicas (UpdateTable), so only the plain table is asserted
-        expect(scan, "DYNAMODB_TABLE_REPLICA_IN_RECOVERY_REGION", ACCOUNT, ":table/orders", "NON_COMPLIANT", "not a global table");
+    void tableWhoseLegacyGlobalTablesCannotBeListedIsInsufficientData() {
+        expect(scan, "DYNAMODB_TABLE_REPLICA_IN_RECOVERY_REGION", ACCOUNT, ":table/orders", "INSUFFICIENT_DATA", "GlobalTable");
+        boolean gap = false;
+        for (JsonNode g : scan.path("collectionGaps")) {
+            gap |= g.path("accountId").asText().equals(ACCOUNT) && g.path("service").asText().equals("dynamodb")
+                    && g.path("operation").asText().contains("GlobalTable");
+        }
+        assertTrue(gap, "the ListGlobalTables/DescribeGlobalTable gap is listed: " + scan.path("collectionGaps"));
     }
 
     @Test
@@ -281,10 +299,11 @@ class MotoScanTest {
     void unimplementedServiceQuotasAreInsufficientDataNamingTheGap() {
         for (String account : List.of(ACCOUNT, ACCOUNT_B)) {
             expect(scan, "SERVICE_QUOTAS_RECOVERY_REGION_SUFFICIENT", account, account, "INSUFFICIENT_DATA", "L-1216C47A");
-            assertTrue(hasGap(account, US_EAST_1, "servicequotas", "GetServiceQuota"), "gap listed for " + account);
+            assertTrue(hasGap(account, US_EAST_1, "servicequotas", null), "gap listed for " + account);
         }
-        // the account's concurrency limit is unknown, so equal reserved concurrency proves nothing
-        expect(scan, "LAMBDA_RECOVERY_CONCURRENCY_SUFFICIENT", ACCOUNT, ":function:ingest", "INSUFFICIENT_DATA", "L-B99A9384");
+        // the account's concurrency limit is unknown (no quotas, no Lambda GetAccountSettings in
+        // moto), so equal reserved concurrency proves nothing
+        expect(scan, "LAMBDA_RECOVERY_CONCURRENCY_SUFFICIENT", ACCOUNT, ":function:ingest", "INSUFFICIENT_DATA");
     }
 
     @Test
@@ -299,6 +318,7 @@ class MotoScanTest {
 
     @Test
     void route53FailoverRecordsTtlsAndHealthChecksAreJudgedPerDeclaredEndpoint() {
+        assertEquals(3, evaluateExit, evaluateOutput);
         assertEquals(List.of(ACCOUNT, ACCOUNT_B), accountsJudged(declared), evaluateOutput);
         expect(declared, "ROUTE53_FAILOVER_RECORDS_CONFIGURED", ACCOUNT, "api.example.com", "COMPLIANT", "SECONDARY record in eu-west-1");
         expect(declared, "ROUTE53_HEALTH_CHECK_EFFECTIVE", ACCOUNT, "api.example.com", "COMPLIANT", "30 s");
@@ -398,10 +418,12 @@ class MotoScanTest {
         return ids;
     }
 
+    /** Whether the scan lists a gap; a null region or operation matches any. */
     static boolean hasGap(String account, String region, String service, String operation) {
         for (JsonNode g : scan.path("collectionGaps")) {
-            if (g.path("accountId").asText().equals(account) && g.path("region").asText().equals(region)
-                    && g.path("service").asText().equals(service) && g.path("operation").asText().equals(operation)) return true;
+            if (g.path("accountId").asText().equals(account) && (region == null || g.path("region").asText().equals(region))
+                    && g.path("service").asText().equals(service)
+                    && (operation == null || g.path("operation").asText().equals(operation))) return true;
         }
         return false;
     }
