@@ -101,6 +101,8 @@ def seed_account_a(s):
     ecr_p = client(s, "ecr", p)
     ecr_p.create_repository(repositoryName="api-server")
     ecr_p.create_repository(repositoryName="batch-worker")
+    # the destination exists too, so the answer does not hang on whether replication would create it
+    client(s, "ecr", r).create_repository(repositoryName="api-server")
     ecr_p.put_replication_configuration(replicationConfiguration={"rules": [{
         "destinations": [{"region": r, "registryId": account_a}],
         "repositoryFilters": [{"filter": "api", "filterType": "PREFIX_MATCH"}]}]})

@@ -220,7 +220,10 @@ class MotoScanTest {
             expectIn(scan, "CONFIG_RECORDER_ENABLED_IN_BOTH_REGIONS", ACCOUNT, region, "COMPLIANT");
         }
         expectIn(scan, "SECURITYHUB_ENABLED_IN_BOTH_REGIONS", ACCOUNT_B, US_EAST_1, "COMPLIANT");
-        expectIn(scan, "SECURITYHUB_ENABLED_IN_BOTH_REGIONS", ACCOUNT_B, EU_WEST_1, "NON_COMPLIANT");
+        // Security Hub CSPM is off there; whether the current Security Hub (V2, which moto lacks) is
+        // on is not known once it is asked for: either way this is never a pass
+        String hubB = expectOneIn(scan, "SECURITYHUB_ENABLED_IN_BOTH_REGIONS", ACCOUNT_B, EU_WEST_1).path("complianceType").asText();
+        assertTrue(hubB.equals("NON_COMPLIANT") || hubB.equals("INSUFFICIENT_DATA"), hubB);
         expectIn(scan, "GUARDDUTY_ENABLED_IN_BOTH_REGIONS", ACCOUNT_B, US_EAST_1, "COMPLIANT");
         expectIn(scan, "GUARDDUTY_ENABLED_IN_BOTH_REGIONS", ACCOUNT_B, EU_WEST_1, "NON_COMPLIANT");
         expectIn(scan, "CONFIG_RECORDER_ENABLED_IN_BOTH_REGIONS", ACCOUNT_B, US_EAST_1, "NON_COMPLIANT", "stopped");
@@ -286,6 +289,25 @@ class MotoScanTest {
     }
 
     // ---- what moto cannot answer is a gap, never a pass ----
+
+    /**
+     * Every call moto refused is one it does not implement: a collector call that a third-party
+     * reading of the protocol rejects (wrong protocol, bad parameters, a page size AWS would
+     * accept) shows up here as any other gap.
+     */
+    @Test
+    void everyGapIsAnApiMotoLacks() {
+        List<String> unexpected = new ArrayList<>();
+        for (JsonNode g : scan.path("collectionGaps")) {
+            String call = g.path("service").asText() + ":" + g.path("operation").asText();
+            if (!MOTO_LACKS.contains(call) && !call.startsWith("servicequotas:")) unexpected.add(call + " " + g);
+        }
+        assertEquals(List.of(), unexpected);
+    }
+
+    /** What moto 5.2.1 answers with 404 or 500 (Service Quotas: nothing for ec2/lambda codes). */
+    static final List<String> MOTO_LACKS = List.of("account:ListRegions", "backup:ListBackupSelections", "backup:GetBackupSelection",
+            "dynamodb:ListGlobalTables", "dynamodb:DescribeGlobalTable", "lambda:GetAccountSettings", "securityhub:DescribeSecurityHubV2");
 
     @Test
     void unimplementedAccountListRegionsIsInsufficientDataNamingTheGap() {
@@ -385,11 +407,17 @@ class MotoScanTest {
     }
 
     static JsonNode expectIn(JsonNode report, String rule, String account, String region, String outcome, String annotationContains) {
+        JsonNode e = expectOneIn(report, rule, account, region);
+        return check(report, rule, account + " in " + region, List.of(e), outcome, annotationContains);
+    }
+
+    static JsonNode expectOneIn(JsonNode report, String rule, String account, String region) {
         List<JsonNode> hits = new ArrayList<>();
         for (JsonNode e : evaluations(report, rule)) {
             if (e.path("accountId").asText().equals(account) && e.path("region").asText().equals(region)) hits.add(e);
         }
-        return check(report, rule, account + " in " + region, hits, outcome, annotationContains);
+        if (hits.size() != 1) fail(rule + " for " + account + " in " + region + ": expected one evaluation, found " + hits.size() + "\n" + evaluations(report, rule));
+        return hits.get(0);
     }
 
     private static JsonNode check(JsonNode report, String rule, String what, List<JsonNode> hits, String outcome, String annotationContains) {
