@@ -10,11 +10,15 @@ ids of the organization accounts it created (moto picks them).
 import io
 import json
 import sys
+import urllib.parse
 import zipfile
 
 import boto3
 
 endpoint, primary, recovery, account_a, account_b, role_name = sys.argv[1:7]
+# it creates resources: never against anything but an emulator on this machine
+if urllib.parse.urlparse(endpoint).hostname not in ("127.0.0.1", "localhost", "::1"):
+    sys.exit(f"seed_estate.py: refusing to seed {endpoint}: only a loopback emulator endpoint is allowed")
 BASE = dict(endpoint_url=endpoint, aws_access_key_id="AKIATESTNOTREAL00000",
             aws_secret_access_key="test-secret-not-real")
 
