@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README quick start). Installs what the tests need, then runs the full build
-# with every test: unit, rule fixtures, catalog, CLI end-to-end, HTTP-stub collector and browser tests.
+# with every test: unit, rule fixtures, catalog, CLI end-to-end, HTTP-stub collector, moto emulator
+# (MotoScanTest) and browser tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,17 @@ if ! command -v chromium >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
       || echo "test.sh: chromium could not be installed; the browser test will fail" >&2
   fi
+fi
+
+# moto (a third-party AWS emulator, server mode) and boto3 for MotoScanTest, which runs the real
+# collectors against it on a loopback port. Installed only where Python lacks them; 5.2.1 is the
+# release whose behaviour (and known distortions) the suite was written against.
+if ! command -v python3 >/dev/null 2>&1; then
+  echo "test.sh: python3 is missing; MotoScanTest (the emulator suite) will fail" >&2
+elif ! python3 -c 'import moto.server, boto3' >/dev/null 2>&1; then
+  echo "test.sh: installing moto[server] 5.2.1 and boto3 for the emulator integration test..." >&2
+  python3 -m pip install -q 'moto[server]==5.2.1' boto3 >&2 \
+    || echo "test.sh: moto could not be installed; MotoScanTest will fail" >&2
 fi
 
 command -v mvn >/dev/null || { echo "test.sh: Maven (mvn) is required" >&2; exit 1; }

@@ -653,7 +653,9 @@ public final class CapacityFunctions {
             return Verdict.notApplicable(who + " has no copy in " + rec + " to size; RDS_DATABASE_REPLICATED_TO_RECOVERY_REGION judges its replication.");
         }
         if (headless(c)) {
-            return Verdict.nonCompliant(who + " runs " + dbClass(db) + " but its secondary " + c.getName() + " in " + rec
+            // a headless primary has no class to name either (moto creates clusters that way)
+            String cls = dbClass(db);
+            return Verdict.nonCompliant(who + (cls == null ? ":" : " runs " + cls + " but") + " its secondary " + c.getName() + " in " + rec
                     + " has no DB instances to promote.", c);
         }
         if (SERVERLESS.equals(dbClass(db)) && SERVERLESS.equals(dbClass(c))) return serverlessCapacity(db, c, who, rec);

@@ -863,11 +863,15 @@ public final class DataFunctions {
             return Verdict.insufficientData(who + ": cannot list AWS Backup plans (" + g.why(r.getAccountId(), r.getAwsRegion(), "backup") + ").");
         }
         String weak = null;
+        Resource unread = null;
         for (Resource plan : ix.plans(r.getAccountId(), r.getAwsRegion())) {
-            if (plan.maps("selections").stream().noneMatch(sel -> selects(sel, r))) continue;
+            // a plan whose selections could not be read may cover this store: only an independent
+            // copy found elsewhere decides; otherwise the answer is unknown, not "uncovered"
             if (g.missingFor(plan, "backup")) {
-                return Verdict.insufficientData(who + ": cannot read backup plan " + plan.getResourceName() + " (" + g.why(plan, "backup") + ").");
+                if (unread == null) unread = plan;
+                continue;
             }
+            if (plan.maps("selections").stream().noneMatch(sel -> selects(sel, r))) continue;
             String planName = plan.str("planName") != null ? plan.str("planName") : plan.getResourceName();
             for (Map<String, Object> rule : plan.maps("rules")) {
                 for (Object o : rule.get("copyActions") instanceof List<?> l ? l : List.of()) {
@@ -892,6 +896,9 @@ public final class DataFunctions {
                 }
                 if (weak == null) weak = "plan " + planName + " only to vault " + vaultName + " in " + plan.getAwsRegion();
             }
+        }
+        if (unread != null) {
+            return Verdict.insufficientData(who + ": cannot read backup plan " + unread.getResourceName() + " (" + g.why(unread, "backup") + ").");
         }
         boolean replicated = !copiesIn(r, p.recovery, ix).isEmpty();
         if (weak != null) {
