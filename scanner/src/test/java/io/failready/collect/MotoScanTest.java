@@ -57,22 +57,6 @@ class MotoScanTest {
     /** moto's account for credentials it did not issue: the caller of the scan. */
     static final String CALLER = "123456789012";
 
-    /**
-     * Assertions of the correct AWS behaviour that the current collectors or rules still get
-     * wrong; each names the fix of issue #14 ("Read AWS as it really is") that makes it pass.
-     * They run like the others (and fail until then), so the lead sees which fix is missing.
-     */
-    static final Map<String, String> EXPECTED_AFTER_FIDELITY_FIXES = Map.of(
-            "failedSecretReplicaIsNotARecoveryCopy",
-            "Secrets DescribeSecret ReplicationStatus: a Failed replica whose message says a secret of that name "
-                    + "already exists means an unrelated secret sits there",
-            "replicationLatencyAlarmInTheSourceRegionWatchesNothing",
-            "S3 metrics regions: ReplicationLatency is reported in the destination bucket's region only",
-            "suspendedLaunchInTheRecoveryGroupIsNoCapacity",
-            "ASG suspended processes: a group whose Launch process is suspended cannot scale out",
-            "tableWhoseLegacyGlobalTablesCannotBeListedIsInsufficientData",
-            "DynamoDB legacy global tables: only ListGlobalTables shows a 2017.11.29 replica, and moto lacks it");
-
     @TempDir static Path work;
     static Process moto;
     static Path motoLog;
@@ -161,7 +145,6 @@ class MotoScanTest {
                 "no replica in eu-west-1");
     }
 
-    /** Awaits the fix named in {@link #EXPECTED_AFTER_FIDELITY_FIXES}. */
     @Test
     void failedSecretReplicaIsNotARecoveryCopy() {
         expect(scan, "SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGION", ACCOUNT, ":secret:prod/session-key-", "NON_COMPLIANT");
@@ -181,10 +164,9 @@ class MotoScanTest {
         assertEquals("arn:aws:s3:::orders-euw1", orders.path("counterpart").path("resourceId").asText(), orders.toString());
         expect(scan, "S3_BUCKET_REPLICATED_TO_RECOVERY_REGION", ACCOUNT, "arn:aws:s3:::logs-use1", "NON_COMPLIANT", "no replication configuration");
         expect(scan, "S3_BUCKET_REPLICATED_TO_RECOVERY_REGION", ACCOUNT, "arn:aws:s3:::invoices-use1", "COMPLIANT");
-        expect(scan, "S3_BUCKET_REPLICATION_MONITORED", ACCOUNT, "arn:aws:s3:::invoices-use1", "COMPLIANT", "OperationsFailedReplication");
+        expect(scan, "S3_BUCKET_REPLICATION_MONITORED", ACCOUNT, "arn:aws:s3:::invoices-use1", "COMPLIANT", "alarm invoices-replication-");
     }
 
-    /** Awaits the fix named in {@link #EXPECTED_AFTER_FIDELITY_FIXES}. */
     @Test
     void replicationLatencyAlarmInTheSourceRegionWatchesNothing() {
         expect(scan, "S3_BUCKET_REPLICATION_MONITORED", ACCOUNT, "arn:aws:s3:::orders-use1", "NON_COMPLIANT");
@@ -242,7 +224,6 @@ class MotoScanTest {
         expect(scan, "LAMBDA_RECOVERY_CONCURRENCY_SUFFICIENT", ACCOUNT, ":function:report", "NON_COMPLIANT", "no counterpart");
     }
 
-    /** Awaits the fix named in {@link #EXPECTED_AFTER_FIDELITY_FIXES}. */
     @Test
     void suspendedLaunchInTheRecoveryGroupIsNoCapacity() {
         expect(scan, "AUTOSCALING_RECOVERY_CAPACITY_SUFFICIENT", ACCOUNT, "autoScalingGroupName/batch-use1", "NON_COMPLIANT");
@@ -267,7 +248,7 @@ class MotoScanTest {
     }
 
     /**
-     * Awaits the fix named in {@link #EXPECTED_AFTER_FIDELITY_FIXES}. moto cannot add replicas
+     * moto cannot add replicas
      * (UpdateTable) nor list legacy global tables: whether orders has a replica is unknown.
      */
     @Test
@@ -279,13 +260,6 @@ class MotoScanTest {
                     && g.path("operation").asText().contains("GlobalTable");
         }
         assertTrue(gap, "the ListGlobalTables/DescribeGlobalTable gap is listed: " + scan.path("collectionGaps"));
-    }
-
-    @Test
-    void everyAssertionAwaitingAFidelityFixNamesATestOfThisSuite() throws NoSuchMethodException {
-        for (String name : EXPECTED_AFTER_FIDELITY_FIXES.keySet()) {
-            assertTrue(MotoScanTest.class.getDeclaredMethod(name).isAnnotationPresent(Test.class), name);
-        }
     }
 
     // ---- what moto cannot answer is a gap, never a pass ----

@@ -529,6 +529,14 @@ public final class DataFunctions {
         if (copies.isEmpty()) {
             List<String> others = new ArrayList<>();
             for (Map<String, Object> rep : t.maps("replicas")) if (!p.primary.equals(rep.get("regionName"))) others.add(s(rep.get("regionName")));
+            // a legacy (2017.11.29) global table shows its replicas only through ListGlobalTables: when that
+            // listing failed, "no replica" is a guess, and a guess is not a finding
+            CollectionGap legacy = t.maps("replicas").isEmpty() && !t.has("globalTableVersion")
+                    ? g.resourceTypeGap(t.getAccountId(), t.getAwsRegion(), "AWS::DynamoDB::GlobalTable") : null;
+            if (legacy != null) {
+                return Verdict.insufficientData(who + " shows no replica, but whether it belongs to a legacy global table is unknown ("
+                        + legacy.getErrorCode() + " on dynamodb:" + legacy.getOperation() + ").");
+            }
             return Verdict.nonCompliant(who + (others.isEmpty() ? " is not a global table and has no replica in " + p.recovery + "."
                     : " has no replica in " + p.recovery + " (replicas: " + String.join(", ", others) + ")."), null);
         }
