@@ -310,6 +310,19 @@ class MotoScanTest {
         }
     }
 
+    /**
+     * A first look from flags alone declares no endpoint: the record names of the accounts' zones
+     * that fail over, or point at the primary region, are the workload's endpoints.
+     */
+    @Test
+    void aFlagsOnlyScanDiscoversTheZonesEndpointsAndJudgesThem() {
+        expect(scan, "ROUTE53_FAILOVER_RECORDS_CONFIGURED", ACCOUNT, "api.example.com", "COMPLIANT", "SECONDARY record in eu-west-1");
+        expect(scan, "ROUTE53_FAILOVER_RECORDS_CONFIGURED", ACCOUNT, "pay.example.com", "COMPLIANT");
+        expect(scan, "ROUTE53_HEALTH_CHECK_EFFECTIVE", ACCOUNT, "pay.example.com", "NON_COMPLIANT", "bare path");
+        expect(scan, "ROUTE53_FAILOVER_RECORDS_CONFIGURED", ACCOUNT, "www.example.com", "NON_COMPLIANT", "only simple records");
+        expect(scan, "ROUTE53_RECORD_TTL_WITHIN_LIMIT", ACCOUNT, "www.example.com", "NON_COMPLIANT", "300");
+    }
+
     // ---- the same snapshot with the workload declared ----
 
     @Test

@@ -243,7 +243,8 @@ public final class TrafficFunctions {
         for (String id : referenced) {
             if (!found.containsKey(id)) return v("INSUFFICIENT_DATA", "cannot be judged: health check " + id + " on its records is not in the inventory", acct);
         }
-        if (w.rtoMinutes <= 0) return v("INSUFFICIENT_DATA", "cannot be judged: the workload declares no RTO to fit detection time into", acct);
+        // a disabled, inverted or "/" check is a finding whatever the RTO; only the time budget needs one
+        boolean noRto = w.rtoMinutes <= 0;
         long ttl = maxTtl(records);
         long budget = w.rtoMinutes * 60;
         List<String> problems = new ArrayList<>();
@@ -261,11 +262,12 @@ public final class TrafficFunctions {
             if (HTTP_TYPES.contains(type) && (path == null || path.isBlank() || path.equals("/"))) {
                 problems.add("health check " + id + " probes the bare path \"/\"");
             }
-            if (detection + ttl > budget) {
+            if (!noRto && detection + ttl > budget) {
                 problems.add("health check " + id + " needs " + detection + " s to detect plus " + ttl + " s TTL, over the " + w.rtoMinutes + " min RTO");
             }
         }
         if (!problems.isEmpty()) return v("NON_COMPLIANT", "is not protected by an effective health check: " + String.join("; ", problems), acct);
+        if (noRto) return v("INSUFFICIENT_DATA", "cannot be judged: the workload declares no RTO to fit detection time into", acct);
         return v("COMPLIANT", "has health checks " + String.join(", ", referenced) + " that detect failure in " + worstDetection
                 + " s plus " + ttl + " s TTL, within the " + w.rtoMinutes + " min RTO", acct);
     }
