@@ -235,7 +235,9 @@ class FaultInjectionScanTest {
                 "--out", tmp.toString(), "--format", "json,html,junit,md,csv");
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(4, exit, () -> o + "\n" + e); // nothing could be read: UNKNOWN, not an internal error
-        assertTrue(ms < 20_000, "took " + ms + " ms");
+        // "not retried for minutes": ~3 s here when idle; the bound leaves room for a cold JVM compiling
+        // the rules on a loaded 2-core CI machine (seen at 31 s as the first test of the run)
+        assertTrue(ms < 60_000, "took " + ms + " ms");
         for (String f : List.of("report.json", "report.html", "junit.xml", "summary.md", "evaluations.csv")) {
             assertTrue(Files.exists(tmp.resolve(f)), f + " was not written\n" + o + e);
         }
@@ -281,7 +283,7 @@ class FaultInjectionScanTest {
         StringWriter o = new StringWriter(), e = new StringWriter();
         int exit = FailReady.run(new PrintWriter(o, true), new PrintWriter(e, true), "scan", "--primary-region", E,
                 "--recovery-region", W, "--endpoint-url", "http://127.0.0.1:" + closed, "--call-timeout", "1s",
-                "--out", tmp.toString(), "--format", "json,md");
+                "--out", tmp.toString(), "--format", "json,md,junit");
         assertEquals(4, exit, () -> o + "\n" + e);
         assertTrue(e.toString().contains("AWS did not answer (sts:GetCallerIdentity: ConnectionFailed)"), e::toString);
         JsonNode report = Json.MAPPER.readTree(tmp.resolve("report.json").toFile());
@@ -291,6 +293,8 @@ class FaultInjectionScanTest {
         assertEquals(List.of("unknown us-east-1 sts GetCallerIdentity ConnectionFailed"), r.gaps());
         assertTrue(Files.readString(tmp.resolve("summary.md")).contains("nothing could be judged"),
                 () -> "the summary says why nothing was judged");
+        String junit = Files.readString(tmp.resolve("junit.xml"));
+        assertTrue(junit.contains("errors=\"1\"") && junit.contains("NOTHING_JUDGED"), () -> "CI must not see a green job with zero tests\n" + junit);
         assertEquals(4, gate(r, false));
         assertEquals(4, gate(r, true), "--allow-unknown cannot turn nothing judged into READY");
     }
