@@ -57,7 +57,8 @@ public abstract class AbstractCommand implements Callable<Integer> {
                 if (stacktrace) e.printStackTrace(err());
                 return ExitCodes.USAGE;
             }
-            // nothing could be read, so nothing is known: fail closed as UNKNOWN, never READY
+            // Collection turns AWS not answering into gaps and a report (LiveScan.noAnswer); should any
+            // caller still throw it, nothing is known: fail closed as UNKNOWN, never READY
             err().println("failready: AWS did not answer: " + Terminal.safeLines(e.getMessage()) + " Verdict: UNKNOWN (nothing was collected).");
             if (stacktrace) e.printStackTrace(err());
             return ExitCodes.UNKNOWN;

@@ -13,6 +13,7 @@ import java.util.List;
 
 /** {@code failready collect}: inventory the primary and recovery regions into a snapshot file. */
 @Command(name = "collect", description = "Collect a read-only inventory snapshot of the primary and recovery regions.",
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE, ExitCodes.HELP_NO_ANSWER},
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR)
 public class CollectCommand extends AbstractCommand {
     @Option(names = "--primary-region", required = true, paramLabel = "REGION", description = "The workload's primary region.")
@@ -58,6 +59,13 @@ public class CollectCommand extends AbstractCommand {
         SnapshotIO.write(snapshot, out);
         err().printf("failready: collected %d resources, %d collection gaps from %d account(s) x %d region(s) into %s%n",
                 snapshot.getResources().size(), snapshot.getCollectionGaps().size(), snapshot.getAccounts().size(), regions.size(), out);
+        String noAnswer = LiveScan.noAnswer(snapshot);
+        if (noAnswer != null) {
+            // the snapshot is written (its gaps are the evidence), but a pipeline must not take it for a good inventory
+            err().println("failready: AWS did not answer (" + io.failready.util.Terminal.safe(noAnswer)
+                    + "); the snapshot holds only collection gaps: " + io.failready.util.Terminal.safe(out.toString()));
+            return ExitCodes.UNKNOWN;
+        }
         return ExitCodes.OK;
     }
 }

@@ -23,5 +23,6 @@ public final class ExitCodes {
     public static final String HELP_USAGE = "2:Invalid command line, configuration, rule file, snapshot or report";
     public static final String HELP_NOT_READY = "3:NOT_READY: at least one blocking finding";
     public static final String HELP_UNKNOWN = "4:UNKNOWN: blocking rules lacked data (fail-closed)";
+    public static final String HELP_NO_ANSWER = "4:AWS did not answer: the snapshot holds only collection gaps";
     public static final String HELP_UNKNOWN_GATE = "4:UNKNOWN: blocking rules lacked data (fail-closed; --allow-unknown turns this into 0)";
 }

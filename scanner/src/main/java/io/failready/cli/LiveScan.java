@@ -59,11 +59,15 @@ final class LiveScan {
         List<Resource> resources = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         List<CollectionGap> gaps = new ArrayList<>();
+        Set<String> seenGaps = new java.util.HashSet<>();
         Set<String> accounts = new LinkedHashSet<>(), regions = new LinkedHashSet<>();
         String start = null, end = null;
         for (Snapshot s : parts) {
             for (Resource r : s.getResources()) if (seen.add(r.getAccountId() + "|" + r.getAwsRegion() + "|" + r.getResourceType() + "|" + r.getResourceId())) resources.add(r);
-            gaps.addAll(s.getCollectionGaps());
+            // every group asks sts:GetCallerIdentity: when AWS does not answer, say so once
+            for (CollectionGap g : s.getCollectionGaps()) {
+                if (g.getResourceId() != null || seenGaps.add(g.toString())) gaps.add(g);
+            }
             accounts.addAll(s.getAccounts());
             regions.addAll(s.getRegions());
             if (s.getCollectionWindow() != null) {
@@ -95,8 +99,33 @@ final class LiveScan {
             ref.id = a;
             w.accounts.add(ref);
         }
-        if (w.accounts.isEmpty()) throw new InputException("the collection found no account to evaluate (see the collection gaps).");
+        // No account at all is only possible when AWS did not answer the call naming it (the snapshot then
+        // carries that gap): the workload stays without inventory and its verdict is UNKNOWN, with a report.
+        if (w.accounts.isEmpty() && snapshot.getCollectionGaps().isEmpty()) {
+            throw new InputException("the collection found no account to evaluate.");
+        }
         cfg.workloads.add(w);
         return cfg;
+    }
+
+    /** Error codes of a call AWS never answered (nothing came back, as opposed to an answer saying no). */
+    private static final Set<String> NO_ANSWER = Set.of("ConnectionFailed", "UnknownHost", io.failready.collect.Gaps.CALL_TIMEOUT,
+            io.failready.collect.Gaps.SCAN_TIMEOUT, "ClientError");
+
+    /**
+     * "sts:GetCallerIdentity: ConnectionFailed" when AWS did not answer at all (the call naming the
+     * accounts went unanswered, or nothing was read and every gap is an unanswered call), else null.
+     * The CLI says so in one line: an empty inventory must not look like an empty estate.
+     */
+    static String noAnswer(Snapshot s) {
+        for (CollectionGap g : s.getCollectionGaps()) {
+            if (g.isAccountDiscovery()) {
+                return g.getService() + ":" + g.getOperation() + ": " + g.getErrorCode();
+            }
+        }
+        if (!s.getResources().isEmpty() || s.getCollectionGaps().isEmpty()) return null;
+        for (CollectionGap g : s.getCollectionGaps()) if (!NO_ANSWER.contains(g.getErrorCode())) return null;
+        CollectionGap g = s.getCollectionGaps().get(0);
+        return "every call failed, e.g. " + g.getService() + ":" + g.getOperation() + ": " + g.getErrorCode();
     }
 }

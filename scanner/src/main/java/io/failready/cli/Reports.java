@@ -18,10 +18,12 @@ import java.util.Map;
 final class Reports {
     private Reports() {}
 
-    static void write(Report report, EvaluationOptions o, RuleCatalog catalog, PrintWriter out) throws IOException {
+    /** Writes every requested format; returns the files written (the JSON report first when there is one). */
+    static List<Path> write(Report report, EvaluationOptions o, RuleCatalog catalog, PrintWriter out) throws IOException {
         Report previous = o.previous == null ? null : ReportReader.read(o.previous);
         List<Path> files = ReportWriters.write(report, previous, o.out, o.formats(), id -> Pipeline.ruleDoc(catalog, id));
         for (Path p : files) out.println("wrote " + Terminal.safe(p.toString()));
+        return files;
     }
 
     /** READY 0, NOT_READY 3, UNKNOWN 4 — the worst verdict over all workloads. */

@@ -93,8 +93,15 @@ public final class ScanCommand extends AbstractCommand {
         }
         Report report = Pipeline.evaluate(engine, snapshot, cfg, eval.engineOptions(asOfDefault), snapSource,
                 demo ? Pipeline.demoConfigSource() : configPath == null ? null : Pipeline.source(configPath, null), Instant.now());
-        Reports.write(report, eval, engine.catalog(), out());
+        List<Path> written = Reports.write(report, eval, engine.catalog(), out());
         Reports.summary(report, out());
+        String noAnswer = demo ? null : LiveScan.noAnswer(snapshot);
+        if (noAnswer != null) {
+            // the report exists and lists the gaps; say why it is empty before anyone reads it as an empty estate
+            err().println("failready: AWS did not answer (" + io.failready.util.Terminal.safe(noAnswer) + "); verdict UNKNOWN, the gaps are in "
+                    + io.failready.util.Terminal.safe(written.stream().filter(f -> f.toString().endsWith(".json")).findFirst()
+                    .orElse(written.isEmpty() ? eval.out : written.get(0)).toString()));
+        }
         return Reports.exitCode(report);
     }
 }

@@ -21,6 +21,10 @@ import java.util.concurrent.Future;
  *   <li>no accounts: the caller's own account ({@code sts:GetCallerIdentity}) with the base credentials;</li>
  *   <li>{@code --accounts} / {@code --organization} ({@code organizations:ListAccounts}, State ACTIVE only) with
  *       {@code --role-name}: {@code sts:AssumeRole} into each, session name {@code failready};</li>
+ *   <li>AWS not answering sts:GetCallerIdentity or organizations:ListAccounts (refused, timed out, 5xx) is a
+ *       gap, not an error: the declared accounts are still scanned (each call then leaves its own gap), and
+ *       with no account known the snapshot holds only that gap. Credential problems still throw
+ *       {@link CollectionException} (the user's to fix, exit 2);</li>
  *   <li>a failed AssumeRole is a gap with service {@code *} for that account in every scanned region
  *       (and {@code global}); the scan goes on with the other accounts.</li>
  * </ul>
@@ -36,30 +40,50 @@ public final class Accounts {
     static Resolved resolve(CollectRequest req, ClientFactory clients, AwsCredentialsProvider base, ExecutorService pool) {
         String home = req.regions().isEmpty() ? "us-east-1" : req.regions().get(0);
         StsClient sts = clients.client(StsClient.class, BASE, base, home);
+        List<CollectionGap> gaps = new ArrayList<>();
         String caller;
         try {
             caller = sts.getCallerIdentity().account();
         } catch (RuntimeException e) {
-            throw new CollectionException("cannot identify the caller's AWS account (sts:GetCallerIdentity failed: "
+            CollectionException ce = new CollectionException("cannot identify the caller's AWS account (sts:GetCallerIdentity failed: "
                     + Gaps.errorCode(e) + ": " + Gaps.message(e) + "); check --profile or the credential environment.", e);
+            // Credentials the user must fix stop here (exit 2, no report). AWS not answering is not the
+            // user's input: it becomes a gap, and the scan goes on with whatever accounts are declared,
+            // so the report shows what could not be read and the verdict is UNKNOWN.
+            if (ce.kind() == CollectionException.Cause.CREDENTIALS) throw ce;
+            caller = null;
+            gaps.add(new CollectionGap(CollectionGap.UNKNOWN_ACCOUNT, home, "sts", "GetCallerIdentity", null, null,
+                    Gaps.errorCode(e), Gaps.message(e)));
         }
 
         Map<String, String> wanted = new LinkedHashMap<>();   // account id -> name (null when unknown)
         for (String a : req.accounts()) wanted.put(a.trim(), null);
         if (req.organization()) {
-            wanted.putAll(organizationAccounts(clients.client(OrganizationsClient.class, BASE, base, Resource.GLOBAL)));
+            try {
+                wanted.putAll(organizationAccounts(clients.client(OrganizationsClient.class, BASE, base, Resource.GLOBAL)));
+            } catch (CollectionException ce) {
+                if (ce.kind() == CollectionException.Cause.CREDENTIALS) throw ce;
+                // the member accounts are unknown: a gap for the listing; any --accounts still get scanned
+                Throwable e = ce.getCause() == null ? ce : ce.getCause();
+                gaps.add(new CollectionGap(caller != null ? caller : CollectionGap.UNKNOWN_ACCOUNT, Resource.GLOBAL, "organizations",
+                        "ListAccounts", null, null, Gaps.errorCode(e), Gaps.message(e)));
+            }
         }
         if (wanted.isEmpty()) {
+            // no account can be known at all: nothing to collect, only the gap(s) saying why
+            if (caller == null) return new Resolved(List.of(), List.of(), gaps);
+            if (!gaps.isEmpty()) return new Resolved(List.of(), List.of(), gaps); // the organization could not be listed
             return new Resolved(List.of(new AccountTarget(caller, null, base)), List.of(caller), List.of());
         }
 
         List<AccountTarget> targets = new ArrayList<>();
-        List<CollectionGap> gaps = new ArrayList<>();
         Map<String, Future<AwsCredentialsProvider>> pending = new LinkedHashMap<>();
         for (var e : wanted.entrySet()) {
             String id = e.getKey();
             if (req.roleName() == null || req.roleName().isBlank()) {
                 if (id.equals(caller)) targets.add(new AccountTarget(id, e.getValue(), base));
+                else if (caller == null) gaps.addAll(accountGaps(req, id, "GetCallerIdentity", gaps.get(0).getErrorCode(), "the base credentials could not be confirmed to belong to account " + id
+                        + " (sts:GetCallerIdentity did not answer), so nothing was read as that account."));
                 else gaps.addAll(accountGaps(req, id, "AssumeRole", "RoleNameRequired",
                         "account " + id + " is not the caller's account (" + caller + ") and no --role-name was given."));
                 continue;

@@ -108,6 +108,12 @@ public final class RuleEngine {
                     + " (its regions: " + String.join(", ", w.allRegions()) + ").");
         }
         List<RegionPair> pairs = pairs(w, opts.toRegion());
+        if (w.accounts.isEmpty()) {
+            // No account could be known (AWS did not answer sts:GetCallerIdentity or organizations:ListAccounts):
+            // judge nothing. Configuration-only rules passing here would read as evidence about an estate
+            // nobody saw; with no evaluation the gate's "nothing judged" makes the verdict UNKNOWN.
+            return new WorkloadResult(w, pairs, List.of(), List.of());
+        }
         Set<String> accounts = new HashSet<>(w.accountIds());
         Set<String> regions = new HashSet<>(w.allRegions());
         regions.add(Resource.GLOBAL);

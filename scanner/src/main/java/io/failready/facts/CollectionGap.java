@@ -15,6 +15,8 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class CollectionGap {
     public static final String ALL_SERVICES = "*";
+    /** The account of a gap whose call would have told us the account (sts:GetCallerIdentity that AWS never answered). */
+    public static final String UNKNOWN_ACCOUNT = "unknown";
 
     private final String accountId;
     private final String region;
@@ -56,6 +58,16 @@ public final class CollectionGap {
     public String getResourceId() { return resourceId; }
     public String getErrorCode() { return errorCode; }
     public String getMessage() { return message; }
+
+    /**
+     * True for the call that tells which accounts a scan covers (sts:GetCallerIdentity,
+     * organizations:ListAccounts) failing: the gap of the scan as a whole, whatever the account.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isAccountDiscovery() {
+        return ("sts".equals(service) && "GetCallerIdentity".equals(operation))
+                || ("organizations".equals(service) && "ListAccounts".equals(operation));
+    }
 
     /** True when this gap says nothing could be known about {@code service} in that place. */
     public boolean covers(String account, String inRegion, String svc) {

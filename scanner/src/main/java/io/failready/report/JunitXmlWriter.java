@@ -31,6 +31,8 @@ import java.util.Map;
  *       {@code <skipped>} saying so, with the details as its text — reported, without failing the job;</li>
  *   <li>NOT_APPLICABLE: {@code <skipped>}; a waived evaluation: {@code <skipped>} naming the
  *       approver, owner and expiry;</li>
+ *   <li>a workload with nothing judged (no inventory: AWS did not answer) gets one testcase
+ *       ({@code classname="failready.<workload>.gate.NOTHING_JUDGED"}) with an {@code <error>};</li>
  *   <li>with a minimum score in the policy, one more testcase per workload
  *       ({@code classname="failready.<workload>.gate.MIN_SCORE"}) that fails when the score is below it.</li>
  * </ul>
@@ -54,6 +56,14 @@ public final class JunitXmlWriter {
                 }
                 for (Suite s : bySection.values()) if (!s.cases.isEmpty()) suites.add(s);
                 if (w.blocking() != null && w.blocking().minScore() != null) suites.add(new Suite(w, GATE_SUITE, true));
+                // nothing judged (no account could be read: AWS did not answer) must not be a green
+                // job with zero tests: one erroring testcase, as the gate says UNKNOWN
+                if (!io.failready.gate.GatePolicy.judged(ReportFacts.evaluations(w))) {
+                    Suite nothing = new Suite(w, GATE_SUITE, false);
+                    nothing.nothingJudged = true;
+                    nothing.errors++;
+                    suites.add(nothing);
+                }
             }
         }
         int tests = 0, failures = 0, errors = 0, skipped = 0;
@@ -79,6 +89,12 @@ public final class JunitXmlWriter {
             out.write("    </properties>\n");
             for (Evaluation e : s.cases) testcase(out, s, e, titles.get(e.getRuleId()));
             if (s.minScoreCheck) minScoreCase(out, s);
+            if (s.nothingJudged) {
+                out.write("    <testcase name=\"" + attr("evaluations") + "\" classname=\"" + attr("failready." + s.w.name() + "." + GATE_SUITE
+                        + ".NOTHING_JUDGED") + "\" time=\"0\">\n      <error type=\"INSUFFICIENT_DATA\" message=\""
+                        + attr("Nothing was judged (no inventory, or nothing in scope; see the collection gaps): verdict " + s.w.verdict() + ".")
+                        + "\"/>\n    </testcase>\n");
+            }
             out.write("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
         }
         out.write("</testsuites>\n");
@@ -199,6 +215,7 @@ public final class JunitXmlWriter {
         final boolean minScoreCheck;
         final List<Evaluation> cases = new ArrayList<>();
         int failures, errors, skipped;
+        boolean nothingJudged;
 
         Suite(Report.WorkloadReport w, String section, boolean minScoreCheck) {
             this.w = w;
@@ -211,7 +228,7 @@ public final class JunitXmlWriter {
             }
         }
 
-        int tests() { return cases.size() + (minScoreCheck ? 1 : 0); }
+        int tests() { return cases.size() + (minScoreCheck ? 1 : 0) + (nothingJudged ? 1 : 0); }
 
         void add(Evaluation e) {
             cases.add(e);

@@ -76,6 +76,13 @@ public final class MarkdownSummaryWriter {
             md.append("\n\n");
         }
 
+        // no account could be read (AWS did not answer): an empty table must not pass for an empty estate
+        for (Report.WorkloadReport w : workloads(report)) {
+            if (w.evaluations() != null && !w.evaluations().isEmpty()) continue;
+            md.append("**").append(cell(w.name())).append("**: nothing could be judged (no inventory was collected; see the collection gaps), "
+                    + "so the verdict is ").append(cell(w.verdict())).append(".\n\n");
+        }
+
         for (Report.WorkloadReport w : workloads(report)) {
             md.append("<details><summary>Scores by section — ").append(cell(w.name())).append("</summary>\n\n");
             md.append("| Section | Score | Compliant | Non-compliant | Insufficient data | Not applicable | Waived |\n");

@@ -41,7 +41,8 @@ public final class ReportBuilder {
                     new TreeMap<>(m.parameters()), wellArchitected.getOrDefault(m.id(), List.of())));
         }
         List<CollectionGap> gaps = snapshot.getCollectionGaps().stream()
-                .filter(g -> accounts.contains(g.getAccountId())).sorted(Snapshot.GAP_ORDER).toList();
+                // a failed account discovery belongs to no workload's account but concerns them all
+                .filter(g -> accounts.contains(g.getAccountId()) || g.isAccountDiscovery()).sorted(Snapshot.GAP_ORDER).toList();
         Report.Summary summary = new Report.Summary(all.size(),
                 Scoring.count(all, e -> e.getComplianceType().name()),
                 Scoring.count(all, e -> e.getSeverity().name()), gaps.size());

@@ -200,6 +200,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                     ? "Not ready to fail over: " + plural(blocking, "blocking finding") + " must be fixed or waived first."
                     : "Not ready to fail over: the score is below the minimum the gate requires.";
             case "UNKNOWN" -> workloads == 0 ? "No workload was evaluated."
+                    // no account could be read at all (AWS did not answer): nothing was judged, which is not readiness
+                    : lacking == 0 ? "Cannot confirm readiness: nothing could be judged (no inventory was collected; see the collection gaps)."
                     : "Cannot confirm readiness: " + plural(lacking, "blocking check") + " could not be evaluated for lack of data.";
             default -> "Ready to fail over: no blocking findings and every blocking check had the data it needed.";
         };
@@ -215,7 +217,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                     + ReportFacts.scoreText(w.blocking() == null ? null : w.blocking().minScore()) + ".";
             case "READY" -> "No finding at " + failOn + " or above; failover to " + String.join(", ", nz(w.recoveryRegions()))
                     + " is not blocked.";
-            default -> plural(lacking, "blocking check") + " lacked data, so readiness cannot be confirmed (fail-closed).";
+            default -> lacking == 0 ? "Nothing was judged (no inventory; see the collection gaps), so readiness is UNKNOWN (fail-closed)."
+                    : plural(lacking, "blocking check") + " lacked data, so readiness cannot be confirmed (fail-closed).";
         };
     }
 

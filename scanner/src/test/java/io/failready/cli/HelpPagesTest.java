@@ -39,7 +39,7 @@ class HelpPagesTest {
             Map.entry("bench generate", Set.of(0, 1, 2)),
             Map.entry("bench render", Set.of(0, 1, 2)),
             Map.entry("bench run", Set.of(0, 1, 2)),
-            Map.entry("collect", Set.of(0, 1, 2)),
+            Map.entry("collect", Set.of(0, 1, 2, 4)),
             Map.entry("diff", Set.of(0, 1, 2, 3)),
             Map.entry("evaluate", Set.of(0, 1, 2, 3, 4)),
             Map.entry("gate", Set.of(0, 1, 2, 3, 4)),

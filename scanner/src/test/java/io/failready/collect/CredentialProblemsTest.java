@@ -45,6 +45,15 @@ class CredentialProblemsTest {
         }
     }
 
+    /** Unlike AWS not answering (an UNKNOWN report), a refusal of these credentials is the user's to fix. */
+    @Test
+    void accessDeniedOnStsIsExitTwoWithoutAReport() {
+        try (AwsStub stub = AwsStub.start("ReadyEstate")) {
+            stub.fault(AwsStub.op("sts:GetCallerIdentity"), AwsStub.FaultKind.ACCESS_DENIED);
+            assertCredentialError(scan(stub), "AccessDenied");
+        }
+    }
+
     @Test
     void noCredentialsForTheProfileIsExitTwo() {
         try (AwsStub stub = AwsStub.start("ReadyEstate")) {
