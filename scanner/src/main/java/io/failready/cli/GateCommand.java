@@ -234,7 +234,7 @@ public final class GateCommand extends AbstractCommand {
                     .with(failOnFlag, minScore, blockRules, blockSections, warnOnly, allowUnknown);
             List<Waiver> extra = waiverHolder == null ? List.of() : ReportCheck.declared(waiverHolder, w.name()).waivers;
             Gate.Decision d = Gate.decide(w, policy, extra, cfg != null ? cfg.waiverPolicy : new io.failready.config.WaiverPolicy(),
-                    today, to, pre);
+                    today, to, pre, source.report != null && cfg != null ? cfg.source : null);
             decisions.add(d);
             policies.add(policy);
             print(d, policy, w.blocking() == null || w.blocking().disabledRules() == null ? List.of() : w.blocking().disabledRules());
