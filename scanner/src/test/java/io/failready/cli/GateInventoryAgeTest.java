@@ -71,7 +71,7 @@ class GateInventoryAgeTest {
         Path old = snapshotCollected(stamp(Duration.ofHours(-13)));
         var r = CliTestSupport.run("gate", "--snapshot", old.toString(), "--config", config.toString());
         assertEquals(2, r.exit(), r.all());
-        assertTrue(r.err().contains("older than gate.maxAge in " + config + " 12h"), r.err());
+        assertTrue(r.err().contains("older than gate.maxAge of workload payments in " + config + " 12h"), r.err());
         // the flag overrides the config, either way
         assertEquals(3, CliTestSupport.run("gate", "--snapshot", old.toString(), "--config", config.toString(), "--max-age", "1d").exit());
 
