@@ -19,10 +19,11 @@ and lag, DNS and health checks, residency).
   ci/runbook-precheck.sh eu-west-1 --demo                   try it on the demo estate
 
 Every other option goes to failready: scan options (--profile, --role-name, --accounts,
---organization, --endpoint-url, --rules, ...) to the scan, gate options (--fail-on, --min-score,
+--organization, --endpoint-url, ...) to the scan, gate options (--fail-on, --min-score,
 --block-rule, --block-section, --warn-only, --allow-unknown, --max-age, --waivers, --workload,
---max-lines) to the gate. --out DIR sets where the report is written
-(default: failready-precheck-<UTC time>); --format adds report formats to json and md.
+--max-lines, --decision-out) to the gate, and --rules and --as-of to both. --out DIR sets where
+the report is written (default: failready-precheck-<UTC time>); --format adds report formats to
+json and md.
 
 Prints the verdict, the inventory age, the blocking and lacking-data counts, the runbook links
 from the configuration, and the report it decided from.
@@ -44,10 +45,13 @@ FAILREADY="${FAILREADY:-$HERE/../failready}"
 
 # Gate options and whether they take a value; anything else goes to the scan (or evaluate).
 declare -A GATE_OPT=([--fail-on]=1 [--min-score]=1 [--block-rule]=1 [--block-section]=1 [--warn-only]=1 [--max-age]=1
-  [--waivers]=1 [--workload]=1 [--max-lines]=1 [--allow-unknown]=0)
+  [--waivers]=1 [--workload]=1 [--max-lines]=1 [--allow-unknown]=0 [--decision-out]=1)
+# Options both need: the gate re-derives severities from the rule catalog (so it needs the same
+# rule directories as the scan) and judges the inventory's age on the same clock.
+declare -A BOTH_OPT=([--rules]=1 [--as-of]=1)
 
 mode=scan; config=""; report=""; snapshot=""; out=""; formats="json,md"
-gate_args=(); other_args=()
+gate_args=(); other_args=(); both_args=()
 while [[ $# -gt 0 ]]; do
   arg="$1"; shift
   name="${arg%%=*}"; value=""; has_value=no
@@ -65,7 +69,14 @@ while [[ $# -gt 0 ]]; do
         --format) formats="json,md,$value" ;;   # the decision needs the JSON report; more formats are welcome
       esac ;;
     --*)
-      if [[ -n "${GATE_OPT[$name]+x}" ]]; then
+      if [[ -n "${BOTH_OPT[$name]+x}" ]]; then
+        if [[ $has_value == no ]]; then
+          [[ $# -gt 0 && "$1" != -* ]] || die_usage "$name needs a value."
+          gate_args+=("$arg" "$1"); both_args+=("$arg" "$1"); shift
+        else
+          gate_args+=("$arg"); both_args+=("$arg")
+        fi
+      elif [[ -n "${GATE_OPT[$name]+x}" ]]; then
         if [[ ${GATE_OPT[$name]} == 1 && $has_value == no ]]; then
           [[ $# -gt 0 ]] || die_usage "$name needs a value."
           gate_args+=("$arg" "$1"); shift
@@ -94,9 +105,9 @@ fi
 
 # 1. the report the decision is made from (kept next to the decision as its evidence)
 case $mode in
-  scan)     "$FAILREADY" scan --config "$config" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
-  demo)     "$FAILREADY" scan --demo "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
-  snapshot) "$FAILREADY" evaluate --snapshot "$snapshot" --config "$config" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
+  scan)     "$FAILREADY" scan --config "$config" "${both_args[@]}" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
+  demo)     "$FAILREADY" scan --demo "${both_args[@]}" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
+  snapshot) "$FAILREADY" evaluate --snapshot "$snapshot" --config "$config" "${both_args[@]}" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
   report)   [[ ${#other_args[@]} -eq 0 ]] || die_usage "with --report only gate options apply, not: ${other_args[*]}" ;;
 esac
 code=$?

@@ -234,7 +234,7 @@ public final class GateCommand extends AbstractCommand {
                     .with(failOnFlag, minScore, blockRules, blockSections, warnOnly, allowUnknown);
             List<Waiver> extra = waiverHolder == null ? List.of() : ReportCheck.declared(waiverHolder, w.name()).waivers;
             Gate.Decision d = Gate.decide(w, policy, extra, cfg != null ? cfg.waiverPolicy : new io.failready.config.WaiverPolicy(),
-                    today, to, pre);
+                    today, to, pre, source.report != null && cfg != null ? cfg.source : null);
             decisions.add(d);
             policies.add(policy);
             print(d, policy, w.blocking() == null || w.blocking().disabledRules() == null ? List.of() : w.blocking().disabledRules());
@@ -435,7 +435,11 @@ public final class GateCommand extends AbstractCommand {
             out().println("  NOTE READY depends on this: " + String.join("; ", why) + ".");
         }
         for (String n : d.notices()) out().println("  NOTE " + Terminal.safe(n));
-        if (d.verdict() == Verdict.UNKNOWN && d.lackingData().isEmpty()) {
+        // with --allow-unknown, UNKNOWN despite lacking data can only mean nothing else was judged
+        if (d.verdict() == Verdict.UNKNOWN && policy.allowUnknown() && !d.lackingData().isEmpty()) {
+            out().println("  Nothing was judged: every evaluation lacks data (INSUFFICIENT_DATA) or is NOT_APPLICABLE, which is no"
+                    + " evidence of readiness; --allow-unknown does not accept this.");
+        } else if (d.verdict() == Verdict.UNKNOWN && d.lackingData().isEmpty()) {
             out().println("  Nothing was judged: every evaluation is NOT_APPLICABLE or there are none, which is no evidence of readiness."
                     + " Check the workload's accounts, regions and scope (tags, namePatterns) and that the inventory holds its resources;"
                     + " --allow-unknown does not accept this.");

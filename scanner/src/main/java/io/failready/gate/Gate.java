@@ -28,6 +28,19 @@ public final class Gate {
     public static Decision decide(Report.WorkloadReport w, GatePolicy policy, List<Waiver> extraWaivers,
                                   io.failready.config.WaiverPolicy waiverPolicy, LocalDate today, String toRegion,
                                   FailoverPrecheck precheck) {
+        return decide(w, policy, extraWaivers, waiverPolicy, today, toRegion, precheck, null);
+    }
+
+    /**
+     * {@code grantedBy} (may be null): the configuration a saved report is gated under. Waivers are
+     * policy, not findings, so under a configuration the waivers a report carries are not believed:
+     * every one is dropped and only what the configuration and --waivers grant (under its
+     * waiverPolicy) is applied again. Without it, a carried waiver still needs an approver, a
+     * reason and an unexpired date.
+     */
+    public static Decision decide(Report.WorkloadReport w, GatePolicy policy, List<Waiver> extraWaivers,
+                                  io.failready.config.WaiverPolicy waiverPolicy, LocalDate today, String toRegion,
+                                  FailoverPrecheck precheck, String grantedBy) {
         List<String> notices = new ArrayList<>(w.waiverNotices());
         List<Evaluation> evals = new ArrayList<>();
         for (Evaluation e : w.evaluations()) {
@@ -40,6 +53,19 @@ public final class Gate {
             evals.add(e);
         }
         for (Evaluation e : evals) {
+            if (e.isWaived() && grantedBy != null) {
+                Evaluation.WaiverRef carried = e.getWaiver();
+                e.setWaiver(null);
+                if (e.getComplianceType() != ComplianceType.COMPLIANT && e.getComplianceType() != ComplianceType.NOT_APPLICABLE) {
+                    applyExtra(e, extraWaivers, waiverPolicy, today, notices);
+                }
+                if (!e.isWaived()) {
+                    notices.add("Waiver for " + e.getRuleId() + " on " + e.getResourceName() + " carried by the report"
+                            + (carried == null || carried.source() == null ? "" : " (" + carried.source() + ")")
+                            + " is not granted by " + grantedBy + " or --waivers and does not apply.");
+                }
+                continue;
+            }
             if (e.isWaived()) {
                 String why = invalidWaiver(e.getWaiver(), today);
                 if (why != null) {
@@ -72,6 +98,7 @@ public final class Gate {
      */
     static String invalidWaiver(Evaluation.WaiverRef w, LocalDate today) {
         if (w.approver() == null || w.approver().isBlank()) return "has no approver and does not apply";
+        if (w.reason() == null || w.reason().isBlank()) return "has no reason and does not apply";
         String exp = w.expires();
         if (exp == null || exp.isBlank() || "null".equals(exp)) return "has no expiry date and does not apply";
         LocalDate d;

@@ -87,8 +87,13 @@ public record GatePolicy(Severity failOn, Double minScore, List<String> blockRul
         return Verdict.READY;
     }
 
-    /** Whether any evaluation judged something (not every one NOT_APPLICABLE, and not none). */
+    /**
+     * Whether any evaluation judged something: COMPLIANT or NON_COMPLIANT (waived findings were
+     * judged). Every one NOT_APPLICABLE, none, or every one INSUFFICIENT_DATA (AWS not answering at
+     * all) is no evidence, and --allow-unknown must not turn it into READY.
+     */
     public static boolean judged(List<Evaluation> evals) {
-        return evals.stream().anyMatch(e -> e.getComplianceType() != ComplianceType.NOT_APPLICABLE);
+        return evals.stream().anyMatch(e -> e.getComplianceType() == ComplianceType.COMPLIANT
+                || e.getComplianceType() == ComplianceType.NON_COMPLIANT);
     }
 }

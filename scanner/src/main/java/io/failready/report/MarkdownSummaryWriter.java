@@ -191,7 +191,8 @@ public final class MarkdownSummaryWriter {
      * and nothing else: Markdown punctuation (and {@code < > &}, so no inline HTML, {@code <...>}
      * autolink or entity) is backslash-escaped — not HTML-escaped, so the file also reads right as
      * plain text; pipes cannot end a cell; a zero-width space after {@code @} and inside URL
-     * schemes and {@code www.} stops @mentions (which notify people) and bare-URL autolinks.
+     * schemes and {@code www.} stops @mentions (which notify people) and bare-URL autolinks;
+     * control characters and bidi controls become U+FFFD.
      */
     static String esc(String s) {
         if (s == null) return "";
@@ -202,7 +203,9 @@ public final class MarkdownSummaryWriter {
             switch (c) {
                 case '|', '\\', '`', '*', '_', '[', ']', '#', '!', '~', '(', ')', '<', '>', '&', '$' -> out.append('\\').append(c);
                 case '@' -> out.append("@\u200b");
-                default -> out.append(c < 0x20 && c != '\t' && c != '\n' ? '\uFFFD' : c);
+                // C0/C1 controls and bidi overrides/isolates/marks: a PR comment must read as the bytes are
+                default -> out.append((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f)
+                        || io.failready.util.Terminal.isBidiOrInvisible(c) ? '\uFFFD' : c);
             }
         }
         return out.toString();

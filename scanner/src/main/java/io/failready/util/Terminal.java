@@ -55,7 +55,7 @@ public final class Terminal {
     }
 
     /** Bidi embeddings/overrides/isolates and marks, and the line/paragraph separators. */
-    static boolean isBidiOrInvisible(char c) {
+    public static boolean isBidiOrInvisible(char c) {
         return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')
                 || c == '\u200e' || c == '\u200f' || c == '\u061c' || c == '\u2028' || c == '\u2029';
     }

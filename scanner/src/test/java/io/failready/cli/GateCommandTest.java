@@ -171,8 +171,11 @@ class GateCommandTest {
         assertEquals(4, r.exit(), r.all());
         assertTrue(r.out().startsWith("UNKNOWN  payments"), r.out());
         assertTrue(r.out().contains("NODATA") && r.out().contains("AccessDeniedException"), r.out());
+        // the estate's only evaluation lacks data: nothing was judged, and --allow-unknown cannot make that READY
+        // (AWS not answering at all looks like this); it accepts missing data only beside a real judgement
         var allowed = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", c.toString(), "--allow-unknown");
-        assertEquals(0, allowed.exit(), allowed.all());
+        assertEquals(4, allowed.exit(), allowed.all());
+        assertTrue(allowed.out().contains("Nothing was judged: every evaluation lacks data"), allowed.out());
     }
 
     @Test

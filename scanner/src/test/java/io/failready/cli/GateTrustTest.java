@@ -177,6 +177,36 @@ class GateTrustTest {
         assertTrue(CliTestSupport.run("gate", "--report", report.toString()).out().contains("has no approver"));
     }
 
+    @Test
+    void waiverWithoutAReasonInAReportDoesNotApply() throws IOException {
+        String expires = LocalDate.now().plusDays(30).toString();
+        Path report = report(config(GateCommandTest.waiver(expires, "ciso@example.com")));
+        assertEquals(0, CliTestSupport.run("gate", "--report", report.toString()).exit(), "fixture: the waiver applies");
+        forged(report, "\"reason\":\"Replica is created by the DR pipeline at failover time (RISK-142).\",", "");
+        var r = CliTestSupport.run("gate", "--report", report.toString());
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("has no reason"), r.out());
+    }
+
+    @Test
+    void underAConfigAReportCarriedWaiverTheConfigDoesNotGrantDoesNotApply() throws IOException {
+        // a forged waiver object (approver, reason, far expiry) on a CRITICAL finding the config never waived
+        Path c = config("");
+        Path report = forged(report(c), "\"waived\":false}",
+                "\"waived\":true,\"waiver\":{\"reason\":\"trust me\",\"approver\":\"me\",\"expires\":\"2099-01-01\"}}");
+        var r = CliTestSupport.run("gate", "--report", report.toString(), "--config", c.toString());
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.out().contains("is not granted by"), r.out());
+        // the config's own waiver is applied again, under its waiverPolicy
+        String expires = LocalDate.now().plusDays(30).toString();
+        Path granted = config(GateCommandTest.waiver(expires, "ciso@example.com"));
+        Path ok = report(granted);
+        assertEquals(0, CliTestSupport.run("gate", "--report", ok.toString(), "--config", granted.toString()).exit());
+        Path capped = write("capped.yaml", Files.readString(granted).replace("workloads:", "waiverPolicy:\n  maxDuration: 7d\nworkloads:"));
+        var refused = CliTestSupport.run("gate", "--report", ok.toString(), "--config", capped.toString());
+        assertEquals(3, refused.exit(), refused.all());
+    }
+
     // --- a report is judged only under the configuration that declares it -------------------------
 
     @Test

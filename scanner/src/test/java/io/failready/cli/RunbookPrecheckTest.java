@@ -98,8 +98,25 @@ class RunbookPrecheckTest {
         r = run(fake, "eu-west-1", "--snapshot=s.json.gz", "--config", "c.yaml", "--out", "evidence", "--rules", "extra", "--format=html");
         assertEquals(3, r.exit(), r.out() + r.err());
         assertEquals(List.of("evaluate --snapshot s.json.gz --config c.yaml --rules extra --out evidence --format json,md,html",
-                "gate --to eu-west-1 --report evidence/report.json --config c.yaml"), calls());
+                "gate --to eu-west-1 --report evidence/report.json --config c.yaml --rules extra"), calls());
         assertTrue(r.out().contains("Report: evidence/report.json"), r.out());
+    }
+
+    @Test
+    void ruleDirectoriesAndTheClockReachTheGateToo() throws Exception {
+        // the gate re-derives severities from the catalog: without the scan's --rules it refused the
+        // scan's own report (exit 2), and --as-of (needed with --max-age on the demo) was refused with --report
+        Path fake = recorder();
+        Run r = run(fake, "eu-west-1", "--demo", "--rules", "team", "--as-of=2026-11-20T06:30:00Z", "--max-age", "1h",
+                "--decision-out", "d.json");
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertEquals(List.of("scan --demo --rules team --as-of=2026-11-20T06:30:00Z --out OUT --format json,md",
+                "gate --to eu-west-1 --report OUT/report.json --config " + SCRIPT.getParent().resolve("../demo/payments.yaml")
+                        + " --rules team --as-of=2026-11-20T06:30:00Z --max-age 1h --decision-out d.json"), calls());
+        Files.delete(tmp.resolve("calls.log"));
+        r = run(fake, "eu-west-1", "--report", "r.json", "--rules", "team", "--as-of", "2026-11-20T06:30:00Z");
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertEquals(List.of("gate --to eu-west-1 --report r.json --rules team --as-of 2026-11-20T06:30:00Z"), calls());
     }
 
     @Test

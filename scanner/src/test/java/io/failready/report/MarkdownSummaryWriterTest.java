@@ -53,6 +53,16 @@ class MarkdownSummaryWriterTest {
     }
 
     @Test
+    void bidiOverridesAndC1ControlsDoNotReachTheMarkdown() {
+        // a resource named "invoice\u202etxt.exe" reads as "invoiceexe.txt" in a PR comment
+        String t = MarkdownSummaryWriter.esc("invoice\u202etxt.exe\u202c \u2066x\u2069 \u200fy \u009b2J \u2028z");
+        for (char c : new char[]{'\u202e', '\u202c', '\u2066', '\u2069', '\u200f', '\u009b', '\u2028'}) {
+            assertEquals(-1, t.indexOf(c), "U+" + Integer.toHexString(c) + " in " + t);
+        }
+        assertEquals("invoice\uFFFDtxt.exe\uFFFD", t.substring(0, t.indexOf(' ')));
+    }
+
+    @Test
     void pipesAndNewlinesCannotBreakATable() {
         assertEquals("a \\| b c", MarkdownSummaryWriter.cell("a | b\nc"));
     }
