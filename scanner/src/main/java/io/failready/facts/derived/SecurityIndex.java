@@ -17,8 +17,8 @@ import java.util.TreeSet;
 /**
  * Hash lookups over what the security rules read besides their subject: every KMS key under each
  * name a data store may use for it (key ARN, alias ARNs), the in-scope data stores each key
- * protects, the key references that resolve to no inventoried key, and the IAM roles the workload
- * uses. Built once per session by the inference rule in rules/common/SecurityInference.drl.
+ * protects, the keys the recovery copies of that data use (per primary key and copy region), the
+ * key references that resolve to no inventoried key, and the IAM roles the workload uses. Built once per session by the inference rule in rules/common/SecurityInference.drl.
  *
  * <p>It replaces five kinds of logically inserted facts (key handles, key references, keys in use,
  * key counterpart candidates, roles in use): tens of thousands of them at 100k resources, each with

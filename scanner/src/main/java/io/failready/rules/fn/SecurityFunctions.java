@@ -238,7 +238,8 @@ public final class SecurityFunctions {
 
     /**
      * KMS_KEY_AVAILABLE_IN_RECOVERY_REGION for a primary-region key that protects in-scope data, in
-     * this order: AWS managed -> NOT_APPLICABLE (AWS provides its key in every region, so gaps do
+     * this order: recovery copies in the recovery region record the keys they use -> those keys
+     * decide ({@link #copyKeysAvailable}); else AWS managed -> NOT_APPLICABLE (AWS provides its key in every region, so gaps do
      * not matter); KMS unreadable for the key or in the recovery region -> INSUFFICIENT_DATA; no
      * candidate twin -> NON_COMPLIANT; else the best candidate ({@link #bestCounterpart}) decides:
      * Enabled -> COMPLIANT, any other state -> NON_COMPLIANT, naming it either way.
@@ -247,7 +248,7 @@ public final class SecurityFunctions {
         String rec = p.getRecovery();
         String key = "KMS key " + keyLabel(k);
         List<SecurityCopyKey> copies = ix.copyKeys(k.getResourceId(), rec);
-        if (!copies.isEmpty()) return copyKeysAvailable(key + " protecting " + names(ix.dataProtectedBy(k.getResourceId())), copies, rec, g, ix);
+        if (!copies.isEmpty()) return copyKeysAvailable(k, key + " protecting " + names(ix.dataProtectedBy(k.getResourceId())), copies, rec, g, ix);
         if ("AWS".equals(k.str("keyManager"))) {
             return Verdict.notApplicable(key + " is AWS managed; the service provides its own key in " + rec + ".");
         }
@@ -274,9 +275,10 @@ public final class SecurityFunctions {
      * key outside {@code rec}, or a key not found while KMS there was listed -> NON_COMPLIANT naming
      * the first such copy and key; else a key that cannot be looked up (KMS not listed in the copy's
      * account and region) or whose state was not read -> INSUFFICIENT_DATA; else COMPLIANT. The
-     * counterpart is the offending key, or the one customer-managed key the copies use.
+     * counterpart is the offending key, or the one customer-managed key the copies use, or - when
+     * they use several - the key's own twin (replica, alias match) if it is one of them.
      */
-    static Verdict copyKeysAvailable(String subject, List<SecurityCopyKey> copies, String rec, GapIndex g, SecurityIndex ix) {
+    static Verdict copyKeysAvailable(Resource k, String subject, List<SecurityCopyKey> copies, String rec, GapIndex g, SecurityIndex ix) {
         List<String> bad = new ArrayList<>();
         Resource badKey = null;
         String unknown = null;
@@ -315,9 +317,16 @@ public final class SecurityFunctions {
         }
         if (unknown != null) return Verdict.insufficientData(fit(subject + ": " + unknown + "."));
         Resource single = used.size() == 1 ? used.firstEntry().getValue() : null;
+        Resource named = single != null ? single : usedTwin(k, rec, used, ix);
         String what = single != null ? "KMS key " + keyLabel(single) + ", Enabled" : used.isEmpty() ? "" : used.size() + " Enabled keys";
         if (managed) what = what.isEmpty() ? "AWS managed keys" : what + ", and AWS managed keys";
-        return Verdict.compliant(fit(subject + ": its recovery copies in " + rec + " use " + what + "."), single);
+        return Verdict.compliant(fit(subject + ": its recovery copies in " + rec + " use " + what + "."), named);
+    }
+
+    /** The key's twin (replica, alias match) when it is among several keys the copies use, else null. */
+    private static Resource usedTwin(Resource k, String rec, Map<String, Resource> used, SecurityIndex ix) {
+        Resource twin = bestCounterpartKey(ix.counterparts(k, rec));
+        return twin != null && used.containsKey(twin.getResourceId()) ? twin : null;
     }
 
     private static Resource firstKey(Collection<Resource> keys) { return keys.isEmpty() ? null : keys.iterator().next(); }
@@ -332,7 +341,8 @@ public final class SecurityFunctions {
     /**
      * KMS_KEY_POLICY_EQUIVALENT for a primary-region key that protects in-scope data, in this order:
      * AWS managed -> NOT_APPLICABLE; KMS unreadable for the key or in the recovery region ->
-     * INSUFFICIENT_DATA; no candidate twin -> NOT_APPLICABLE (KMS_KEY_AVAILABLE_IN_RECOVERY_REGION
+     * INSUFFICIENT_DATA; recovery copies record the keys they use -> compared with those
+     * ({@link #copyKeyPolicies}); no candidate twin -> NOT_APPLICABLE (KMS_KEY_AVAILABLE_IN_RECOVERY_REGION
      * reports that); else {@link KmsPolicies#compare} with the same twin that rule names decides.
      * An unparseable policy is INSUFFICIENT_DATA that still names the twin, whose policy may be the one at fault.
      */
@@ -404,7 +414,8 @@ public final class SecurityFunctions {
         }
         Resource only = twins.size() == 1 ? twins.firstEntry().getValue() : null;
         return Verdict.compliant(fit(key + " has a key policy equivalent to " + (only != null ? "that of " + keyLabel(only) + ", the key"
-                : "those of the " + twins.size() + " keys") + " its recovery copies use in " + rec + "."), only);
+                : "those of the " + twins.size() + " keys") + " its recovery copies use in " + rec + "."),
+                only != null ? only : usedTwin(k, rec, twins, ix));
     }
 
     /** Why KMS cannot be read for the key itself or in the recovery region of its account, or null. */

@@ -332,7 +332,22 @@ class SecurityFunctionsTest {
         Verdict equal = SecurityFunctions.kmsKeyPolicyEquivalent(k, PAIR, NO_GAPS,
                 index(k, a, b2, replicatedTable("x", KEY, second), replicatedTable("y", KEY, EU_KEY)));
         assertEquals(Verdict.COMPLIANT, equal.outcome);
-        assertNull(equal.counterpart);
+        assertNull(equal.counterpart);  // neither is the key's replica or alias twin
         assertEquals("KMS key 1111aaaa has a key policy equivalent to those of the 2 keys its recovery copies use in eu-west-1.", equal.annotation);
+    }
+
+    @Test
+    void withSeveralCopyKeysTheTwinAmongThemIsTheCounterpart() {
+        String crossAccount = "arn:aws:kms:eu-west-1:222222222222:key/mrk-1111aaaa";
+        Resource k = key(KEY, US, Map.of("keyManager", "CUSTOMER", "keyId", "1111aaaa",
+                "replicaLinks", List.of(Map.of("region", EU, "resourceId", EU_KEY))));
+        Resource twin = key(EU_KEY, EU, Map.of("keyState", "Enabled", "keyId", "2222bbbb"));
+        Resource other = new Resource(SecurityFunctions.KMS_KEY, crossAccount, "mrk-1111aaaa", "222222222222", EU, Map.of(),
+                Map.of("keyState", "Enabled", "keyId", "mrk-1111aaaa"));
+        Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS,
+                index(k, twin, other, replicatedTable("x", KEY, EU_KEY), replicatedTable("y", KEY, crossAccount)));
+        assertEquals(Verdict.COMPLIANT, v.outcome);
+        assertEquals("KMS key 1111aaaa protecting x and 1 more: its recovery copies in eu-west-1 use 2 Enabled keys.", v.annotation);
+        assertEquals(EU_KEY, v.counterpart.getResourceId());
     }
 }
