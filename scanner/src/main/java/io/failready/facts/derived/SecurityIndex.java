@@ -17,8 +17,8 @@ import java.util.TreeSet;
 /**
  * Hash lookups over what the security rules read besides their subject: every KMS key under each
  * name a data store may use for it (key ARN, alias ARNs), the in-scope data stores each key
- * protects, the key references that resolve to no inventoried key, and the IAM roles the workload
- * uses. Built once per session by the inference rule in rules/common/SecurityInference.drl.
+ * protects, the keys the recovery copies of that data use (per primary key and copy region), the
+ * key references that resolve to no inventoried key, and the IAM roles the workload uses. Built once per session by the inference rule in rules/common/SecurityInference.drl.
  *
  * <p>It replaces five kinds of logically inserted facts (key handles, key references, keys in use,
  * key counterpart candidates, roles in use): tens of thousands of them at 100k resources, each with
@@ -45,6 +45,10 @@ public final class SecurityIndex {
     /** Role ARN -> who uses it: "the workload scope" for in-scope roles, else in-scope Lambda functions' names. */
     private final Map<String, TreeSet<String>> roleUsers = new HashMap<>();
     private final Set<String> inventoriedRoles = new HashSet<>();
+    /** Primary key id + "|" + copy region -> the keys the recovery copies of the data it protects use there. */
+    private final Map<String, List<SecurityCopyKey>> copyKeys = new HashMap<>();
+    /** RDS instances and clusters by ARN (in scope or not), to read the key of a replica or secondary cluster. */
+    private final Map<String, Resource> rdsByArn = new HashMap<>();
 
     public SecurityIndex(Collection<?> resources) {
         List<Resource> stores = new ArrayList<>();
@@ -65,6 +69,7 @@ public final class SecurityIndex {
                     if (r.isInScope() && role != null) roleUsers.computeIfAbsent(role, k -> new TreeSet<>()).add(r.getResourceName());
                 }
                 default -> {
+                    if (r.getResourceType().startsWith("AWS::RDS::")) rdsByArn.putIfAbsent(r.getResourceId(), r);
                     if (r.isInScope() && KEY_USERS.contains(r.getResourceType())) stores.add(r);
                 }
             }
@@ -74,7 +79,11 @@ public final class SecurityIndex {
             for (String ref : SecurityFunctions.keyRefs(d)) {
                 LinkedHashMap<String, Resource> keys = keysByHandle.get(ref);
                 if (keys != null) {
-                    for (String keyId : keys.keySet()) usersByKey.computeIfAbsent(keyId, k -> new LinkedHashMap<>()).putIfAbsent(d.getResourceId(), d);
+                    List<SecurityCopyKey> copies = SecurityFunctions.copyKeyRefs(d, rdsByArn::get);
+                    for (String keyId : keys.keySet()) {
+                        if (usersByKey.computeIfAbsent(keyId, k -> new LinkedHashMap<>()).putIfAbsent(d.getResourceId(), d) != null) continue;
+                        for (SecurityCopyKey c : copies) copyKeys.computeIfAbsent(keyId + "|" + c.region(), k -> new ArrayList<>()).add(c);
+                    }
                     continue;
                 }
                 String region = SecurityFunctions.arnRegion(ref);
@@ -127,6 +136,21 @@ public final class SecurityIndex {
     public Collection<SecurityKeyReference> unresolvedKeyRefs(String region) {
         TreeMap<String, SecurityKeyReference> refs = unresolved.get(region);
         return refs == null ? List.of() : refs.values();
+    }
+
+    /**
+     * The keys the recovery copies in {@code region} of the data {@code keyArn} protects are encrypted
+     * with (empty when no copy there records a key), in the order the stores were collected.
+     */
+    public List<SecurityCopyKey> copyKeys(String keyArn, String region) {
+        List<SecurityCopyKey> out = copyKeys.get(keyArn + "|" + region);
+        return out == null ? List.of() : out;
+    }
+
+    /** The inventoried keys a key or alias ARN names, in collection order (empty when none). */
+    public Collection<Resource> keysNamed(String handle) {
+        LinkedHashMap<String, Resource> keys = keysByHandle.get(handle);
+        return keys == null ? List.of() : keys.values();
     }
 
     /** Whether the workload uses the role: it is in scope, or an in-scope Lambda function runs as it. */

@@ -9,6 +9,7 @@ import io.failready.facts.GapIndex;
 import io.failready.facts.Links;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
+import io.failready.facts.derived.SecurityCopyKey;
 import io.failready.facts.derived.SecurityIndex;
 import io.failready.facts.derived.SecurityKeyCounterpart;
 import io.failready.facts.derived.SecurityKeyReference;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -95,6 +97,79 @@ public final class SecurityFunctions {
         return "arn:" + partition(d) + ":kms:" + d.getAwsRegion() + ":" + d.getAccountId() + ":key/" + raw;
     }
 
+    /** RDS replica links whose target is a copy of the data (not an automated-backup replication). */
+    private static final Set<String> RDS_COPY_LINKS = Set.of("rds-read-replica", "rds-global-cluster-member", "rds-cluster-replica");
+
+    /**
+     * The keys the recovery copies of an in-scope data store use, as the collectors recorded them:
+     * each Enabled S3 replication rule's {@code replicaKmsKeyId} (in the destination's region and
+     * account), each DynamoDB replica's {@code kmsMasterKeyId}, each Secrets Manager replica's
+     * {@code kmsKeyId}, and the {@code kmsKeyId} of each RDS read replica / Aurora secondary cluster
+     * found in the inventory through {@code replicaLinks} ({@code rds} looks them up by ARN). Copies
+     * that record no key, or whose region is unknown, are left out. References are normalised to ARN
+     * form in the copy's account and region; {@code alias/aws/...} names are kept as they are.
+     */
+    public static List<SecurityCopyKey> copyKeyRefs(Resource d, Function<String, Resource> rds) {
+        List<SecurityCopyKey> out = new ArrayList<>();
+        switch (d.getResourceType()) {
+            case "AWS::S3::Bucket" -> {
+                for (Map<String, Object> rule : d.maps("replication.rules")) {
+                    if (!"Enabled".equalsIgnoreCase(String.valueOf(rule.get("status")))) continue;
+                    String raw = str(rule.get("replicaKmsKeyId"));
+                    if (raw == null) continue;
+                    String dest = str(rule.get("destinationBucketArn"));
+                    String region = str(rule.get("destinationRegion"));
+                    if (region == null) region = arnRegion(raw);
+                    String account = str(rule.get("destinationAccount"));
+                    if (account == null) account = raw.startsWith("arn:") ? arnAccount(raw) : d.getAccountId();
+                    String bucket = dest == null ? "?" : dest.substring(dest.lastIndexOf(':') + 1);
+                    add(out, d, "replica bucket " + bucket + " of " + d.getResourceName(), region, account, raw, partition(d));
+                }
+            }
+            case "AWS::DynamoDB::Table" -> {
+                for (Map<String, Object> r : d.maps("replicas")) {
+                    String region = str(r.get("regionName"));
+                    add(out, d, "replica of table " + d.getResourceName() + " in " + region, region, d.getAccountId(),
+                            str(r.get("kmsMasterKeyId")), partition(d));
+                }
+            }
+            case "AWS::SecretsManager::Secret" -> {
+                for (Map<String, Object> r : d.maps("replicationStatus")) {
+                    String region = str(r.get("region"));
+                    add(out, d, "replica of secret " + d.getResourceName() + " in " + region, region, d.getAccountId(),
+                            str(r.get("kmsKeyId")), partition(d));
+                }
+            }
+            case "AWS::RDS::DBCluster", "AWS::RDS::DBInstance" -> {
+                boolean cluster = "AWS::RDS::DBCluster".equals(d.getResourceType());
+                for (Map<String, Object> link : d.maps("replicaLinks")) {
+                    if (!RDS_COPY_LINKS.contains(String.valueOf(link.get("kind")))) continue;
+                    Resource copy = link.get("resourceId") == null ? null : rds.apply(String.valueOf(link.get("resourceId")));
+                    if (copy == null) continue;
+                    String what = "AWS::RDS::DBCluster".equals(copy.getResourceType()) ? (cluster ? "secondary cluster " : "replica cluster ") : "read replica ";
+                    add(out, d, what + copy.getResourceName() + " of " + d.getResourceName(), copy.getAwsRegion(), copy.getAccountId(),
+                            copy.str("kmsKeyId"), partition(copy));
+                }
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    private static void add(List<SecurityCopyKey> out, Resource d, String copy, String region, String account, String raw, String partition) {
+        if (region == null || raw == null) return;
+        String ref = raw.trim();
+        if (!ref.startsWith("arn:") && !ref.startsWith("alias/aws/")) {
+            ref = ref.startsWith("alias/") ? aliasArn(partition, region, account, ref)
+                    : "arn:" + partition + ":kms:" + region + ":" + account + ":key/" + ref;
+        }
+        out.add(new SecurityCopyKey(d, copy, region, ref));
+    }
+
+    private static String str(Object o) {
+        return o == null || String.valueOf(o).isBlank() ? null : String.valueOf(o).trim();
+    }
+
     /**
      * Handles under which the key's twin in {@code recovery} may be inventoried, best first: its
      * multi-Region replica ARNs there, then its aliases (as-is and with region tokens swapped) in
@@ -163,7 +238,8 @@ public final class SecurityFunctions {
 
     /**
      * KMS_KEY_AVAILABLE_IN_RECOVERY_REGION for a primary-region key that protects in-scope data, in
-     * this order: AWS managed -> NOT_APPLICABLE (AWS provides its key in every region, so gaps do
+     * this order: recovery copies in the recovery region record the keys they use -> those keys
+     * decide ({@link #copyKeysAvailable}); else AWS managed -> NOT_APPLICABLE (AWS provides its key in every region, so gaps do
      * not matter); KMS unreadable for the key or in the recovery region -> INSUFFICIENT_DATA; no
      * candidate twin -> NON_COMPLIANT; else the best candidate ({@link #bestCounterpart}) decides:
      * Enabled -> COMPLIANT, any other state -> NON_COMPLIANT, naming it either way.
@@ -171,6 +247,8 @@ public final class SecurityFunctions {
     public static Verdict kmsKeyAvailable(Resource k, RegionPair p, GapIndex g, SecurityIndex ix) {
         String rec = p.getRecovery();
         String key = "KMS key " + keyLabel(k);
+        List<SecurityCopyKey> copies = ix.copyKeys(k.getResourceId(), rec);
+        if (!copies.isEmpty()) return copyKeysAvailable(k, key + " protecting " + names(ix.dataProtectedBy(k.getResourceId())), copies, rec, g, ix);
         if ("AWS".equals(k.str("keyManager"))) {
             return Verdict.notApplicable(key + " is AWS managed; the service provides its own key in " + rec + ".");
         }
@@ -191,9 +269,80 @@ public final class SecurityFunctions {
     }
 
     /**
+     * KMS_KEY_AVAILABLE_IN_RECOVERY_REGION when recovery copies in {@code rec} of the data the key
+     * protects record the key they use: every such key must resolve (key ARN, key id or alias) to an
+     * inventoried key in {@code rec} that is Enabled; AWS managed keys are fine. Any other state, a
+     * key outside {@code rec}, or a key not found while KMS there was listed -> NON_COMPLIANT naming
+     * the first such copy and key; else a key that cannot be looked up (KMS not listed in the copy's
+     * account and region) or whose state was not read -> INSUFFICIENT_DATA; else COMPLIANT. The
+     * counterpart is the offending key, or the one customer-managed key the copies use, or - when
+     * they use several - the key's own twin (replica, alias match) if it is one of them.
+     */
+    static Verdict copyKeysAvailable(Resource k, String subject, List<SecurityCopyKey> copies, String rec, GapIndex g, SecurityIndex ix) {
+        List<String> bad = new ArrayList<>();
+        Resource badKey = null;
+        String unknown = null;
+        java.util.TreeMap<String, Resource> used = new java.util.TreeMap<>();
+        boolean managed = false;
+        for (SecurityCopyKey c : copies) {
+            if (c.awsManagedAlias()) { managed = true; continue; }
+            Resource ck = firstKey(ix.keysNamed(c.ref()));
+            if (ck == null) {
+                String acct = arnAccount(c.ref());
+                if (acct != null && g.missing(acct, c.region(), "kms")) {
+                    if (unknown == null) unknown = c.copy() + " uses KMS key " + shortRef(c.ref()) + ", which cannot be looked up ("
+                            + g.why(acct, c.region(), "kms") + ")";
+                } else {
+                    bad.add(c.copy() + " uses KMS key " + shortRef(c.ref()) + ", which is not in the inventory of " + c.region());
+                }
+                continue;
+            }
+            if ("AWS".equals(ck.str("keyManager"))) { managed = true; continue; }
+            String state = ck.str("keyState");
+            if (!rec.equals(ck.getAwsRegion())) {
+                bad.add(c.copy() + " uses KMS key " + keyLabel(ck) + " in " + ck.getAwsRegion() + ", not in " + rec);
+                if (badKey == null) badKey = ck;
+            } else if (state != null && !"Enabled".equals(state)) {
+                bad.add(c.copy() + " uses KMS key " + keyLabel(ck) + " in state " + state + ", not Enabled");
+                if (badKey == null) badKey = ck;
+            } else if (state == null) {
+                if (unknown == null) unknown = c.copy() + " uses KMS key " + keyLabel(ck) + ", whose state was not read"
+                        + (g.missingFor(ck, "kms") ? " (" + g.why(ck, "kms") + ")" : "");
+            } else {
+                used.put(ck.getResourceId(), ck);
+            }
+        }
+        if (!bad.isEmpty()) {
+            return Verdict.nonCompliant(fit(subject + ": " + bad.get(0) + (bad.size() > 1 ? " (and " + (bad.size() - 1) + " more)" : "") + "."), badKey);
+        }
+        if (unknown != null) return Verdict.insufficientData(fit(subject + ": " + unknown + "."));
+        Resource single = used.size() == 1 ? used.firstEntry().getValue() : null;
+        Resource named = single != null ? single : usedTwin(k, rec, used, ix);
+        String what = single != null ? "KMS key " + keyLabel(single) + ", Enabled" : used.isEmpty() ? "" : used.size() + " Enabled keys";
+        if (managed) what = what.isEmpty() ? "AWS managed keys" : what + ", and AWS managed keys";
+        return Verdict.compliant(fit(subject + ": its recovery copies in " + rec + " use " + what + "."), named);
+    }
+
+    /** The key's twin (replica, alias match) when it is among several keys the copies use, else null. */
+    private static Resource usedTwin(Resource k, String rec, Map<String, Resource> used, SecurityIndex ix) {
+        Resource twin = bestCounterpartKey(ix.counterparts(k, rec));
+        return twin != null && used.containsKey(twin.getResourceId()) ? twin : null;
+    }
+
+    private static Resource firstKey(Collection<Resource> keys) { return keys.isEmpty() ? null : keys.iterator().next(); }
+
+    /** "alias/x" or "key/id" from a key or alias ARN; anything else as it is. */
+    static String shortRef(String ref) {
+        if (!ref.startsWith("arn:")) return ref;
+        String[] parts = ref.split(":", 6);
+        return parts.length == 6 ? parts[5] : ref;
+    }
+
+    /**
      * KMS_KEY_POLICY_EQUIVALENT for a primary-region key that protects in-scope data, in this order:
      * AWS managed -> NOT_APPLICABLE; KMS unreadable for the key or in the recovery region ->
-     * INSUFFICIENT_DATA; no candidate twin -> NOT_APPLICABLE (KMS_KEY_AVAILABLE_IN_RECOVERY_REGION
+     * INSUFFICIENT_DATA; recovery copies record the keys they use -> compared with those
+     * ({@link #copyKeyPolicies}); no candidate twin -> NOT_APPLICABLE (KMS_KEY_AVAILABLE_IN_RECOVERY_REGION
      * reports that); else {@link KmsPolicies#compare} with the same twin that rule names decides.
      * An unparseable policy is INSUFFICIENT_DATA that still names the twin, whose policy may be the one at fault.
      */
@@ -205,6 +354,8 @@ public final class SecurityFunctions {
         }
         String gap = kmsGap(k, rec, g);
         if (gap != null) return Verdict.insufficientData(fit(key + ": cannot compare its key policy with " + rec + " (" + gap + ")."));
+        List<SecurityCopyKey> copies = ix.copyKeys(k.getResourceId(), rec);
+        if (!copies.isEmpty()) return copyKeyPolicies(k, key, copies, rec, g, ix);
         Resource twin = bestCounterpartKey(ix.counterparts(k, rec));
         if (twin == null) {
             return Verdict.notApplicable(key + " has no counterpart in " + rec
@@ -217,6 +368,54 @@ public final class SecurityFunctions {
             case UNPARSEABLE -> new Verdict(Verdict.INSUFFICIENT_DATA, fit(key + ": cannot compare key policies with " + rec
                     + " because " + cmp.getDetail() + "."), twin);
         };
+    }
+
+    /**
+     * KMS_KEY_POLICY_EQUIVALENT when recovery copies in {@code rec} record the keys they use: the
+     * primary key is compared with each distinct customer-managed key they use there (usually
+     * exactly one), by ARN; the first that is not equivalent decides (DIFFERENT -> NON_COMPLIANT,
+     * unparseable -> INSUFFICIENT_DATA), naming it. A copy key that cannot be looked up because KMS
+     * was not listed in its account and region -> INSUFFICIENT_DATA. When the copies use only AWS
+     * managed keys or keys not in the inventory -> NOT_APPLICABLE (nothing of ours to compare;
+     * KMS_KEY_AVAILABLE_IN_RECOVERY_REGION reports a missing key).
+     */
+    static Verdict copyKeyPolicies(Resource k, String key, List<SecurityCopyKey> copies, String rec, GapIndex g, SecurityIndex ix) {
+        java.util.TreeMap<String, Resource> twins = new java.util.TreeMap<>();
+        for (SecurityCopyKey c : copies) {
+            if (c.awsManagedAlias()) continue;
+            Resource ck = firstKey(ix.keysNamed(c.ref()));
+            if (ck == null) {
+                String acct = arnAccount(c.ref());
+                if (acct != null && g.missing(acct, c.region(), "kms")) {
+                    return Verdict.insufficientData(fit(key + ": cannot compare its key policy with KMS key " + shortRef(c.ref()) + " used by "
+                            + c.copy() + " (" + g.why(acct, c.region(), "kms") + ")."));
+                }
+                continue;
+            }
+            if (!"AWS".equals(ck.str("keyManager"))) twins.put(ck.getResourceId(), ck);
+        }
+        if (twins.isEmpty()) {
+            return Verdict.notApplicable(fit(key + ": its recovery copies in " + rec + " use no inventoried customer-managed key"
+                    + " to compare policies with (see KMS_KEY_AVAILABLE_IN_RECOVERY_REGION)."));
+        }
+        for (Resource twin : twins.values()) {
+            KmsPolicies.Comparison cmp = KmsPolicies.compare(k, twin);
+            switch (cmp.outcome()) {
+                case EQUIVALENT -> { }
+                case DIFFERENT -> {
+                    return Verdict.nonCompliant(fit(key + " policy differs from that of " + keyLabel(twin) + ", the key its recovery copies use in "
+                            + rec + ": " + cmp.getDetail() + "."), twin);
+                }
+                case UNPARSEABLE -> {
+                    return new Verdict(Verdict.INSUFFICIENT_DATA, fit(key + ": cannot compare key policies with " + keyLabel(twin)
+                            + ", the key its recovery copies use in " + rec + ", because " + cmp.getDetail() + "."), twin);
+                }
+            }
+        }
+        Resource only = twins.size() == 1 ? twins.firstEntry().getValue() : null;
+        return Verdict.compliant(fit(key + " has a key policy equivalent to " + (only != null ? "that of " + keyLabel(only) + ", the key"
+                : "those of the " + twins.size() + " keys") + " its recovery copies use in " + rec + "."),
+                only != null ? only : usedTwin(k, rec, twins, ix));
     }
 
     /** Why KMS cannot be read for the key itself or in the recovery region of its account, or null. */

@@ -6,6 +6,7 @@ import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
+import io.failready.facts.derived.SecurityCopyKey;
 import io.failready.facts.derived.SecurityIndex;
 import io.failready.facts.derived.SecurityKeyReference;
 import io.failready.facts.derived.SecurityRoleInUse;
@@ -222,5 +223,131 @@ class SecurityFunctionsTest {
         assertEquals("c-fn", missing.get(0).getUsedBy());
         Resource unused = res("AWS::IAM::Role", "arn:aws:iam::111111111111:role/idle", "idle", Resource.GLOBAL, false, Map.of());
         assertFalse(index(unused, idle).roleInUse(unused.getResourceId()));
+    }
+
+    // ---------------------------------------------------------------- keys the recovery copies use
+
+    private static final String EU_KEY = "arn:aws:kms:eu-west-1:111111111111:key/2222bbbb";
+
+    private static Resource replicatedTable(String name, String keyRef, String replicaKeyRef) {
+        return res("AWS::DynamoDB::Table", "arn:aws:dynamodb:us-east-1:111111111111:table/" + name, name, US, true,
+                Map.of("kmsMasterKeyArn", keyRef, "replicas", List.of(Map.of("regionName", EU, "status", "ACTIVE", "kmsMasterKeyId", replicaKeyRef))));
+    }
+
+    @Test
+    void copyKeyRefsAreNormalisedInTheCopysRegionAndAccount() {
+        Resource secret = res("AWS::SecretsManager::Secret", "arn:aws:secretsmanager:us-east-1:111111111111:secret:s-Ab", "s", US, true,
+                Map.of("kmsKeyId", KEY, "replicationStatus", List.of(Map.of("region", EU, "kmsKeyId", "alias/s-dr"),
+                        Map.of("region", "eu-central-1", "kmsKeyId", "alias/aws/secretsmanager"), Map.of("region", "ap-south-1"))));
+        assertEquals(List.of(new SecurityCopyKey(secret, "replica of secret s in eu-west-1", EU, "arn:aws:kms:eu-west-1:111111111111:alias/s-dr"),
+                new SecurityCopyKey(secret, "replica of secret s in eu-central-1", "eu-central-1", "alias/aws/secretsmanager")),
+                SecurityFunctions.copyKeyRefs(secret, id -> null));
+        Resource bucket = res("AWS::S3::Bucket", "arn:aws:s3:::b", "b", US, true, Map.of("encryption", Map.of("kmsMasterKeyId", KEY),
+                "replication", Map.of("rules", List.of(
+                        Map.of("status", "Disabled", "destinationBucketArn", "arn:aws:s3:::off", "destinationRegion", EU, "replicaKmsKeyId", "k0"),
+                        Map.of("status", "Enabled", "destinationBucketArn", "arn:aws:s3:::b-dr", "replicaKmsKeyId", EU_KEY),
+                        Map.of("status", "Enabled", "destinationBucketArn", "arn:aws:s3:::b-x", "destinationRegion", EU,
+                                "destinationAccount", "222222222222", "replicaKmsKeyId", "3333cccc")))));
+        assertEquals(List.of(new SecurityCopyKey(bucket, "replica bucket b-dr of b", EU, EU_KEY),
+                new SecurityCopyKey(bucket, "replica bucket b-x of b", EU, "arn:aws:kms:eu-west-1:222222222222:key/3333cccc")),
+                SecurityFunctions.copyKeyRefs(bucket, id -> null));
+    }
+
+    @Test
+    void rdsCopiesAreFollowedThroughReplicaLinksButNotBackupReplications() {
+        String replicaArn = "arn:aws:rds:eu-west-1:111111111111:db:db-dr";
+        Resource replica = res("AWS::RDS::DBInstance", replicaArn, "db-dr", EU, false, Map.of("kmsKeyId", "2222bbbb"));
+        Resource db = res("AWS::RDS::DBInstance", "arn:aws:rds:us-east-1:111111111111:db:db", "db", US, true, Map.of("kmsKeyId", KEY,
+                "replicaLinks", List.of(Map.of("region", EU, "resourceId", "arn:aws:rds:eu-west-1:111111111111:auto-backup:ab-1",
+                                "kind", "rds-automated-backup-replication"),
+                        Map.of("region", EU, "resourceId", replicaArn, "kind", "rds-read-replica"),
+                        Map.of("region", EU, "resourceId", "arn:aws:rds:eu-west-1:111111111111:db:not-collected", "kind", "rds-read-replica"))));
+        Map<String, Resource> rds = Map.of(replicaArn, replica, "arn:aws:rds:eu-west-1:111111111111:auto-backup:ab-1", replica);
+        assertEquals(List.of(new SecurityCopyKey(db, "read replica db-dr of db", EU, EU_KEY)), SecurityFunctions.copyKeyRefs(db, rds::get));
+    }
+
+    @Test
+    void theCopysKeyIsJudgedBeforeThePrimaryKeyIsFoundAwsManaged() {
+        Resource k = key(KEY, US, Map.of("keyManager", "AWS", "keyId", "1111aaaa"));
+        Resource used = key(EU_KEY, EU, Map.of("keyManager", "CUSTOMER", "keyState", "Disabled", "keyId", "2222bbbb"));
+        Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, used, replicatedTable("t", KEY, EU_KEY)));
+        assertEquals(Verdict.NON_COMPLIANT, v.outcome);
+        assertEquals("KMS key 1111aaaa protecting t: replica of table t in eu-west-1 uses KMS key 2222bbbb in state Disabled, not Enabled.", v.annotation);
+        assertEquals(EU_KEY, v.counterpart.getResourceId());
+    }
+
+    @Test
+    void aBadCopyKeyOutranksAnUnreadableOneAndTheGapOnlyHidesUnresolvedKeys() {
+        Resource k = key(KEY, US, Map.of("keyManager", "CUSTOMER", "keyId", "1111aaaa"));
+        Resource gone = key(EU_KEY, EU, Map.of("keyState", "PendingReplicaDeletion", "keyId", "2222bbbb"));
+        String unknown = "arn:aws:kms:eu-west-1:111111111111:key/4444dddd";
+        GapIndex euDenied = gaps(denied(EU, "kms"));
+        Verdict both = SecurityFunctions.kmsKeyAvailable(k, PAIR, euDenied,
+                index(k, gone, replicatedTable("a", KEY, unknown), replicatedTable("b", KEY, EU_KEY)));
+        assertEquals(Verdict.NON_COMPLIANT, both.outcome);
+        assertTrue(both.annotation.contains("replica of table b in eu-west-1 uses KMS key 2222bbbb in state PendingReplicaDeletion"), both.annotation);
+        Verdict onlyUnknown = SecurityFunctions.kmsKeyAvailable(k, PAIR, euDenied, index(k, replicatedTable("a", KEY, unknown)));
+        assertEquals(Verdict.INSUFFICIENT_DATA, onlyUnknown.outcome);
+        assertEquals("KMS key 1111aaaa protecting a: replica of table a in eu-west-1 uses KMS key key/4444dddd, which cannot be looked up"
+                + " (AccessDenied on kms:List in 111111111111/eu-west-1).", onlyUnknown.annotation);
+        assertEquals(Verdict.NON_COMPLIANT, SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, replicatedTable("a", KEY, unknown))).outcome);
+    }
+
+    @Test
+    void aCopyKeyOutsideTheRecoveryRegionOrWithoutAStateIsNotAPass() {
+        Resource k = key(KEY, US, Map.of("keyManager", "CUSTOMER", "keyId", "1111aaaa"));
+        String elsewhere = "arn:aws:kms:eu-central-1:111111111111:key/5555eeee";
+        Resource far = key(elsewhere, "eu-central-1", Map.of("keyState", "Enabled", "keyId", "5555eeee"));
+        Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, far, replicatedTable("t", KEY, elsewhere)));
+        assertEquals(Verdict.NON_COMPLIANT, v.outcome);
+        assertTrue(v.annotation.contains("uses KMS key 5555eeee in eu-central-1, not in eu-west-1"), v.annotation);
+        Resource stateless = key(EU_KEY, EU, Map.of("keyId", "2222bbbb"));
+        assertEquals(Verdict.INSUFFICIENT_DATA,
+                SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, stateless, replicatedTable("t", KEY, EU_KEY))).outcome);
+    }
+
+    @Test
+    void aStoreWithoutACopyDoesNotBringBackAliasPairingWhenAnotherStoresCopyNamesItsKey() {
+        Resource k = key(KEY, US, Map.of("keyManager", "CUSTOMER", "keyId", "1111aaaa", "aliases", List.of("alias/app")));
+        Resource used = key(EU_KEY, EU, Map.of("keyState", "Enabled", "keyId", "2222bbbb", "aliases", List.of("alias/app-dr")));
+        Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, used, table("plain", KEY), replicatedTable("global", KEY, EU_KEY)));
+        assertEquals(Verdict.COMPLIANT, v.outcome);
+        assertEquals("KMS key alias/app (1111aaaa) protecting global and 1 more: its recovery copies in eu-west-1 use KMS key alias/app-dr (2222bbbb), Enabled.",
+                v.annotation);
+    }
+
+    @Test
+    void policiesAreComparedWithEveryKeyTheCopiesUseAndTheFirstDifferenceByArnDecides() {
+        String same = "{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::111111111111:root\"}, \"Action\": \"kms:*\", \"Resource\": \"*\"}]}";
+        String other = "{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::111111111111:root\"}, \"Action\": \"kms:Decrypt\", \"Resource\": \"*\"}]}";
+        String second = "arn:aws:kms:eu-west-1:111111111111:key/3333cccc";
+        Resource k = key(KEY, US, Map.of("keyManager", "CUSTOMER", "keyId", "1111aaaa", "policy", same));
+        Resource a = key(EU_KEY, EU, Map.of("keyState", "Enabled", "keyId", "2222bbbb", "policy", same));
+        Resource b = key(second, EU, Map.of("keyState", "Enabled", "keyId", "3333cccc", "policy", other));
+        Resource b2 = key(second, EU, Map.of("keyState", "Enabled", "keyId", "3333cccc", "policy", same));
+        Verdict differs = SecurityFunctions.kmsKeyPolicyEquivalent(k, PAIR, NO_GAPS,
+                index(k, a, b, replicatedTable("x", KEY, second), replicatedTable("y", KEY, EU_KEY)));
+        assertEquals(Verdict.NON_COMPLIANT, differs.outcome);
+        assertEquals(second, differs.counterpart.getResourceId());
+        Verdict equal = SecurityFunctions.kmsKeyPolicyEquivalent(k, PAIR, NO_GAPS,
+                index(k, a, b2, replicatedTable("x", KEY, second), replicatedTable("y", KEY, EU_KEY)));
+        assertEquals(Verdict.COMPLIANT, equal.outcome);
+        assertNull(equal.counterpart);  // neither is the key's replica or alias twin
+        assertEquals("KMS key 1111aaaa has a key policy equivalent to those of the 2 keys its recovery copies use in eu-west-1.", equal.annotation);
+    }
+
+    @Test
+    void withSeveralCopyKeysTheTwinAmongThemIsTheCounterpart() {
+        String crossAccount = "arn:aws:kms:eu-west-1:222222222222:key/mrk-1111aaaa";
+        Resource k = key(KEY, US, Map.of("keyManager", "CUSTOMER", "keyId", "1111aaaa",
+                "replicaLinks", List.of(Map.of("region", EU, "resourceId", EU_KEY))));
+        Resource twin = key(EU_KEY, EU, Map.of("keyState", "Enabled", "keyId", "2222bbbb"));
+        Resource other = new Resource(SecurityFunctions.KMS_KEY, crossAccount, "mrk-1111aaaa", "222222222222", EU, Map.of(),
+                Map.of("keyState", "Enabled", "keyId", "mrk-1111aaaa"));
+        Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS,
+                index(k, twin, other, replicatedTable("x", KEY, EU_KEY), replicatedTable("y", KEY, crossAccount)));
+        assertEquals(Verdict.COMPLIANT, v.outcome);
+        assertEquals("KMS key 1111aaaa protecting x and 1 more: its recovery copies in eu-west-1 use 2 Enabled keys.", v.annotation);
+        assertEquals(EU_KEY, v.counterpart.getResourceId());
     }
 }
