@@ -72,7 +72,7 @@ public final class DataIndex {
         }
     }
 
-    /** ECS images pinned by digest to a private ECR repository ({@code <registry>.dkr.ecr.<region>.amazonaws.com/<name>[:tag]@<digest>}). */
+    /** ECS images with a known digest (pinned, or as collected) from a private ECR repository ({@code <registry>.dkr.ecr.<region>.amazonaws.com/<name>[:tag]@<digest>}). */
     private void indexImages(Resource service) {
         for (Map<String, Object> img : service.maps("images")) {
             Object image = img.get("image");
@@ -86,7 +86,7 @@ public final class DataIndex {
     }
 
     private static final Pattern ECR_IMAGE = Pattern.compile(
-            "^(\\d{12})\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([^:@]+)(?::[^@]*)?@.+$");
+            "^(\\d{12})\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([^:@]+)(?::[^@]*)?(?:@.+)?$");
 
     private static String nameKey(String type, String account, String region, String name) {
         return type + "|" + account + "|" + region + "|" + name;
