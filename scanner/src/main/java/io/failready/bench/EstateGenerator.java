@@ -534,10 +534,13 @@ public final class EstateGenerator {
             boolean bad = bad();
             // a repository outside the replication filter prefix ("bench-") is not replicated
             String repo = bad ? "legacy-" + n : n;
+            // image digests as the collector lists them (DescribeImages, capped); no ECS service runs these
+            // repositories here, so the digest check has nothing to compare and the verdicts are unchanged
+            String digest = "sha256:" + Long.toHexString(rnd.nextLong());
             add("AWS::ECR::Repository", arn("ecr", PRIMARY, "repository/" + repo), repo, PRIMARY, tags(n, false),
-                    cfg("repositoryName", repo, "registryId", acct));
+                    cfg("repositoryName", repo, "registryId", acct, "imageDigests", List.of(digest), "imageDigestsCapped", false));
             add("AWS::ECR::Repository", arn("ecr", RECOVERY, "repository/" + repo), repo, RECOVERY, tags(n, false),
-                    cfg("repositoryName", repo, "registryId", acct));
+                    cfg("repositoryName", repo, "registryId", acct, "imageDigests", List.of(digest), "imageDigestsCapped", false));
         }
 
         void ssm() {

@@ -38,6 +38,7 @@ public final class ApiCalls {
             "dynamodb:ListGlobalTables",
             "dynamodb:ListTables",
             "dynamodb:ListTagsOfResource",
+            "ecr:DescribeImages",
             "ecr:DescribeRegistry",
             "ecr:DescribeRepositories",
             "ecs:DescribeServices",

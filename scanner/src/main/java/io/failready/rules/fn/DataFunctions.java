@@ -784,8 +784,10 @@ public final class DataFunctions {
 
     public static Verdict ecrReplicated(Resource repo, RegionPair p, DataIndex ix, GapIndex g) {
         String who = label(repo);
-        if (g.missingFor(repo, "ecr")) {
-            return Verdict.insufficientData(who + ": cannot read the registry replication configuration (" + g.why(repo, "ecr") + ").");
+        // service-wide only: a gap on listing this repository's own images does not hide its replication
+        if (g.missing(repo.getAccountId(), repo.getAwsRegion(), "ecr")) {
+            return Verdict.insufficientData(who + ": cannot read the registry replication configuration ("
+                    + g.why(repo.getAccountId(), repo.getAwsRegion(), "ecr") + ").");
         }
         Resource cfg = ix.ecrReplicationConfiguration(repo.getAccountId(), repo.getAwsRegion());
         if (cfg != null && g.missingFor(cfg, "ecr")) {
@@ -830,8 +832,11 @@ public final class DataFunctions {
                     return Verdict.nonCompliant(who + " is covered by replication to " + p.recovery + " (registry " + destRegistry
                             + ") but the repository is missing there: no images have been replicated (only pushes after the rule was added are).", null);
                 }
+                Verdict images = ecrDeployedImagesPresent(repo, cp, p, ix, g, who);
+                if (images != null) return images;
                 return Verdict.compliant(who + " is replicated to " + p.recovery + " (registry " + destRegistry + ")"
-                        + (prefixes.isEmpty() ? "" : " by prefix filter " + String.join(", ", prefixes)) + ".", cp);
+                        + (prefixes.isEmpty() ? "" : " by prefix filter " + String.join(", ", prefixes))
+                        + ecrDigestNote(repo, ix) + ".", cp);
             }
             filters.addAll(prefixes);
         }
@@ -840,6 +845,48 @@ public final class DataFunctions {
         }
         return Verdict.nonCompliant(who + " is not replicated to " + p.recovery + ": the replication filters ("
                 + String.join(", ", filters) + ") do not match its name.", null);
+    }
+
+    /**
+     * Replication does not backfill: the recovery repository may lack an image pushed before the rule
+     * existed. Null when every digest ECS runs from {@code repo} is listed in {@code cp} (or none is known).
+     */
+    static Verdict ecrDeployedImagesPresent(Resource repo, Resource cp, RegionPair p, DataIndex ix, GapIndex g, String who) {
+        String registryId = repo.str("registryId") != null ? repo.str("registryId") : repo.getAccountId();
+        String name = repo.str("repositoryName") != null ? repo.str("repositoryName") : repo.getResourceName();
+        java.util.SortedMap<String, java.util.SortedSet<String>> deployed = ix.deployedDigests(registryId, repo.getAwsRegion(), name);
+        if (deployed.isEmpty()) return null;
+        String where = "the repository in " + p.recovery;
+        if (g.missingFor(cp, "ecr")) {
+            return new Verdict(Verdict.INSUFFICIENT_DATA, who + " is replicated, but the images of " + where
+                    + " could not be listed (" + g.why(cp, "ecr") + "), so the deployed digest cannot be checked.", cp);
+        }
+        if (!cp.has("imageDigests")) {
+            return new Verdict(Verdict.INSUFFICIENT_DATA, who + " is replicated, but the images of " + where
+                    + " were not collected, so the deployed digest cannot be checked.", cp);
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (Object d : cp.list("imageDigests")) present.add(String.valueOf(d));
+        List<String> absent = new ArrayList<>();
+        for (String d : deployed.keySet()) if (!present.contains(d)) absent.add(d);
+        if (absent.isEmpty()) return null;
+        String first = absent.get(0);
+        java.util.SortedSet<String> services = deployed.get(first);
+        String by = "run by ECS service " + services.first() + (services.size() > 1 ? " +" + (services.size() - 1) : "");
+        if (cp.bool("imageDigestsCapped")) {
+            return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": the image listing in " + p.recovery
+                    + " hit the per-repository cap and does not show deployed digest " + first + " (" + by + ").", cp);
+        }
+        return Verdict.nonCompliant(who + ": deployed digest " + first + " (" + by + ") is missing from " + where
+                + (absent.size() > 1 ? " (+" + (absent.size() - 1) + " more)" : "")
+                + "; replication copies only pushes made after it was configured.", cp);
+    }
+
+    private static String ecrDigestNote(Resource repo, DataIndex ix) {
+        String registryId = repo.str("registryId") != null ? repo.str("registryId") : repo.getAccountId();
+        String name = repo.str("repositoryName") != null ? repo.str("repositoryName") : repo.getResourceName();
+        int n = ix.deployedDigests(registryId, repo.getAwsRegion(), name).size();
+        return n == 0 ? "" : "; the " + (n == 1 ? "deployed digest is" : n + " deployed digests are") + " present there";
     }
 
     // ------------------------------------------------------------------ backup
