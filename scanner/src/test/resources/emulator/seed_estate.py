@@ -48,8 +48,9 @@ def seed_account_a(s):
 
     # Secrets Manager: one secret replicated (InSync), one not
     sm = client(s, "secretsmanager", p)
+    # its replica is encrypted with the multi-Region key's replica (same key id in the recovery region)
     sm.create_secret(Name="prod/db-password", SecretString="never-read-1", KmsKeyId=mrk["Arn"],
-                     AddReplicaRegions=[{"Region": r}])
+                     AddReplicaRegions=[{"Region": r, "KmsKeyId": mrk["KeyId"]}])
     sm.create_secret(Name="prod/billing-token", SecretString="never-read-2", KmsKeyId=lonely["Arn"])
     # an unrelated secret already holds the name in the recovery region: the replica fails
     client(s, "secretsmanager", r).create_secret(Name="prod/session-key", SecretString="never-read-6")
