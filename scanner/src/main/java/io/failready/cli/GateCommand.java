@@ -246,6 +246,9 @@ public final class GateCommand extends AbstractCommand {
             };
             if (code == ExitCodes.NOT_READY || (code == ExitCodes.UNKNOWN && worst == ExitCodes.OK)) worst = code;
         }
+        if (shown == 0 && (report.workloads() == null || report.workloads().isEmpty())) {
+            throw new InputException(source.report, "the report has no workload: there is nothing to gate, and no verdict is READY by default.");
+        }
         if (shown == 0) throw new InputException("no workload named '" + workload + "' in the report.");
         writeDecision(now, clock, inputs, report, inventoryAt, generatedAt, limit, policies, decisions, worst);
         return worst;
