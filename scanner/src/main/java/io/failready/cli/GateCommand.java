@@ -164,7 +164,7 @@ public final class GateCommand extends AbstractCommand {
             }
             ReportCheck.reclassify(report, index, cfg, source.report.toString());
             for (Path wf : waiverFiles) WaiverFile.load(wf, index.ids(), waiverHolder);
-            limit = maxAge(cfg);
+            limit = cfg != null ? maxAge(cfg) : recordedMaxAge(report);
             InventoryAge.check(source.report.toString(), inventoryAt, generatedAt, now, clock, limit.value, limit.text, limit.from);
         } else {
             Pipeline.Loaded loaded;
@@ -246,6 +246,9 @@ public final class GateCommand extends AbstractCommand {
             };
             if (code == ExitCodes.NOT_READY || (code == ExitCodes.UNKNOWN && worst == ExitCodes.OK)) worst = code;
         }
+        if (shown == 0 && (report.workloads() == null || report.workloads().isEmpty())) {
+            throw new InputException(source.report, "the report has no workload: there is nothing to gate, and no verdict is READY by default.");
+        }
         if (shown == 0) throw new InputException("no workload named '" + workload + "' in the report.");
         writeDecision(now, clock, inputs, report, inventoryAt, generatedAt, limit, policies, decisions, worst);
         return worst;
@@ -311,6 +314,29 @@ public final class GateCommand extends AbstractCommand {
         }
         if (text == null) return new MaxAge(null, null, from);
         return new MaxAge(parseMaxAge(text, from), text, from);
+    }
+
+    /**
+     * Without --config: the flag, else the strictest gate.maxAge the report records for the workloads
+     * gated, so a stale inventory is refused as it would be with the config that wrote the report.
+     */
+    private MaxAge recordedMaxAge(Report report) {
+        if (maxAge != null) return maxAge(null);
+        Duration strictest = null;
+        String text = null, from = "--max-age";
+        for (Report.WorkloadReport w : report.workloads()) {
+            if (workload != null && !w.name().equals(workload)) continue;
+            String recorded = ReportFacts.maxAgeOf(w);
+            if (recorded == null) continue;
+            String where = "gate.maxAge of workload " + w.name() + " recorded in " + source.report;
+            Duration d = parseMaxAge(recorded, where);
+            if (strictest == null || d.compareTo(strictest) < 0) {
+                strictest = d;
+                text = recorded;
+                from = where;
+            }
+        }
+        return new MaxAge(strictest, text, from);
     }
 
     private static Duration parseMaxAge(String text, String from) {

@@ -121,18 +121,10 @@ public final class RuleSandbox {
         return fallback;
     }
 
-    @SuppressWarnings({"removal", "deprecation"})
     private static void stop(Thread worker) {
-        worker.interrupt();
-        try {
-            worker.stop(); // works on Java 17-19 and frees the CPU; later JVMs refuse and the process ends instead
-            worker.join(1_000);
-            if (!worker.isAlive()) abandoned = false; // stopped: nothing of the rules is left running
-        } catch (UnsupportedOperationException | SecurityException ignored) {
-            // the daemon thread keeps running until the process exits, which the caller makes happen
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // stopped (Java 17-19): nothing of the rules is left running; otherwise the daemon thread runs
+        // until the process exits, which the caller makes happen
+        if (io.failready.util.Threads.stop(worker)) abandoned = false;
     }
 
     private static void onShutdown() {

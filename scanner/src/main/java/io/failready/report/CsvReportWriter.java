@@ -12,7 +12,9 @@ import java.util.Map;
  * evaluations.csv: one row per evaluation for spreadsheets. RFC 4180 (CRLF records, fields
  * quoted when they hold a comma, quote, CR or LF; quotes doubled), UTF-8 without a byte-order
  * mark. Formula-injection safe (OWASP "CSV injection"): a cell starting with = + - @ (or a tab
- * or carriage return) is prefixed with a single quote so spreadsheets show it as text.
+ * or carriage return) is prefixed with a single quote so spreadsheets show it as text. Safe to
+ * {@code cat}: control characters (ESC, other C0 but tab and newline, DEL, C1) and bidi controls
+ * become U+FFFD ({@link io.failready.util.Terminal#neutralise}), and a CRLF inside a value a newline.
  */
 public final class CsvReportWriter {
     private CsvReportWriter() {}
@@ -49,10 +51,10 @@ public final class CsvReportWriter {
         out.write("\r\n");
     }
 
-    /** One field, neutralised against formulas, then quoted per RFC 4180 when needed. */
+    /** One field, neutralised against terminal controls and formulas, then quoted per RFC 4180 when needed. */
     static String field(String value) {
         if (value == null || value.isEmpty()) return "";
-        String v = value;
+        String v = io.failready.util.Terminal.neutralise(value);
         char first = v.charAt(0);
         if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') v = "'" + v;
         boolean quote = false;

@@ -48,6 +48,9 @@ public final class HtmlReportWriter {
     private HtmlReportWriter() {}
 
     static final String BUNDLED = "/failready/templates";
+    /** System property: the time budget of a --template render, in milliseconds (default 120 s). */
+    public static final String BUDGET_PROPERTY = "failready.template.budget.ms";
+    static final long DEFAULT_BUDGET_MILLIS = 120_000;
     private static final Map<String, Configuration> CONFIGS = new ConcurrentHashMap<>();
 
     static Configuration freemarker(Path templateDir) {
@@ -119,7 +122,8 @@ public final class HtmlReportWriter {
                 DataIsland.write(report, env.getOut()));
         try {
             Template t = freemarker(templateDir).getTemplate("report.ftlh");
-            t.process(root, out);
+            if (templateDir == null) t.process(root, out);
+            else processWithinBudget(t, root, out, templateDir);
         } catch (freemarker.template.TemplateNotFoundException e) {
             throw new InputException(templateDir, "no report.ftlh in the template directory or the bundled templates.", e);
         } catch (freemarker.core.ParseException e) {
@@ -134,6 +138,61 @@ public final class HtmlReportWriter {
             Integer line = e.getLineNumber(), col = e.getColumnNumber();
             throw new InputException(templateDir.resolve(source).toString(), line == null ? -1 : line, col == null ? -1 : col,
                     "template failed: " + firstLine(e.getMessageWithoutStackTop()), e);
+        }
+    }
+
+    /**
+     * A --template directory is code: a {@code <#list 1..999999999 ...>} would render for ever. It
+     * renders on a worker thread waited for with a deadline (as {@code RuleSandbox} fires rules); on
+     * overrun the worker may write nothing more, is stopped, and the run fails with exit 2 naming
+     * the template. The file it was writing is in the run's staging directory, which is discarded.
+     */
+    private static void processWithinBudget(Template t, Map<String, Object> root, Writer out, Path templateDir)
+            throws IOException, freemarker.template.TemplateException {
+        long budget = Long.getLong(BUDGET_PROPERTY, DEFAULT_BUDGET_MILLIS);
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        Writer guarded = new java.io.FilterWriter(out) {
+            private void check() throws IOException {
+                if (abandoned.get()) throw new IOException("template render abandoned after its time budget");
+            }
+            @Override public void write(int c) throws IOException { check(); super.write(c); }
+            @Override public void write(char[] b, int off, int len) throws IOException { check(); super.write(b, off, len); }
+            @Override public void write(String s, int off, int len) throws IOException { check(); super.write(s, off, len); }
+            @Override public void flush() throws IOException { check(); super.flush(); }
+            @Override public void close() {}
+        };
+        freemarker.core.Environment env = t.createProcessingEnvironment(root, guarded);
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+            env.process();
+            return null;
+        });
+        Thread worker = new Thread(null, task, "failready-template", 0);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            task.get(budget, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            abandoned.set(true);
+            Template current = env.getCurrentTemplate();
+            io.failready.util.Threads.stop(worker);
+            String source = current == null ? null : current.getSourceName();
+            Path named = source != null && Files.isRegularFile(templateDir.resolve(source)) ? templateDir.resolve(source)
+                    : Files.isRegularFile(templateDir.resolve("report.ftlh")) ? templateDir.resolve("report.ftlh") : templateDir;
+            throw new InputException(named, "template did not finish within " + io.failready.util.Durations.human(java.time.Duration.ofMillis(budget))
+                    + " (a loop without end?); no report was written. Raise the budget with FAILREADY_JAVA_OPTS=-D"
+                    + BUDGET_PROPERTY + "=MILLIS if the report is just large.");
+        } catch (InterruptedException e) {
+            abandoned.set(true);
+            io.failready.util.Threads.stop(worker);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while rendering the HTML report", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof freemarker.template.TemplateException te) throw te;
+            if (c instanceof IOException io) throw io;
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
         }
     }
 

@@ -204,8 +204,7 @@ public final class MarkdownSummaryWriter {
                 case '|', '\\', '`', '*', '_', '[', ']', '#', '!', '~', '(', ')', '<', '>', '&', '$' -> out.append('\\').append(c);
                 case '@' -> out.append("@\u200b");
                 // C0/C1 controls and bidi overrides/isolates/marks: a PR comment must read as the bytes are
-                default -> out.append((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f)
-                        || io.failready.util.Terminal.isBidiOrInvisible(c) ? '\uFFFD' : c);
+                default -> out.append(io.failready.util.Terminal.isUnsafeInFile(c) ? '\uFFFD' : c);
             }
         }
         return out.toString();

@@ -22,8 +22,8 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
     /**
      * 1.1: Blocking gained blockRules, blockSections and warnOnly (additive).
      * 1.2: INSUFFICIENT_DATA evaluations gained gaps, the collection gaps behind them; Blocking gained
-     * allowUnknown, severityOverrides and disabledRules, so it records each workload's whole policy,
-     * and warnOnlyWouldBlock, the findings that blocked but for warn-only; sections gained note, set when a
+     * allowUnknown, severityOverrides, disabledRules and maxAge (the gate.maxAge limit on the
+     * inventory's age, omitted when none), so it records each workload's whole policy, and warnOnlyWouldBlock, the findings that blocked but for warn-only; sections gained note, set when a
      * section judged nothing (all additive).
      */
     public static final String SCHEMA_VERSION = "1.2";
@@ -68,13 +68,14 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
      * section lists (added in 1.1) let a re-render name exactly the findings the gate blocked on.
      */
     @JsonPropertyOrder({"failOn", "minScore", "nonCompliant", "insufficientData", "blockRules", "blockSections", "warnOnly",
-            "allowUnknown", "severityOverrides", "disabledRules", "warnOnlyWouldBlock"})
+            "allowUnknown", "severityOverrides", "disabledRules", "warnOnlyWouldBlock", "maxAge"})
     public record Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData,
                            List<String> blockRules, List<String> blockSections, List<String> warnOnly,
                            Boolean allowUnknown, Map<String, String> severityOverrides, List<DisabledRule> disabledRules,
-                           int warnOnlyWouldBlock) {
+                           int warnOnlyWouldBlock,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String maxAge) {
         public Blocking(String failOn, Double minScore, int nonCompliant, int insufficientData) {
-            this(failOn, minScore, nonCompliant, insufficientData, List.of(), List.of(), List.of(), false, Map.of(), List.of(), 0);
+            this(failOn, minScore, nonCompliant, insufficientData, List.of(), List.of(), List.of(), false, Map.of(), List.of(), 0, null);
         }
     }
 

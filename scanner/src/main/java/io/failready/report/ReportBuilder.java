@@ -83,7 +83,8 @@ public final class ReportBuilder {
                 new Report.Blocking(policy.failOn().name(), policy.minScore(), blockingNc, blockingId,
                         sortedCopy(policy.blockRules()), sortedCopy(policy.blockSections()), sortedCopy(policy.warnOnly()),
                         policy.allowUnknown(), new TreeMap<>(w.severityOverrides), List.copyOf(disabled),
-                        (int) evals.stream().filter(policy::blocksButForWarnOnly).count()),
+                        (int) evals.stream().filter(policy::blocksButForWarnOnly).count(),
+                        w.gate == null ? null : w.gate.maxAge),
                 sections, accounts, pairs, List.copyOf(r.waiverNotices()), evals);
     }
 

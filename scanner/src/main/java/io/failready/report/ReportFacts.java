@@ -31,6 +31,11 @@ public final class ReportFacts {
                 orEmpty(b.warnOnly()), Boolean.TRUE.equals(b.allowUnknown()));
     }
 
+    /** The workload's recorded gate.maxAge, as written in its configuration (null: no limit recorded). */
+    public static String maxAgeOf(Report.WorkloadReport w) {
+        return w.blocking() == null ? null : w.blocking().maxAge();
+    }
+
     private static List<String> orEmpty(List<String> l) { return l == null ? List.of() : l; }
 
     /** Findings that would block but for the workload's warn-only list, in report order. */

@@ -33,13 +33,13 @@ public final class ReportReader {
         try {
             if (Files.size(file) < 256L << 20) {
                 byte[] bytes = Files.readAllBytes(file);
-                if (!Gzip.isGzip(bytes)) return ReportStreamReader.read(bytes);
+                if (!Gzip.isGzip(bytes)) return uniqueNames(ReportStreamReader.read(bytes));
                 try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes), 1 << 16)) {
-                    return ReportStreamReader.read(in);
+                    return uniqueNames(ReportStreamReader.read(in));
                 }
             }
             try (InputStream in = Gzip.maybeInflate(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                return ReportStreamReader.read(in);
+                return uniqueNames(ReportStreamReader.read(in));
             }
         } catch (IOException | RuntimeException e) {
             // fall through to the located read, which decides and names file and line
@@ -68,6 +68,7 @@ public final class ReportReader {
                     + "(it reads 1.x); upgrade failready.");
         }
         Json.validate(Json.schema("report.schema.json"), tree, name, "The report");
+        refuseDuplicateWorkloads(tree, name);
         Report report;
         try {
             report = Json.MAPPER.treeToValue(tree, Report.class);
@@ -75,6 +76,36 @@ public final class ReportReader {
             throw new InputException(name, -1, -1, "report content is invalid: " + e.getMessage(), e);
         }
         return keepWaivedFlags(report, tree);
+    }
+
+    /** The fast path's answer when every workload name is unique; otherwise the located read decides and words it. */
+    private static Report uniqueNames(Report report) {
+        if (report.workloads() == null) return report;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Report.WorkloadReport w : report.workloads()) {
+            if (!seen.add(w.name())) throw io.failready.util.StreamSchema.mismatch();
+        }
+        return report;
+    }
+
+    /**
+     * Two workloads of one name: the gate, waivers and --workload would judge one and not the other,
+     * and a reader cannot tell which is meant. Refused naming the second.
+     */
+    private static void refuseDuplicateWorkloads(JsonNode tree, String name) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (JsonNode w : tree.path("workloads")) {
+            JsonNode n = w.path("name");
+            if (!n.isTextual()) continue;
+            int line = n instanceof com.networknt.schema.serialization.node.TokenStreamLocationAware l
+                    && l.tokenStreamLocation() != null ? l.tokenStreamLocation().getLineNr() : -1;
+            Integer first = seen.putIfAbsent(n.asText(), line);
+            if (first != null) {
+                throw new InputException(name, line, -1, "workload '" + io.failready.util.Terminal.safe(n.asText())
+                        + "' appears twice in the report" + (first > 0 ? " (first at line " + first + ")" : "")
+                        + "; a report has one entry per workload.");
+            }
+        }
     }
 
     /**

@@ -288,6 +288,7 @@ final class ReportStreamReader {
         Map<String, String> overrides = null;
         List<Report.DisabledRule> disabled = null;
         long wouldBlock = 0;
+        String maxAge = null;
         while (field()) {
             switch (name()) {
                 case "failOn" -> failOn = str();
@@ -301,12 +302,13 @@ final class ReportStreamReader {
                 case "severityOverrides" -> overrides = map(this::str);
                 case "disabledRules" -> disabled = list(this::disabledRule);
                 case "warnOnlyWouldBlock" -> wouldBlock = lng0();
+                case "maxAge" -> maxAge = str();
                 default -> skip();
             }
         }
         if (nonCompliant > Integer.MAX_VALUE || insufficient > Integer.MAX_VALUE || wouldBlock > Integer.MAX_VALUE) throw StreamSchema.mismatch();
         return new Report.Blocking(failOn, minScore, (int) nonCompliant, (int) insufficient, rules, sections, warnOnly,
-                allowUnknown, overrides, disabled, (int) wouldBlock);
+                allowUnknown, overrides, disabled, (int) wouldBlock, maxAge);
     }
 
     private Report.DisabledRule disabledRule() throws IOException {

@@ -75,6 +75,12 @@ public final class Json {
         try (JsonParser parser = strict(yaml ? new YAMLFactory().createParser(in) : mapper.getFactory().createParser(in))) {
             JsonNode node = mapper.reader().with(new LocationJsonNodeFactory(parser)).readTree(parser);
             if (node == null || node.isMissingNode()) throw new InputException(fileName, -1, -1, "the file is empty.");
+            // one document per file: text after it (a second object, a stray value) is not silently ignored
+            if (!yaml && parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new InputException(fileName, at.getLineNr(), at.getColumnNr(),
+                        "text after the JSON document ends; a file holds exactly one JSON value.");
+            }
             return node;
         } catch (JsonProcessingException e) {
             throw syntaxError(e, fileName, yaml);

@@ -54,6 +54,30 @@ public final class Terminal {
         return null;
     }
 
+    /**
+     * Text for a file people read with {@code cat} or in a review (CSV, Markdown): every character
+     * {@link #isUnsafeInFile} becomes U+FFFD, so the file cannot run terminal escape sequences,
+     * overwrite a line or read differently from its bytes. Tabs and newlines stay; a CR stays only
+     * as part of a CRLF line break, which becomes a newline.
+     */
+    public static String neutralise(String s) {
+        if (s == null) return null;
+        String t = s.indexOf('\r') >= 0 ? s.replace("\r\n", "\n") : s;
+        StringBuilder out = null;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean bad = isUnsafeInFile(c);
+            if (bad && out == null) out = new StringBuilder(t.length()).append(t, 0, i);
+            if (out != null) out.append(bad ? '\uFFFD' : c);
+        }
+        return out == null ? t : out.toString();
+    }
+
+    /** C0 controls other than tab and newline, DEL, C1 controls, and {@link #isBidiOrInvisible} characters. */
+    public static boolean isUnsafeInFile(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f) || isBidiOrInvisible(c);
+    }
+
     /** Bidi embeddings/overrides/isolates and marks, and the line/paragraph separators. */
     public static boolean isBidiOrInvisible(char c) {
         return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')

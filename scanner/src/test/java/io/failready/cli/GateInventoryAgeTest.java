@@ -84,6 +84,25 @@ class GateInventoryAgeTest {
     }
 
     @Test
+    void recordedMaxAgeAppliesToAReportGatedWithoutItsConfig() throws IOException {
+        Files.writeString(config, new GateCommandTest().config("    gate:\n      maxAge: 12h\n"));
+        Path report = reportOf(stamp(Duration.ofHours(-13)));
+        assertTrue(Files.readString(report).contains("\"maxAge\" : \"12h\""), "the report records the workload's maxAge");
+        var g = CliTestSupport.run("gate", "--report", report.toString());
+        assertEquals(2, g.exit(), g.all());
+        assertTrue(g.err().contains("older than gate.maxAge of workload payments recorded in " + report + " 12h"), g.err());
+        // the flag still wins over the recorded limit
+        assertEquals(3, CliTestSupport.run("gate", "--report", report.toString(), "--max-age", "1d").exit());
+        String hourAgo = stamp(Duration.ofHours(-1));
+        Path fresh = reportOf(hourAgo);
+        assertEquals(3, CliTestSupport.run("gate", "--report", fresh.toString()).exit());
+        // the recorded limit is part of the report verify recomputes
+        var v = CliTestSupport.run("verify", fresh.toString(), "--snapshot", tmp.resolve("snapshot-" + hourAgo.replace(':', '-') + ".json").toString(),
+                "--config", config.toString());
+        assertEquals(0, v.exit(), v.all());
+    }
+
+    @Test
     void reportWrittenInTheFutureIsRefusedWithoutAnyFlag() throws IOException {
         Path report = reportOf(stamp(Duration.ofHours(-1)));
         String json = Files.readString(report);

@@ -72,6 +72,40 @@ class GateTrustTest {
     }
 
     @Test
+    void reportWithTextAfterItsJsonObjectIsRefusedNamingFileAndLine() throws IOException {
+        Path report = report(config(""));
+        String json = Files.readString(report).stripTrailing() + "\n {\"x\":1}\n";
+        Files.writeString(report, json);
+        var r = CliTestSupport.run("gate", "--report", report.toString());
+        assertInputError(r, report + ":" + lineOf(json, "{\"x\":1}") + ":", "after the JSON");
+    }
+
+    @Test
+    void reportWithNoWorkloadSaysSo() throws IOException {
+        Path report = report(config(""));
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) io.failready.util.Json.MAPPER.readTree(report.toFile());
+        tree.putArray("workloads");
+        Files.writeString(report, io.failready.util.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+        var r = CliTestSupport.run("gate", "--report", report.toString());
+        assertInputError(r, report.toString(), "has no workload");
+        assertFalse(r.err().contains("'null'"), r.err());
+    }
+
+    @Test
+    void reportWithTwoWorkloadsOfTheSameNameIsRefused() throws IOException {
+        Path report = report(config(""));
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) io.failready.util.Json.MAPPER.readTree(report.toFile());
+        var workloads = (com.fasterxml.jackson.databind.node.ArrayNode) tree.get("workloads");
+        var copy = workloads.get(0).deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) copy.get("evaluations")).removeAll();
+        workloads.add(copy);
+        Files.writeString(report, io.failready.util.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+        var r = CliTestSupport.run("gate", "--report", report.toString());
+        assertInputError(r, report + ":", "workload 'payments' appears twice");
+        assertInputError(CliTestSupport.run("report", report.toString(), "--out", tmp.resolve("r").toString()), "appears twice");
+    }
+
+    @Test
     void snapshotWithADuplicateKeyIsRefused() throws IOException {
         Files.writeString(snapshot, GateCommandTest.snapshotJson(false).replace("\"accountId\": \"111111111111\", \"awsRegion\"",
                 "\"accountId\": \"111111111111\", \"accountId\": \"222222222222\", \"awsRegion\""));

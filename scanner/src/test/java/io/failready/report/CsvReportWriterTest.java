@@ -35,7 +35,25 @@ class CsvReportWriterTest {
         assertEquals(r.summary().evaluations() + 1, rows.size());
         for (List<String> row : rows) assertEquals(CsvReportWriter.HEADER.size(), row.size(), row.toString());
         assertTrue(rows.stream().anyMatch(row -> row.get(9).equals("'" + TestReports.FORMULA)), "formula neutralised");
-        assertTrue(rows.stream().anyMatch(row -> row.get(15).contains("\u2028")), "annotation kept verbatim");
+        assertTrue(rows.stream().anyMatch(row -> row.get(15).contains("no replica") && row.get(15).contains("\uFFFD")),
+                "annotation kept, its line separator neutralised");
+        assertTrue(csv.chars().noneMatch(c -> c == '\u2028'), csv);
+    }
+
+    /** {@code cat evaluations.csv} must not run escape sequences or reorder text: AWS names and annotations are hostile. */
+    @Test
+    void terminalControlsAndBidiBecomeReplacementCharacters() {
+        assertEquals("x\uFFFD]0;pwned\uFFFDy", CsvReportWriter.field("x\u001b]0;pwned\u0007y"));
+        assertEquals("a\uFFFD31mb", CsvReportWriter.field("a\u009b31mb"), "C1 CSI");
+        assertEquals("abc\uFFFDgpj.exe", CsvReportWriter.field("abc\u202egpj.exe"), "bidi override");
+        assertEquals("\uFFFDx\uFFFD", CsvReportWriter.field("\u2066x\u2069"), "bidi isolates");
+        assertEquals("a\uFFFDb", CsvReportWriter.field("a\u007fb"), "DEL");
+        assertEquals("over\uFFFDREADY", CsvReportWriter.field("over\rREADY"), "a lone CR cannot overwrite the line");
+        assertEquals("\"two\nlines\"", CsvReportWriter.field("two\r\nlines"), "CRLF in a value stays a line break");
+        assertEquals("tab\there", CsvReportWriter.field("tab\there"));
+        // formula neutralisation still applies, also behind a control character
+        assertEquals("'=1+2\uFFFD", CsvReportWriter.field("=1+2\u001b"));
+        assertEquals("\uFFFD=1+2", CsvReportWriter.field("\u0000=1+2"));
     }
 
     /** A strict RFC 4180 reader, to prove the output round-trips. */

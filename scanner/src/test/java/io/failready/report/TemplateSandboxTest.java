@@ -71,4 +71,24 @@ class TemplateSandboxTest {
         assertRefused(render("\n${model.noSuchThing.either}"), null);
         assertTrue(err.toString().contains("report.ftlh:2:"), err.toString());
     }
+
+    /** A template that never finishes is stopped by a time budget, named, and leaves no file behind. */
+    @Test
+    void aLoopingTemplateIsStoppedByItsTimeBudget() throws Exception {
+        for (String loop : new String[]{"<#list 1..999999999 as i>x</#list>", "<#list 1..999999999 as i><#assign j = i></#list>"}) {
+            System.setProperty(HtmlReportWriter.BUDGET_PROPERTY, "1500");
+            try {
+                int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> render("\n" + loop));
+                assertRefused(code, null);
+                assertTrue(err.toString().contains("did not finish within"), err.toString());
+                try (var left = Files.list(tmp.resolve("o"))) {
+                    assertTrue(left.allMatch(f -> f.getFileName().toString().equals(io.failready.util.OutputSet.LOCK_FILE)),
+                            "nothing half-written is left in --out");
+                }
+            } finally {
+                System.clearProperty(HtmlReportWriter.BUDGET_PROPERTY);
+                err.getBuffer().setLength(0);
+            }
+        }
+    }
 }

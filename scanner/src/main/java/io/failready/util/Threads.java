@@ -1,0 +1,31 @@
+package io.failready.util;
+
+/**
+ * Stopping a thread that runs user-supplied code (a rule, a report template) and does not return:
+ * the caller waited for it with a deadline and abandons it. Shared by {@code RuleSandbox} and the
+ * HTML report's template budget.
+ */
+public final class Threads {
+    private Threads() {}
+
+    /**
+     * Interrupts {@code worker} and, where the JVM still allows it (Java 17-19), stops it and waits up
+     * to a second for it to end; later JVMs refuse, and the daemon thread runs on until the process exits.
+     *
+     * @return true when the thread has ended
+     */
+    @SuppressWarnings({"removal", "deprecation"})
+    public static boolean stop(Thread worker) {
+        worker.interrupt();
+        try {
+            worker.stop();
+            worker.join(1_000);
+            return !worker.isAlive();
+        } catch (UnsupportedOperationException | SecurityException ignored) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
