@@ -1,6 +1,6 @@
 package io.failready.cli;
 
-import io.failready.evaluate.EvaluationSink;
+import io.failready.rules.api.EvaluationSink;
 import io.failready.util.InputException;
 import io.failready.util.Terminal;
 import picocli.CommandLine;

@@ -1,8 +1,8 @@
 package io.failready.cli;
 
-import io.failready.bench.BenchRunner;
-import io.failready.bench.EstateGenerator;
-import io.failready.report.Report;
+import io.failready.tooling.bench.BenchRunner;
+import io.failready.tooling.bench.EstateGenerator;
+import io.failready.model.Report;
 import io.failready.report.ReportFormat;
 import io.failready.report.ReportReader;
 import io.failready.report.ReportWriters;
@@ -60,7 +60,7 @@ public final class BenchCommand extends AbstractCommand {
                 AtomicFiles.writeString(configOut, gen.config());
                 out().println("wrote " + configOut);
             }
-            if (rulesOut != null) out().printf("wrote %s (%d synthetic rules)%n", rulesOut, io.failready.bench.SyntheticRules.write(rulesOut));
+            if (rulesOut != null) out().printf("wrote %s (%d synthetic rules)%n", rulesOut, io.failready.tooling.bench.SyntheticRules.write(rulesOut));
             return ExitCodes.OK;
         }
     }
@@ -105,11 +105,11 @@ public final class BenchCommand extends AbstractCommand {
         Path work;
 
         @Override protected int doExecute() throws Exception {
-            if (!io.failready.bench.CollectBench.available() || !FailReady.SUBCOMMANDS.containsKey("collect")) {
+            if (!io.failready.tooling.bench.CollectBench.available() || !FailReady.SUBCOMMANDS.containsKey("collect")) {
                 throw new InputException("the collection benchmark needs the collectors ('failready collect', io.failready.collect.Collection), "
                         + "which are not in this build.");
             }
-            var r = io.failready.bench.CollectBench.run(BenchRunner.launcherCommand(BenchRunner.runningJarPath()), accounts, latencyMs,
+            var r = io.failready.tooling.bench.CollectBench.run(BenchRunner.launcherCommand(BenchRunner.runningJarPath()), accounts, latencyMs,
                     concurrency, work, null);
             out().println(r.describe());
             out().println("calls by operation (top 8): " + r.topOperations());
@@ -176,8 +176,8 @@ public final class BenchCommand extends AbstractCommand {
          * environment, so training never reaches AWS whatever the shell has configured.
          */
         private void collectAgainstStub() {
-            if (!io.failready.bench.CollectBench.available()) return;
-            try (io.failready.bench.AwsStub stub = new io.failready.bench.AwsStub(0, 1)) {
+            if (!io.failready.tooling.bench.CollectBench.available()) return;
+            try (io.failready.tooling.bench.AwsStub stub = new io.failready.tooling.bench.AwsStub(0, 1)) {
                 var req = new io.failready.collect.CollectRequest(List.of(EstateGenerator.accountId(0)), "failready-audit", null,
                         false, null, List.of(EstateGenerator.PRIMARY, EstateGenerator.RECOVERY), stub.endpoint(), 8, null,
                         java.time.Duration.ofMinutes(2), false, null);

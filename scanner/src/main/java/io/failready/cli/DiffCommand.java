@@ -1,7 +1,7 @@
 package io.failready.cli;
 
 import io.failready.report.DiffWriter;
-import io.failready.report.Report;
+import io.failready.model.Report;
 import io.failready.report.ReportDiff;
 import io.failready.report.ReportReader;
 import io.failready.util.AtomicFiles;

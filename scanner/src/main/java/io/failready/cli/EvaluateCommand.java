@@ -2,7 +2,7 @@ package io.failready.cli;
 
 import io.failready.config.FailreadyConfig;
 import io.failready.evaluate.RuleEngine;
-import io.failready.report.Report;
+import io.failready.model.Report;
 import io.failready.snapshot.Snapshot;
 import io.failready.util.Timings;
 import picocli.CommandLine.Command;

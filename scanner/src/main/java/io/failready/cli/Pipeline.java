@@ -4,7 +4,7 @@ import io.failready.config.ConfigLoader;
 import io.failready.config.FailreadyConfig;
 import io.failready.evaluate.RuleEngine;
 import io.failready.evaluate.WorkloadResult;
-import io.failready.report.Report;
+import io.failready.model.Report;
 import io.failready.report.ReportBuilder;
 import io.failready.rules.RuleCatalog;
 import io.failready.rules.RuleMetadata;

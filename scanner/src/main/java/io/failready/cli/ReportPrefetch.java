@@ -1,6 +1,6 @@
 package io.failready.cli;
 
-import io.failready.report.Report;
+import io.failready.model.Report;
 import io.failready.report.ReportReader;
 
 import java.nio.file.Path;

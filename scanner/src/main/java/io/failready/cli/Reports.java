@@ -1,7 +1,7 @@
 package io.failready.cli;
 
 import io.failready.gate.Verdict;
-import io.failready.report.Report;
+import io.failready.model.Report;
 import io.failready.report.ReportFacts;
 import io.failready.report.ReportReader;
 import io.failready.report.ReportWriters;

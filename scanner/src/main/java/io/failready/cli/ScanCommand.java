@@ -3,7 +3,7 @@ package io.failready.cli;
 import io.failready.config.FailreadyConfig;
 import io.failready.demo.DemoEstate;
 import io.failready.evaluate.RuleEngine;
-import io.failready.report.Report;
+import io.failready.model.Report;
 import io.failready.snapshot.Snapshot;
 import io.failready.snapshot.SnapshotIO;
 import io.failready.util.InputException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failready.demo.DemoEstate;
-import io.failready.report.Report;
+import io.failready.model.Report;
 import io.failready.report.ReportComparison;
 import io.failready.report.ReportReader;
 import io.failready.snapshot.Snapshot;

@@ -10,31 +10,37 @@ package io.failready.collect;
  * operations are listed in {@link ApiCalls}.
  */
 public interface Collector {
+    /**
+     * What this collector reads and writes (see {@link CollectorDescriptor}). Collectors written
+     * before descriptors existed return null and answer the methods below themselves.
+     */
+    default CollectorDescriptor descriptor() { return null; }
+
     /** SDK service id in lower case, as used in gaps: {@code s3}, {@code dynamodb}, ... */
-    String service();
+    default String service() { return descriptor().service(); }
 
     /** Global services (IAM, Route 53, account, and S3's account-wide listing) run once per account. */
-    default boolean global() { return false; }
+    default boolean global() { return descriptor() != null && descriptor().global(); }
 
     /**
      * Phase 0 collectors only read AWS; phase 1 collectors may also read what phase 0 found in the
      * same scan ({@link CollectionContext#inventory()}), e.g. CloudWatch lag metrics for replicated
      * resources, or IAM roles referenced by buckets and functions.
      */
-    default int phase() { return 0; }
+    default int phase() { return descriptor() == null ? 0 : descriptor().phase(); }
 
     /**
      * A global collector whose resources live in regions (S3: one account-wide listing, buckets in
      * their own regions). When its whole task fails or misses the deadline, the runner repeats the
      * gap in every scanned region, where the rules look for the service's gaps.
      */
-    default boolean placesResourcesInRegions() { return false; }
+    default boolean placesResourcesInRegions() { return descriptor() != null && descriptor().placesResourcesInRegions(); }
 
     /** Whether the service exists in {@code region} (regional collectors only). */
-    default boolean availableIn(String region) { return true; }
+    default boolean availableIn(String region) { return descriptor() == null || descriptor().availableIn(region); }
 
     /** The operations this collector may send, {@code service:Operation} with IAM prefixes (see {@link ApiCalls}). */
-    java.util.List<String> operations();
+    default java.util.List<String> operations() { return descriptor().operations(); }
 
     void collect(CollectionContext ctx);
 

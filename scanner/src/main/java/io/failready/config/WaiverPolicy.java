@@ -1,8 +1,8 @@
 package io.failready.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.failready.evaluate.Evaluation;
-import io.failready.evaluate.Severity;
+import io.failready.model.Evaluation;
+import io.failready.model.Severity;
 import io.failready.util.Durations;
 
 import java.time.LocalDate;

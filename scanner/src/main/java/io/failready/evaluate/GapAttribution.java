@@ -1,5 +1,9 @@
 package io.failready.evaluate;
 
+import io.failready.model.Evaluation;
+
+import io.failready.model.ComplianceType;
+
 import io.failready.facts.CollectionGap;
 import io.failready.facts.GapIndex;
 

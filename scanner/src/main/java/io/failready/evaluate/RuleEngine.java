@@ -1,5 +1,13 @@
 package io.failready.evaluate;
 
+import io.failready.rules.api.EvaluationSink;
+
+import io.failready.model.Evaluation;
+
+import io.failready.model.Severity;
+
+import io.failready.model.ComplianceType;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failready.config.FailreadyConfig;
 import io.failready.config.Waiver;

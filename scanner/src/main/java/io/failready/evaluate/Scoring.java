@@ -1,5 +1,9 @@
 package io.failready.evaluate;
 
+import io.failready.model.Evaluation;
+
+import io.failready.model.ComplianceType;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.failready.evaluate;
 
+import io.failready.model.Evaluation;
+
 import io.failready.config.Workload;
 import io.failready.facts.RegionPair;
 

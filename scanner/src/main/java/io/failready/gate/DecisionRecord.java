@@ -2,8 +2,8 @@ package io.failready.gate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.failready.evaluate.Evaluation;
-import io.failready.report.Report;
+import io.failready.model.Evaluation;
+import io.failready.model.Report;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.failready.gate;
 
 import io.failready.config.Waiver;
-import io.failready.evaluate.ComplianceType;
-import io.failready.evaluate.Evaluation;
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
 import io.failready.evaluate.Scope;
 import io.failready.evaluate.Scoring;
-import io.failready.report.Report;
+import io.failready.model.Report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.failready.gate;
 
 import io.failready.config.GatePolicyConfig;
-import io.failready.evaluate.ComplianceType;
-import io.failready.evaluate.Evaluation;
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
 import io.failready.evaluate.Scope;
-import io.failready.evaluate.Severity;
+import io.failready.model.Severity;
 
 import java.util.ArrayList;
 import java.util.List;

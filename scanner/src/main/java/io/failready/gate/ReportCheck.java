@@ -2,9 +2,9 @@ package io.failready.gate;
 
 import io.failready.config.FailreadyConfig;
 import io.failready.config.Workload;
-import io.failready.evaluate.Evaluation;
-import io.failready.evaluate.Severity;
-import io.failready.report.Report;
+import io.failready.model.Evaluation;
+import io.failready.model.Severity;
+import io.failready.model.Report;
 import io.failready.rules.RuleIndex;
 import io.failready.util.InputException;
 

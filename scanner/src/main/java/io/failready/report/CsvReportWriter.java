@@ -1,6 +1,8 @@
 package io.failready.report;
 
-import io.failready.evaluate.Evaluation;
+import io.failready.model.Report;
+
+import io.failready.model.Evaluation;
 
 import java.io.IOException;
 import java.io.Writer;

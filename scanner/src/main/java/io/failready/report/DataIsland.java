@@ -1,8 +1,10 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.failready.evaluate.Evaluation;
+import io.failready.model.Evaluation;
 import io.failready.gate.GatePolicy;
 
 import java.io.FilterWriter;

@@ -1,5 +1,7 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;

@@ -1,6 +1,8 @@
 package io.failready.report;
 
-import io.failready.evaluate.Evaluation;
+import io.failready.model.Report;
+
+import io.failready.model.Evaluation;
 import io.failready.facts.CollectionGap;
 
 import java.nio.charset.StandardCharsets;

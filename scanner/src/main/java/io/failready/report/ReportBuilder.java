@@ -1,8 +1,10 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import io.failready.config.Workload;
-import io.failready.evaluate.ComplianceType;
-import io.failready.evaluate.Evaluation;
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
 import io.failready.evaluate.Scoring;
 import io.failready.evaluate.WorkloadResult;
 import io.failready.facts.CollectionGap;

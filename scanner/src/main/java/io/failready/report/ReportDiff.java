@@ -1,9 +1,11 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.failready.evaluate.ComplianceType;
-import io.failready.evaluate.Evaluation;
-import io.failready.evaluate.Severity;
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
+import io.failready.model.Severity;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,9 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.failready.evaluate.Evaluation;
+import io.failready.model.Evaluation;
 import io.failready.util.Gzip;
 import io.failready.util.InputException;
 import io.failready.util.Json;

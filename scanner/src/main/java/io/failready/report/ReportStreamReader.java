@@ -1,11 +1,13 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.failready.evaluate.ComplianceType;
-import io.failready.evaluate.Evaluation;
-import io.failready.evaluate.Severity;
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
+import io.failready.model.Severity;
 import io.failready.facts.CollectionGap;
 import io.failready.util.StreamSchema;
 

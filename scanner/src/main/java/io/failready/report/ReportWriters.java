@@ -1,5 +1,7 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import io.failready.util.AtomicFiles;
 import io.failready.util.Json;
 import io.failready.util.OutputSet;

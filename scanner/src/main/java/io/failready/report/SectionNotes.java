@@ -1,8 +1,8 @@
 package io.failready.report;
 
 import io.failready.config.Workload;
-import io.failready.evaluate.ComplianceType;
-import io.failready.evaluate.Evaluation;
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
 
 import java.util.List;
 import java.util.Map;

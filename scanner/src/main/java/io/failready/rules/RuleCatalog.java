@@ -1,6 +1,6 @@
 package io.failready.rules;
 
-import io.failready.evaluate.Severity;
+import io.failready.model.Severity;
 import io.failready.util.InputException;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;

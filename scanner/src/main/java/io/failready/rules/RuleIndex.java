@@ -1,6 +1,6 @@
 package io.failready.rules;
 
-import io.failready.evaluate.Severity;
+import io.failready.model.Severity;
 
 import java.io.BufferedReader;
 import java.io.IOException;

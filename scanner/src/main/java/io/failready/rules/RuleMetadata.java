@@ -2,7 +2,7 @@ package io.failready.rules;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.failready.evaluate.Severity;
+import io.failready.model.Severity;
 
 import java.nio.file.Path;
 import java.util.Map;

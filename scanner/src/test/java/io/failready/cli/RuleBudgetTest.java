@@ -105,14 +105,14 @@ class RuleBudgetTest {
                     $p : RegionPair()
                     $r : Resource( resourceType == "AWS::S3::Bucket", awsRegion == $p.primary )
                 then
-                    io.failready.evaluate.Evaluations.compliant(kcontext, $p, $r, null, "fine.");
+                    io.failready.rules.api.Judge.compliant(kcontext, $p, $r, null, "fine.");
                 end
                 rule "OVERLAPPING_RULE - non compliant"
                 when
                     $p : RegionPair()
                     $r : Resource( resourceType == "AWS::S3::Bucket", awsRegion == $p.primary )
                 then
-                    io.failready.evaluate.Evaluations.nonCompliant(kcontext, $p, $r, null, "not fine.");
+                    io.failready.rules.api.Judge.nonCompliant(kcontext, $p, $r, null, "not fine.");
                 end
                 """);
         var r = evaluate(rules);
@@ -129,7 +129,7 @@ class RuleBudgetTest {
                     $p : RegionPair()
                     $r : Resource( resourceType == "AWS::S3::Bucket", awsRegion == $p.primary )
                 then
-                    io.failready.evaluate.Evaluations.nonCompliant(kcontext, $p, $r, null, "Bucket " + $r.getName() + " is not fine.");
+                    io.failready.rules.api.Judge.nonCompliant(kcontext, $p, $r, null, "Bucket " + $r.getName() + " is not fine.");
                 end
                 rule "REPEATING_RULE - touch once"
                     salience -1

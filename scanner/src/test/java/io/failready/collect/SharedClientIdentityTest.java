@@ -1,7 +1,7 @@
 package io.failready.collect;
 
-import io.failready.bench.AwsStub;
-import io.failready.bench.EstateGenerator;
+import io.failready.tooling.bench.AwsStub;
+import io.failready.tooling.bench.EstateGenerator;
 import io.failready.facts.Resource;
 import io.failready.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;

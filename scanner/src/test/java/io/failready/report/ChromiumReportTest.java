@@ -1,7 +1,9 @@
 package io.failready.report;
 
-import io.failready.evaluate.ComplianceType;
-import io.failready.evaluate.Evaluation;
+import io.failready.model.Report;
+
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

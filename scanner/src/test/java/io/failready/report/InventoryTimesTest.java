@@ -1,5 +1,7 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

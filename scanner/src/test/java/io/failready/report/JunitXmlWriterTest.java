@@ -1,7 +1,9 @@
 package io.failready.report;
 
-import io.failready.evaluate.ComplianceType;
-import io.failready.evaluate.Evaluation;
+import io.failready.model.Report;
+
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -30,8 +32,8 @@ class JunitXmlWriterTest {
 
     /** One compliant evaluation, score 50, under a policy with a minimum score. */
     static Report withMinScore(double min) {
-        io.failready.evaluate.Evaluation e = new io.failready.evaluate.Evaluation("S3_BUCKET_REPLICATED_TO_RECOVERY_REGION", "data",
-                io.failready.evaluate.Severity.CRITICAL, ComplianceType.COMPLIANT, "AWS::S3::Bucket", "b", null, "111122223333",
+        io.failready.model.Evaluation e = new io.failready.model.Evaluation("S3_BUCKET_REPLICATED_TO_RECOVERY_REGION", "data",
+                io.failready.model.Severity.CRITICAL, ComplianceType.COMPLIANT, "AWS::S3::Bucket", "b", null, "111122223333",
                 "us-east-1", "eu-west-1", null, "ok.", null);
         Report.WorkloadReport w = new Report.WorkloadReport("payments", "o", "warm-standby", "us-east-1", List.of("eu-west-1"),
                 60L, 15L, "NOT_READY", 50.0, new Report.Blocking("HIGH", min, 0, 0),

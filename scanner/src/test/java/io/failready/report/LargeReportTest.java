@@ -1,5 +1,7 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failready.util.Json;
 import org.junit.jupiter.api.Test;

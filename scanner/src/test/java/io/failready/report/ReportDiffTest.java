@@ -1,8 +1,10 @@
 package io.failready.report;
 
-import io.failready.evaluate.ComplianceType;
-import io.failready.evaluate.Evaluation;
-import io.failready.evaluate.Severity;
+import io.failready.model.Report;
+
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
+import io.failready.model.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,10 +1,12 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import io.failready.config.DrStrategy;
 import io.failready.config.Workload;
-import io.failready.evaluate.ComplianceType;
-import io.failready.evaluate.Evaluation;
-import io.failready.evaluate.Severity;
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
+import io.failready.model.Severity;
 import io.failready.evaluate.WorkloadResult;
 import io.failready.facts.RegionPair;
 import io.failready.util.Json;

@@ -1,10 +1,12 @@
 package io.failready.report;
 
+import io.failready.model.Report;
+
 import io.failready.cli.DiffCommand;
 import io.failready.cli.GateCommand;
-import io.failready.evaluate.ComplianceType;
-import io.failready.evaluate.Evaluation;
-import io.failready.evaluate.Severity;
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
+import io.failready.model.Severity;
 import io.failready.util.Terminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

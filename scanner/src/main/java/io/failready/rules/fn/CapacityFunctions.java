@@ -7,7 +7,7 @@ import io.failready.facts.GapIndex;
 import io.failready.facts.Links;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.Verdict;
+import io.failready.rules.api.Verdict;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public final class CapacityFunctions {
 
     /** INSUFFICIENT_DATA that still names the counterpart: the twin was found, only a value is unknown. */
     static Verdict insufficientData(String annotation, Resource counterpart) {
-        return new Verdict(Verdict.INSUFFICIENT_DATA, annotation, counterpart);
+        return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, annotation, counterpart);
     }
 
     private static long whole(Resource r, String attr) {

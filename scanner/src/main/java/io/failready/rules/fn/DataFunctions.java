@@ -9,7 +9,7 @@ import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
 import io.failready.facts.WorkloadAccount;
 import io.failready.facts.derived.DataIndex;
-import io.failready.facts.derived.Verdict;
+import io.failready.rules.api.Verdict;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,7 +110,7 @@ public final class DataFunctions {
     }
 
     /** Enabled S3 replication rules, each with the destination region resolved (null when unknown). */
-    static List<Map<String, Object>> enabledS3Rules(Resource b) {
+    public static List<Map<String, Object>> enabledS3Rules(Resource b) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> rule : b.maps("replication.rules")) {
             if ("Enabled".equalsIgnoreCase(s(rule.get("status")))) out.add(rule);
@@ -118,7 +118,7 @@ public final class DataFunctions {
         return out;
     }
 
-    static String s3DestinationRegion(Map<String, Object> rule, DataIndex ix) {
+    public static String s3DestinationRegion(Map<String, Object> rule, DataIndex ix) {
         String region = s(rule.get("destinationRegion"));
         if (region != null) return region;
         Resource dest = ix.byId(s(rule.get("destinationBucketArn")));
@@ -277,105 +277,8 @@ public final class DataFunctions {
 
     // ------------------------------------------------------------------ S3
 
-    public static Verdict s3Replicated(Resource b, RegionPair p, DataIndex ix, GapIndex g) {
-        String who = label(b);
-        if (g.missingFor(b, "s3")) {
-            return Verdict.insufficientData(who + ": cannot read its replication configuration (" + g.why(b, "s3") + ").");
-        }
-        List<Map<String, Object>> rules = b.maps("replication.rules");
-        List<Map<String, Object>> enabled = enabledS3Rules(b);
-        List<Map<String, Object>> toRecovery = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        List<String> elsewhere = new ArrayList<>();
-        for (Map<String, Object> rule : enabled) {
-            String reg = s3DestinationRegion(rule, ix);
-            if (p.recovery.equals(reg)) toRecovery.add(rule);
-            else if (reg == null) unknown.add(shortName(s(rule.get("destinationBucketArn"))));
-            else elsewhere.add(reg);
-        }
-        if (toRecovery.isEmpty()) {
-            if (!unknown.isEmpty()) {
-                return Verdict.insufficientData(who + " replicates to " + String.join(", ", unknown)
-                        + ", whose region could not be determined (the destination was not collected).");
-            }
-            if (rules.isEmpty()) {
-                return Verdict.nonCompliant(who + " has no replication configuration, so nothing is copied to " + p.recovery + ".", null);
-            }
-            return Verdict.nonCompliant(who + " has no enabled replication rule targeting a bucket in " + p.recovery
-                    + (elsewhere.isEmpty() ? "" : " (its enabled rules target " + String.join(", ", elsewhere) + ")") + ".", null);
-        }
-        String versioning = b.str("versioning");
-        if (!"Enabled".equals(versioning)) {
-            return Verdict.nonCompliant(who + " has versioning " + (versioning == null ? "Off" : versioning)
-                    + "; replication to " + p.recovery + " needs versioning enabled on the source.", null);
-        }
-        // A rule with a filter copies only part of the bucket; the bucket counts as replicated only when
-        // an enabled rule to the recovery region applies to every object.
-        List<Map<String, Object>> whole = new ArrayList<>();
-        for (Map<String, Object> rule : toRecovery) if (!(rule.get("filter") instanceof Map<?, ?>)) whole.add(rule);
-        if (whole.isEmpty()) {
-            Map<String, Object> rule = toRecovery.get(0);
-            return Verdict.nonCompliant(who + " replicates to " + p.recovery + " only objects matching " + describeS3Filter(rule.get("filter"))
-                    + " (rule " + s(rule.get("id")) + "); the rest of the bucket is not copied.", ix.byId(s(rule.get("destinationBucketArn"))));
-        }
-        // S3 replicates SSE-KMS objects only when the rule opts in and names a key in the destination's region.
-        String sse = b.str("encryption.sseAlgorithm");
-        if (sse != null && sse.startsWith("aws:kms")) {
-            List<Map<String, Object>> kmsReady = new ArrayList<>();
-            String kmsWhy = null;
-            for (Map<String, Object> rule : whole) {
-                String key = s(rule.get("replicaKmsKeyId"));
-                String keyRegion = key == null ? null : arnRegion(key);
-                if (!"Enabled".equals(rule.get("sseKmsEncryptedObjects"))) {
-                    if (kmsWhy == null) kmsWhy = "rule " + s(rule.get("id")) + " does not select SSE-KMS objects (SourceSelectionCriteria.SseKmsEncryptedObjects is not Enabled)";
-                } else if (key == null) {
-                    if (kmsWhy == null) kmsWhy = "rule " + s(rule.get("id")) + " names no replica KMS key (Destination.EncryptionConfiguration.ReplicaKmsKeyID)";
-                } else if (!p.recovery.equals(keyRegion)) {
-                    if (kmsWhy == null) kmsWhy = "rule " + s(rule.get("id")) + "'s replica KMS key " + shortName(key) + " is "
-                            + (keyRegion == null ? "not a key ARN with a region" : "in " + keyRegion) + ", not " + p.recovery;
-                } else {
-                    kmsReady.add(rule);
-                }
-            }
-            if (kmsReady.isEmpty()) {
-                return Verdict.nonCompliant(who + " is encrypted with " + sse + " but " + kmsWhy + ", so its objects are not replicated.",
-                        ix.byId(s(whole.get(0).get("destinationBucketArn"))));
-            }
-            whole = kmsReady;
-        }
-        Resource unversioned = null;
-        String notFound = null;
-        String blind = null;
-        for (Map<String, Object> rule : whole) {
-            String arn = s(rule.get("destinationBucketArn"));
-            Resource dest = ix.byId(arn);
-            if (dest != null && "Enabled".equals(dest.str("versioning")) && !g.missingFor(dest, "s3")) {
-                return Verdict.compliant(who + " replicates to " + dest.getResourceName() + " in " + p.recovery
-                        + " (rule " + s(rule.get("id")) + "); versioning is enabled at both ends.", dest);
-            }
-            if (dest != null && g.missingFor(dest, "s3")) {
-                blind = "the destination " + dest.getResourceName() + " could not be read (" + g.why(dest, "s3") + ")";
-            } else if (dest != null) {
-                unversioned = dest;
-            } else {
-                String destAccount = s(rule.get("destinationAccount")) != null ? s(rule.get("destinationAccount")) : b.getAccountId();
-                if (g.missing(destAccount, p.recovery, "s3")) {
-                    blind = "the destination " + shortName(arn) + " could not be seen (" + g.why(destAccount, p.recovery, "s3") + ")";
-                } else {
-                    notFound = shortName(arn);
-                }
-            }
-        }
-        if (blind != null) return Verdict.insufficientData(who + " replicates to " + p.recovery + " but " + blind + ".");
-        if (unversioned != null) {
-            return Verdict.nonCompliant(who + " replicates to " + unversioned.getResourceName() + " but the destination has versioning "
-                    + (unversioned.str("versioning") == null ? "Off" : unversioned.str("versioning")) + ".", unversioned);
-        }
-        return Verdict.nonCompliant(who + " replicates to " + notFound + ", which does not exist in " + p.recovery + ".", null);
-    }
-
     /** "prefix logs/ and tags tier=gold" for an S3 rule filter as the collector records it. */
-    static String describeS3Filter(Object filter) {
+    public static String describeS3Filter(Object filter) {
         if (!(filter instanceof Map<?, ?> f)) return "everything";
         List<String> parts = new ArrayList<>();
         if (f.get("prefix") != null) parts.add("prefix " + f.get("prefix"));
@@ -594,11 +497,11 @@ public final class DataFunctions {
             return Verdict.insufficientData(who + ": cannot read the point-in-time recovery setting of its " + p.recovery + " replica" + why + ".");
         }
         if (g.missingFor(rep, "dynamodb")) {
-            return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": cannot read the point-in-time recovery setting of its "
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, who + ": cannot read the point-in-time recovery setting of its "
                     + p.recovery + " replica (" + g.why(rep, "dynamodb") + ").", rep);
         }
         if (!t.has("pitr") || !rep.has("pitr")) {
-            return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": the point-in-time recovery setting was not collected in "
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, who + ": the point-in-time recovery setting was not collected in "
                     + (!t.has("pitr") ? p.primary : p.recovery) + ".", rep);
         }
         boolean here = t.bool("pitr");
@@ -749,7 +652,7 @@ public final class DataFunctions {
         }
         Resource cp = firstSeen(copies);
         if (w.rpoSeconds <= 0) {
-            return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": the workload declares no positive RPO to compare the lag with.", cp);
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, who + ": the workload declares no positive RPO to compare the lag with.", cp);
         }
         String metricId = r.getResourceId() + "#" + p.recovery;
         Resource m = ix.byId(metricId);
@@ -758,20 +661,20 @@ public final class DataFunctions {
         Resource probe = m != null ? m
                 : new Resource("Failready::CloudWatch::ReplicationLag", metricId, metricId, r.getAccountId(), metricRegion, null, null);
         if (g.missingFor(probe, "cloudwatch")) {
-            return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": cannot read its replication lag to " + p.recovery
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, who + ": cannot read its replication lag to " + p.recovery
                     + " (" + g.why(probe, "cloudwatch") + ").", cp);
         }
         if (m == null) {
-            return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": no replication lag metric to " + p.recovery + " was collected.", cp);
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, who + ": no replication lag metric to " + p.recovery + " was collected.", cp);
         }
         double window = m.numOr("lookbackMinutes", 0);
         if (window < lookbackMinutes) {
-            return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": the lag metric to " + p.recovery + " covers " + fmt(window)
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, who + ": the lag metric to " + p.recovery + " covers " + fmt(window)
                     + " min, less than the " + lookbackMinutes + "-min lookback.", cp);
         }
         Double max = m.num("maxSeconds");
         if (max == null || m.numOr("datapoints", 1) <= 0) {
-            return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": " + m.str("metricName") + " to " + p.recovery
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, who + ": " + m.str("metricName") + " to " + p.recovery
                     + " has no datapoints in the last " + fmt(window) + " min.", cp);
         }
         String seen = "maximum " + m.str("metricName") + " to " + p.recovery + " over the last " + fmt(window) + " min was "
@@ -858,11 +761,11 @@ public final class DataFunctions {
         if (deployed.isEmpty()) return null;
         String where = "the repository in " + p.recovery;
         if (g.missingFor(cp, "ecr")) {
-            return new Verdict(Verdict.INSUFFICIENT_DATA, who + " is replicated, but the images of " + where
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, who + " is replicated, but the images of " + where
                     + " could not be listed (" + g.why(cp, "ecr") + "), so the deployed digest cannot be checked.", cp);
         }
         if (!cp.has("imageDigests")) {
-            return new Verdict(Verdict.INSUFFICIENT_DATA, who + " is replicated, but the images of " + where
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, who + " is replicated, but the images of " + where
                     + " were not collected, so the deployed digest cannot be checked.", cp);
         }
         java.util.Set<String> present = new java.util.HashSet<>();
@@ -874,7 +777,7 @@ public final class DataFunctions {
         java.util.SortedSet<String> services = deployed.get(first);
         String by = "run by ECS service " + services.first() + (services.size() > 1 ? " +" + (services.size() - 1) : "");
         if (cp.bool("imageDigestsCapped")) {
-            return new Verdict(Verdict.INSUFFICIENT_DATA, who + ": the image listing in " + p.recovery
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, who + ": the image listing in " + p.recovery
                     + " hit the per-repository cap and does not show deployed digest " + first + " (" + by + ").", cp);
         }
         return Verdict.nonCompliant(who + ": deployed digest " + first + " (" + by + ") is missing from " + where

@@ -7,7 +7,7 @@ import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.Verdict;
+import io.failready.rules.api.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -254,7 +254,7 @@ public final class OperationsFunctions {
         String unknown = artifactUnknown(r, c);
         if (unknown != null) {
             // the counterpart is named even though nothing could be compared: it is known to exist
-            return new Verdict(Verdict.INSUFFICIENT_DATA, CapacityFunctions.fit(kind(r) + " " + r.getName()
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, CapacityFunctions.fit(kind(r) + " " + r.getName()
                     + ": cannot compare builds with " + rec + " because " + unknown + "."), c);
         }
         String diff = artifactDifference(r, c);

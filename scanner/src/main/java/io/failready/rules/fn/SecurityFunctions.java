@@ -13,7 +13,7 @@ import io.failready.facts.derived.SecurityCopyKey;
 import io.failready.facts.derived.SecurityIndex;
 import io.failready.facts.derived.SecurityKeyCounterpart;
 import io.failready.facts.derived.SecurityKeyReference;
-import io.failready.facts.derived.Verdict;
+import io.failready.rules.api.Verdict;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -365,7 +365,7 @@ public final class SecurityFunctions {
         return switch (cmp.outcome()) {
             case EQUIVALENT -> Verdict.compliant(key + " has a key policy equivalent to its counterpart's in " + rec + ".", twin);
             case DIFFERENT -> Verdict.nonCompliant(fit(key + " policy differs from its " + rec + " counterpart's: " + cmp.getDetail() + "."), twin);
-            case UNPARSEABLE -> new Verdict(Verdict.INSUFFICIENT_DATA, fit(key + ": cannot compare key policies with " + rec
+            case UNPARSEABLE -> new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, fit(key + ": cannot compare key policies with " + rec
                     + " because " + cmp.getDetail() + "."), twin);
         };
     }
@@ -407,7 +407,7 @@ public final class SecurityFunctions {
                             + rec + ": " + cmp.getDetail() + "."), twin);
                 }
                 case UNPARSEABLE -> {
-                    return new Verdict(Verdict.INSUFFICIENT_DATA, fit(key + ": cannot compare key policies with " + keyLabel(twin)
+                    return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, fit(key + ": cannot compare key policies with " + keyLabel(twin)
                             + ", the key its recovery copies use in " + rec + ", because " + cmp.getDetail() + "."), twin);
                 }
             }
@@ -466,7 +466,7 @@ public final class SecurityFunctions {
                     + (message == null ? "" : " (\"" + message + "\")") + "."), cps.of(s, rec));
         }
         if (status != null) {
-            return new Verdict(Verdict.INSUFFICIENT_DATA, fit(secret + " has a replica in " + rec
+            return new Verdict(io.failready.model.ComplianceType.INSUFFICIENT_DATA, fit(secret + " has a replica in " + rec
                     + " but its replication status was not reported (DescribeSecret was not read)."), cps.of(s, rec));
         }
         if (cps.has(s, rec)) {

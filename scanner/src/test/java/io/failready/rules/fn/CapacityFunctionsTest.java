@@ -7,7 +7,7 @@ import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.Verdict;
+import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -44,8 +44,8 @@ class CapacityFunctionsTest {
         Resource f = res("AWS::Lambda::Function", "auth", US, Map.of("reservedConcurrency", 100));
         Resource c = res("AWS::Lambda::Function", "auth", EU, Map.of());
         Verdict v = CapacityFunctions.lambdaRecoveryConcurrency(f, PAIR, NO_GAPS, twins(f, c), Map.of());
-        assertEquals(Verdict.NON_COMPLIANT, v.outcome);
-        assertSame(c, v.counterpart);
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, v.type());
+        assertSame(c, v.counterpart());
     }
 
     @Test
@@ -53,9 +53,9 @@ class CapacityFunctionsTest {
         Resource f = res("AWS::Lambda::Function", "auth", US, Map.of());
         Resource c = res("AWS::Lambda::Function", "auth", EU, Map.of());
         Verdict v = CapacityFunctions.lambdaRecoveryConcurrency(f, PAIR, gapIn(EU, "servicequotas"), twins(f, c), Map.of());
-        assertEquals(Verdict.INSUFFICIENT_DATA, v.outcome);
-        assertTrue(v.annotation.contains("AccessDenied on servicequotas:Describe in " + ACCT + "/" + EU), v.annotation);
-        assertSame(c, v.counterpart);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, v.type());
+        assertTrue(v.annotation().contains("AccessDenied on servicequotas:Describe in " + ACCT + "/" + EU), v.annotation());
+        assertSame(c, v.counterpart());
     }
 
     @Test
@@ -77,8 +77,8 @@ class CapacityFunctionsTest {
         Resource db = res("AWS::RDS::DBCluster", "orders", US, Map.of("writerInstanceClass", "db.r6g.large"));
         Resource c = res("AWS::RDS::DBCluster", "orders", EU, Map.of("instanceClasses", List.of()));
         Verdict v = CapacityFunctions.rdsRecoveryInstanceClass(db, PAIR, NO_GAPS, twins(db, c));
-        assertEquals(Verdict.NON_COMPLIANT, v.outcome);
-        assertTrue(v.annotation.contains("has no DB instances to promote"), v.annotation);
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, v.type());
+        assertTrue(v.annotation().contains("has no DB instances to promote"), v.annotation());
     }
 
     @Test
@@ -86,20 +86,20 @@ class CapacityFunctionsTest {
         Resource linked = res("AWS::RDS::DBInstance", "orders", US, Map.of("replicaLinks", List.of(Map.of("region", EU))));
         Resource alone = res("AWS::RDS::DBInstance", "orders", US, Map.of());
         Counterparts none = new Counterparts(List.of());
-        assertEquals(Verdict.NON_COMPLIANT, CapacityFunctions.rdsRecoveryInstanceClass(linked, PAIR, NO_GAPS, none).outcome);
-        assertEquals(Verdict.NOT_APPLICABLE, CapacityFunctions.rdsRecoveryInstanceClass(alone, PAIR, NO_GAPS, none).outcome);
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, CapacityFunctions.rdsRecoveryInstanceClass(linked, PAIR, NO_GAPS, none).type());
+        assertEquals(io.failready.model.ComplianceType.NOT_APPLICABLE, CapacityFunctions.rdsRecoveryInstanceClass(alone, PAIR, NO_GAPS, none).type());
         // a gap in the recovery region outranks both: the copy may be there, unseen
-        assertEquals(Verdict.INSUFFICIENT_DATA, CapacityFunctions.rdsRecoveryInstanceClass(alone, PAIR, gapIn(EU, "rds"), none).outcome);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, CapacityFunctions.rdsRecoveryInstanceClass(alone, PAIR, gapIn(EU, "rds"), none).type());
     }
 
     @Test
     void dynamoGapOutranksNotAGlobalTable() {
         Resource t = res("AWS::DynamoDB::Table", "orders", US, Map.of("billingMode", "PAY_PER_REQUEST"));
         Counterparts none = new Counterparts(List.of());
-        assertEquals(Verdict.NOT_APPLICABLE, CapacityFunctions.dynamoRecoveryCapacity(t, PAIR, 1.0, NO_GAPS, none).outcome);
+        assertEquals(io.failready.model.ComplianceType.NOT_APPLICABLE, CapacityFunctions.dynamoRecoveryCapacity(t, PAIR, 1.0, NO_GAPS, none).type());
         Verdict v = CapacityFunctions.dynamoRecoveryCapacity(t, PAIR, 1.0, gapIn(US, "dynamodb"), none);
-        assertEquals(Verdict.INSUFFICIENT_DATA, v.outcome);
-        assertNull(v.counterpart);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, v.type());
+        assertNull(v.counterpart());
     }
 
     @Test
@@ -107,8 +107,8 @@ class CapacityFunctionsTest {
         Resource g = res("AWS::AutoScaling::AutoScalingGroup", "web", US, Map.of("desiredCapacity", 4));
         Resource c = res("AWS::AutoScaling::AutoScalingGroup", "web", EU, Map.of());
         Verdict v = CapacityFunctions.asgRecoveryCapacity(g, PAIR, new Workload(), 1.0, NO_GAPS, twins(g, c));
-        assertEquals(Verdict.INSUFFICIENT_DATA, v.outcome);
-        assertSame(c, v.counterpart);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, v.type());
+        assertSame(c, v.counterpart());
     }
     @Test
     void ceilIgnoresFloatingPointNoise() {

@@ -9,7 +9,7 @@ import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
 import io.failready.facts.derived.DataIndex;
-import io.failready.facts.derived.Verdict;
+import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -68,11 +68,11 @@ class ComplianceFunctionsTest {
         GapIndex backupDenied = gaps(new CollectionGap(ACCT, US, "backup", "ListBackupPlans", null, null, "AccessDenied", ""));
         Verdict required = ComplianceFunctions.residencyApproved(table(Map.of()), PAIR, workload(true, US, EU), "data-classification",
                 NOW, backupDenied, WITH_TWIN, new DataIndex(List.of()));
-        assertEquals(Verdict.NON_COMPLIANT, required.outcome);
-        assertNull(required.counterpart);
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, required.type());
+        assertNull(required.counterpart());
         Verdict optional = ComplianceFunctions.residencyApproved(table(Map.of()), PAIR, workload(false, US, EU), "data-classification",
                 NOW, backupDenied, WITH_TWIN, new DataIndex(List.of()));
-        assertEquals(Verdict.NOT_APPLICABLE, optional.outcome);
+        assertEquals(io.failready.model.ComplianceType.NOT_APPLICABLE, optional.type());
     }
 
     @Test
@@ -80,8 +80,8 @@ class ComplianceFunctionsTest {
         GapIndex backupDenied = gaps(new CollectionGap(ACCT, US, "backup", "ListBackupPlans", null, null, "AccessDenied", ""));
         Verdict v = ComplianceFunctions.residencyApproved(table(Map.of("data-classification", "pci")), PAIR, workload(false, US),
                 "data-classification", NOW, backupDenied, WITH_TWIN, new DataIndex(List.of()));
-        assertEquals(Verdict.INSUFFICIENT_DATA, v.outcome);
-        assertNull(v.counterpart);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, v.type());
+        assertNull(v.counterpart());
     }
 
     @Test
@@ -89,15 +89,15 @@ class ComplianceFunctionsTest {
         Resource t = table(Map.of("data-classification", "pci"));
         Verdict elsewhere = ComplianceFunctions.residencyApproved(t, PAIR, workload(false, US, EU), "data-classification",
                 NOW, gaps(), WITH_TWIN, new DataIndex(List.of(t, plan(EU, "us-west-2"))));
-        assertEquals(Verdict.COMPLIANT, elsewhere.outcome);
-        assertEquals("DynamoDB table cards (pci) is held only in approved regions: eu-west-1, us-east-1.", elsewhere.annotation);
-        assertSame(WITH_TWIN.of(t, EU), elsewhere.counterpart);
+        assertEquals(io.failready.model.ComplianceType.COMPLIANT, elsewhere.type());
+        assertEquals("DynamoDB table cards (pci) is held only in approved regions: eu-west-1, us-east-1.", elsewhere.annotation());
+        assertSame(WITH_TWIN.of(t, EU), elsewhere.counterpart());
 
         Verdict own = ComplianceFunctions.residencyApproved(t, PAIR, workload(false, US, EU), "data-classification",
                 NOW, gaps(), WITH_TWIN, new DataIndex(List.of(t, plan(US, "us-west-2"))));
-        assertEquals(Verdict.NON_COMPLIANT, own.outcome);
-        assertEquals("DynamoDB table cards (pci) has copies in regions not approved for pci: us-west-2 has no approval.", own.annotation);
-        assertSame(WITH_TWIN.of(t, EU), own.counterpart);
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, own.type());
+        assertEquals("DynamoDB table cards (pci) has copies in regions not approved for pci: us-west-2 has no approval.", own.annotation());
+        assertSame(WITH_TWIN.of(t, EU), own.counterpart());
     }
 
     @Test
@@ -106,7 +106,7 @@ class ComplianceFunctionsTest {
         w.classification.tagKey = "dc";
         Verdict v = ComplianceFunctions.residencyApproved(table(Map.of("data-classification", "pci")), PAIR, w, "data-classification",
                 NOW, gaps(), new Counterparts(List.of()), new DataIndex(List.of()));
-        assertEquals(Verdict.NON_COMPLIANT, v.outcome);
-        assertEquals("DynamoDB table cards has no dc tag, and the workload requires every data store to be classified.", v.annotation);
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, v.type());
+        assertEquals("DynamoDB table cards has no dc tag, and the workload requires every data store to be classified.", v.annotation());
     }
 }

@@ -6,7 +6,7 @@ import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.Verdict;
+import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -74,18 +74,18 @@ class OperationsFunctionsTest {
         Resource secure = parameter(EU, Map.of("type", "SecureString"));
         GapIndex denied = new GapIndex(List.of(new CollectionGap(ACCT, EU, "ssm", "GetParameters", "AWS::SSM::Parameter",
                 secure.getResourceId(), "AccessDenied", "")), Set.of(), Set.of());
-        assertEquals(Verdict.INSUFFICIENT_DATA, OperationsFunctions.primaryRegionReferences(secure, PAIR, denied).outcome);
-        assertEquals(Verdict.NOT_APPLICABLE, OperationsFunctions.primaryRegionReferences(secure, PAIR, NO_GAPS).outcome);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, OperationsFunctions.primaryRegionReferences(secure, PAIR, denied).type());
+        assertEquals(io.failready.model.ComplianceType.NOT_APPLICABLE, OperationsFunctions.primaryRegionReferences(secure, PAIR, NO_GAPS).type());
     }
 
     @Test
     void oneReadableReferenceFailsAFunctionWhoseOtherValuesAreRedacted() {
         Resource fn = function(EU, Map.of("environment", Map.of("QUEUE", "https://sqs.us-east-1.amazonaws.com/1/q", "TOKEN", "[REDACTED]")));
         Verdict v = OperationsFunctions.primaryRegionReferences(fn, PAIR, NO_GAPS);
-        assertEquals(Verdict.NON_COMPLIANT, v.outcome);
-        assertEquals("Lambda function api in eu-west-1 points at us-east-1: QUEUE -> sqs.us-east-1.amazonaws.com.", v.annotation);
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, v.type());
+        assertEquals("Lambda function api in eu-west-1 points at us-east-1: QUEUE -> sqs.us-east-1.amazonaws.com.", v.annotation());
         Resource allRedacted = function(EU, Map.of("environment", Map.of("TOKEN", "[REDACTED]")));
-        assertEquals(Verdict.INSUFFICIENT_DATA, OperationsFunctions.primaryRegionReferences(allRedacted, PAIR, NO_GAPS).outcome);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, OperationsFunctions.primaryRegionReferences(allRedacted, PAIR, NO_GAPS).type());
     }
 
     @Test
@@ -94,10 +94,10 @@ class OperationsFunctionsTest {
         GapIndex recoveryDenied = new GapIndex(List.of(new CollectionGap(ACCT, EU, "lambda", "ListFunctions", null, null, "AccessDenied", "")),
                 Set.of(), Set.of());
         Verdict v = OperationsFunctions.deploymentParity(fn, PAIR, recoveryDenied, new Counterparts(List.of()));
-        assertEquals(Verdict.INSUFFICIENT_DATA, v.outcome);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, v.type());
         assertEquals("Lambda function api: cannot tell what runs in eu-west-1 (AccessDenied on lambda:ListFunctions in " + ACCT + "/eu-west-1).",
-                v.annotation);
-        assertEquals(Verdict.NON_COMPLIANT, OperationsFunctions.deploymentParity(fn, PAIR, NO_GAPS, new Counterparts(List.of())).outcome);
+                v.annotation());
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, OperationsFunctions.deploymentParity(fn, PAIR, NO_GAPS, new Counterparts(List.of())).type());
     }
 
     @Test
@@ -106,7 +106,7 @@ class OperationsFunctionsTest {
         Resource twin = function(EU, Map.of());
         Counterparts cps = new Counterparts(List.of(new Counterpart(fn.getResourceType(), fn.getResourceId(), EU, twin, "same-name")));
         Verdict v = OperationsFunctions.deploymentParity(fn, PAIR, NO_GAPS, cps);
-        assertEquals(Verdict.INSUFFICIENT_DATA, v.outcome);
-        assertSame(twin, v.counterpart);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, v.type());
+        assertSame(twin, v.counterpart());
     }
 }

@@ -10,7 +10,7 @@ import io.failready.facts.derived.SecurityCopyKey;
 import io.failready.facts.derived.SecurityIndex;
 import io.failready.facts.derived.SecurityKeyReference;
 import io.failready.facts.derived.SecurityRoleInUse;
-import io.failready.facts.derived.Verdict;
+import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -65,18 +65,18 @@ class SecurityFunctionsTest {
     void awsManagedKeyIsNotApplicableEvenWhereKmsCouldNotBeRead() {
         Resource k = key(KEY, US, Map.of("keyManager", "AWS", "keyId", "1111aaaa"));
         Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, gaps(denied(EU, "kms")), index(k, table("t", KEY)));
-        assertEquals(Verdict.NOT_APPLICABLE, v.outcome);
-        assertEquals("KMS key 1111aaaa is AWS managed; the service provides its own key in eu-west-1.", v.annotation);
+        assertEquals(io.failready.model.ComplianceType.NOT_APPLICABLE, v.type());
+        assertEquals("KMS key 1111aaaa is AWS managed; the service provides its own key in eu-west-1.", v.annotation());
     }
 
     @Test
     void aGapInTheRecoveryRegionHidesAMissingTwin() {
         Resource k = key(KEY, US, Map.of("keyManager", "CUSTOMER", "keyId", "1111aaaa"));
         Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, gaps(denied(EU, "kms")), index(k, table("t", KEY)));
-        assertEquals(Verdict.INSUFFICIENT_DATA, v.outcome);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, v.type());
         assertEquals("KMS key 1111aaaa: cannot tell whether it has a counterpart in eu-west-1 (AccessDenied on kms:List in 111111111111/eu-west-1).",
-                v.annotation);
-        assertEquals(Verdict.NON_COMPLIANT, SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, table("t", KEY))).outcome);
+                v.annotation());
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, table("t", KEY))).type());
     }
 
     @Test
@@ -88,10 +88,10 @@ class SecurityFunctionsTest {
         Resource r = key(replica, EU, Map.of("keyState", "PendingDeletion"));
         Resource a = key(aliased, EU, Map.of("keyState", "Enabled", "aliases", List.of("alias/app")));
         Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, a, r, table("t", KEY)));
-        assertEquals(Verdict.NON_COMPLIANT, v.outcome);
-        assertEquals(replica, v.counterpart.getResourceId());
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, v.type());
+        assertEquals(replica, v.counterpart().getResourceId());
         assertEquals("KMS key alias/app (1111aaaa) protecting t has its counterpart in eu-west-1 in state PendingDeletion, not Enabled.",
-                v.annotation);
+                v.annotation());
     }
 
     @Test
@@ -101,10 +101,10 @@ class SecurityFunctionsTest {
         Resource k = key(KEY, US, Map.of("keyId", "1111aaaa", "aliases", List.of("alias/b", "alias/a", "alias/c-use1")));
         Resource t = key(twin, EU, Map.of("keyState", "Enabled", "aliases", List.of("alias/a", "alias/c-euw1", "alias/b")));
         Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(t, k, table("ledger", KEY), table("audit", "alias/a")));
-        assertEquals(Verdict.COMPLIANT, v.outcome);
-        assertEquals(twin, v.counterpart.getResourceId());
+        assertEquals(io.failready.model.ComplianceType.COMPLIANT, v.type());
+        assertEquals(twin, v.counterpart().getResourceId());
         assertEquals("KMS key alias/b (1111aaaa) protecting audit and 1 more has an Enabled counterpart in eu-west-1 (alias alias/c-euw1).",
-                v.annotation);
+                v.annotation());
     }
 
     @Test
@@ -135,13 +135,13 @@ class SecurityFunctionsTest {
     void policyComparisonNeedsATwinAndNamesItWhenAPolicyIsUnreadable() {
         String twin = "arn:aws:kms:eu-west-1:111111111111:key/2222bbbb";
         Resource k = key(KEY, US, Map.of("keyId", "1111aaaa", "aliases", List.of("alias/app"), "policy", "{not json"));
-        assertEquals(Verdict.NOT_APPLICABLE, SecurityFunctions.kmsKeyPolicyEquivalent(k, PAIR, NO_GAPS, index(k, table("t", KEY))).outcome);
+        assertEquals(io.failready.model.ComplianceType.NOT_APPLICABLE, SecurityFunctions.kmsKeyPolicyEquivalent(k, PAIR, NO_GAPS, index(k, table("t", KEY))).type());
         Resource t = key(twin, EU, Map.of("aliases", List.of("alias/app"), "policy", "{}"));
         Verdict v = SecurityFunctions.kmsKeyPolicyEquivalent(k, PAIR, NO_GAPS, index(k, t, table("t", KEY)));
-        assertEquals(Verdict.INSUFFICIENT_DATA, v.outcome);
-        assertEquals(twin, v.counterpart.getResourceId());
-        assertEquals(Verdict.INSUFFICIENT_DATA,
-                SecurityFunctions.kmsKeyPolicyEquivalent(k, PAIR, gaps(denied(US, "kms")), index(k, t, table("t", KEY))).outcome);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, v.type());
+        assertEquals(twin, v.counterpart().getResourceId());
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA,
+                SecurityFunctions.kmsKeyPolicyEquivalent(k, PAIR, gaps(denied(US, "kms")), index(k, t, table("t", KEY))).type());
     }
 
     // ---------------------------------------------------------------- SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGION
@@ -158,11 +158,11 @@ class SecurityFunctionsTest {
     @Test
     void secretGapsComeBeforeAnInSyncReplica() {
         Resource s = secret(Map.of("replicaLinks", List.of(Map.of("region", EU, "status", "InSync"))));
-        assertEquals(Verdict.INSUFFICIENT_DATA, SecurityFunctions.secretAvailable(s, PAIR, gaps(denied(EU, "secretsmanager")), twinOf(s)).outcome);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, SecurityFunctions.secretAvailable(s, PAIR, gaps(denied(EU, "secretsmanager")), twinOf(s)).type());
         Verdict v = SecurityFunctions.secretAvailable(s, PAIR, NO_GAPS, new Counterparts(List.of()));
-        assertEquals(Verdict.COMPLIANT, v.outcome);
-        assertNull(v.counterpart);   // an InSync replica passes even when the matcher found no twin to name
-        assertEquals("Secret db has an InSync replica in eu-west-1.", v.annotation);
+        assertEquals(io.failready.model.ComplianceType.COMPLIANT, v.type());
+        assertNull(v.counterpart());   // an InSync replica passes even when the matcher found no twin to name
+        assertEquals("Secret db has an InSync replica in eu-west-1.", v.annotation());
     }
 
     @Test
@@ -170,16 +170,16 @@ class SecurityFunctionsTest {
         // ListSecrets carries no replication status: a linked replica whose status was not read proves nothing
         Resource unreported = secret(Map.of("replicaLinks", List.of(Map.of("region", EU))));
         Verdict unknown = SecurityFunctions.secretAvailable(unreported, PAIR, NO_GAPS, twinOf(unreported));
-        assertEquals(Verdict.INSUFFICIENT_DATA, unknown.outcome);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, unknown.type());
         assertEquals("Secret db has a replica in eu-west-1 but its replication status was not reported (DescribeSecret was not read).",
-                unknown.annotation);
+                unknown.annotation());
         Verdict missing = SecurityFunctions.secretAvailable(secret(Map.of()), PAIR, NO_GAPS, new Counterparts(List.of()));
-        assertEquals(Verdict.NON_COMPLIANT, missing.outcome);
-        assertEquals("Secret db has no replica in eu-west-1 and no secret of the matching name there.", missing.annotation);
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, missing.type());
+        assertEquals("Secret db has no replica in eu-west-1 and no secret of the matching name there.", missing.annotation());
         Resource failed = secret(Map.of("replicaLinks", List.of(Map.of("region", EU, "status", "Failed"))));
         Verdict v = SecurityFunctions.secretAvailable(failed, PAIR, NO_GAPS, twinOf(failed));
-        assertEquals(Verdict.NON_COMPLIANT, v.outcome);
-        assertEquals("arn:aws:secretsmanager:eu-west-1:111111111111:secret:db-EfGh", v.counterpart.getResourceId());
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, v.type());
+        assertEquals("arn:aws:secretsmanager:eu-west-1:111111111111:secret:db-EfGh", v.counterpart().getResourceId());
     }
 
     // ---------------------------------------------------------------- IAM_POLICIES_ALLOW_RECOVERY_REGION
@@ -191,8 +191,8 @@ class SecurityFunctionsTest {
     @Test
     void aServiceLinkedRoleIsNotApplicableBeforeGapsOrMissingDocuments() {
         Resource r = role("aws-service-role/AWSServiceRoleForX", Map.of("policies", List.of(Map.of("name", "p"))));
-        assertEquals(Verdict.NOT_APPLICABLE,
-                SecurityFunctions.iamPoliciesAllowRecovery(r, PAIR, gaps(denied(Resource.GLOBAL, "iam")), index(r)).outcome);
+        assertEquals(io.failready.model.ComplianceType.NOT_APPLICABLE,
+                SecurityFunctions.iamPoliciesAllowRecovery(r, PAIR, gaps(denied(Resource.GLOBAL, "iam")), index(r)).type());
     }
 
     @Test
@@ -201,8 +201,8 @@ class SecurityFunctionsTest {
                 "Resource", "*", "Condition", Map.of("StringEquals", Map.of("aws:RequestedRegion", US)))));
         Resource r = role("app", Map.of("policies", List.of(pin, Map.of("name", "gone"))));
         Verdict v = SecurityFunctions.iamPoliciesAllowRecovery(r, PAIR, NO_GAPS, index(r));
-        assertEquals(Verdict.INSUFFICIENT_DATA, v.outcome);
-        assertEquals("IAM role app: cannot tell whether its policies allow eu-west-1 (the document of policy gone was not collected).", v.annotation);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, v.type());
+        assertEquals("IAM role app: cannot tell whether its policies allow eu-west-1 (the document of policy gone was not collected).", v.annotation());
     }
 
     @Test
@@ -216,7 +216,7 @@ class SecurityFunctionsTest {
         Resource idle = res("AWS::Lambda::Function", "arn:aws:lambda:us-east-1:111111111111:function:a", "a-fn", US, false, Map.of("role", ghost));
         SecurityIndex ix = index(f1, f2, r, f3, idle);
         assertEquals("IAM role app (used by b-fn and 1 more) has no policy that pins it to us-east-1; it can act in eu-west-1.",
-                SecurityFunctions.iamPoliciesAllowRecovery(r, PAIR, NO_GAPS, ix).annotation);
+                SecurityFunctions.iamPoliciesAllowRecovery(r, PAIR, NO_GAPS, ix).annotation());
         List<SecurityRoleInUse> missing = ix.rolesNotInInventory();
         assertEquals(1, missing.size());
         assertEquals(ghost, missing.get(0).getRoleArn());
@@ -271,9 +271,9 @@ class SecurityFunctionsTest {
         Resource k = key(KEY, US, Map.of("keyManager", "AWS", "keyId", "1111aaaa"));
         Resource used = key(EU_KEY, EU, Map.of("keyManager", "CUSTOMER", "keyState", "Disabled", "keyId", "2222bbbb"));
         Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, used, replicatedTable("t", KEY, EU_KEY)));
-        assertEquals(Verdict.NON_COMPLIANT, v.outcome);
-        assertEquals("KMS key 1111aaaa protecting t: replica of table t in eu-west-1 uses KMS key 2222bbbb in state Disabled, not Enabled.", v.annotation);
-        assertEquals(EU_KEY, v.counterpart.getResourceId());
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, v.type());
+        assertEquals("KMS key 1111aaaa protecting t: replica of table t in eu-west-1 uses KMS key 2222bbbb in state Disabled, not Enabled.", v.annotation());
+        assertEquals(EU_KEY, v.counterpart().getResourceId());
     }
 
     @Test
@@ -284,13 +284,13 @@ class SecurityFunctionsTest {
         GapIndex euDenied = gaps(denied(EU, "kms"));
         Verdict both = SecurityFunctions.kmsKeyAvailable(k, PAIR, euDenied,
                 index(k, gone, replicatedTable("a", KEY, unknown), replicatedTable("b", KEY, EU_KEY)));
-        assertEquals(Verdict.NON_COMPLIANT, both.outcome);
-        assertTrue(both.annotation.contains("replica of table b in eu-west-1 uses KMS key 2222bbbb in state PendingReplicaDeletion"), both.annotation);
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, both.type());
+        assertTrue(both.annotation().contains("replica of table b in eu-west-1 uses KMS key 2222bbbb in state PendingReplicaDeletion"), both.annotation());
         Verdict onlyUnknown = SecurityFunctions.kmsKeyAvailable(k, PAIR, euDenied, index(k, replicatedTable("a", KEY, unknown)));
-        assertEquals(Verdict.INSUFFICIENT_DATA, onlyUnknown.outcome);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, onlyUnknown.type());
         assertEquals("KMS key 1111aaaa protecting a: replica of table a in eu-west-1 uses KMS key key/4444dddd, which cannot be looked up"
-                + " (AccessDenied on kms:List in 111111111111/eu-west-1).", onlyUnknown.annotation);
-        assertEquals(Verdict.NON_COMPLIANT, SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, replicatedTable("a", KEY, unknown))).outcome);
+                + " (AccessDenied on kms:List in 111111111111/eu-west-1).", onlyUnknown.annotation());
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, replicatedTable("a", KEY, unknown))).type());
     }
 
     @Test
@@ -299,11 +299,11 @@ class SecurityFunctionsTest {
         String elsewhere = "arn:aws:kms:eu-central-1:111111111111:key/5555eeee";
         Resource far = key(elsewhere, "eu-central-1", Map.of("keyState", "Enabled", "keyId", "5555eeee"));
         Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, far, replicatedTable("t", KEY, elsewhere)));
-        assertEquals(Verdict.NON_COMPLIANT, v.outcome);
-        assertTrue(v.annotation.contains("uses KMS key 5555eeee in eu-central-1, not in eu-west-1"), v.annotation);
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, v.type());
+        assertTrue(v.annotation().contains("uses KMS key 5555eeee in eu-central-1, not in eu-west-1"), v.annotation());
         Resource stateless = key(EU_KEY, EU, Map.of("keyId", "2222bbbb"));
-        assertEquals(Verdict.INSUFFICIENT_DATA,
-                SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, stateless, replicatedTable("t", KEY, EU_KEY))).outcome);
+        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA,
+                SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, stateless, replicatedTable("t", KEY, EU_KEY))).type());
     }
 
     @Test
@@ -311,9 +311,9 @@ class SecurityFunctionsTest {
         Resource k = key(KEY, US, Map.of("keyManager", "CUSTOMER", "keyId", "1111aaaa", "aliases", List.of("alias/app")));
         Resource used = key(EU_KEY, EU, Map.of("keyState", "Enabled", "keyId", "2222bbbb", "aliases", List.of("alias/app-dr")));
         Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS, index(k, used, table("plain", KEY), replicatedTable("global", KEY, EU_KEY)));
-        assertEquals(Verdict.COMPLIANT, v.outcome);
+        assertEquals(io.failready.model.ComplianceType.COMPLIANT, v.type());
         assertEquals("KMS key alias/app (1111aaaa) protecting global and 1 more: its recovery copies in eu-west-1 use KMS key alias/app-dr (2222bbbb), Enabled.",
-                v.annotation);
+                v.annotation());
     }
 
     @Test
@@ -327,13 +327,13 @@ class SecurityFunctionsTest {
         Resource b2 = key(second, EU, Map.of("keyState", "Enabled", "keyId", "3333cccc", "policy", same));
         Verdict differs = SecurityFunctions.kmsKeyPolicyEquivalent(k, PAIR, NO_GAPS,
                 index(k, a, b, replicatedTable("x", KEY, second), replicatedTable("y", KEY, EU_KEY)));
-        assertEquals(Verdict.NON_COMPLIANT, differs.outcome);
-        assertEquals(second, differs.counterpart.getResourceId());
+        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, differs.type());
+        assertEquals(second, differs.counterpart().getResourceId());
         Verdict equal = SecurityFunctions.kmsKeyPolicyEquivalent(k, PAIR, NO_GAPS,
                 index(k, a, b2, replicatedTable("x", KEY, second), replicatedTable("y", KEY, EU_KEY)));
-        assertEquals(Verdict.COMPLIANT, equal.outcome);
-        assertNull(equal.counterpart);  // neither is the key's replica or alias twin
-        assertEquals("KMS key 1111aaaa has a key policy equivalent to those of the 2 keys its recovery copies use in eu-west-1.", equal.annotation);
+        assertEquals(io.failready.model.ComplianceType.COMPLIANT, equal.type());
+        assertNull(equal.counterpart());  // neither is the key's replica or alias twin
+        assertEquals("KMS key 1111aaaa has a key policy equivalent to those of the 2 keys its recovery copies use in eu-west-1.", equal.annotation());
     }
 
     @Test
@@ -346,8 +346,8 @@ class SecurityFunctionsTest {
                 Map.of("keyState", "Enabled", "keyId", "mrk-1111aaaa"));
         Verdict v = SecurityFunctions.kmsKeyAvailable(k, PAIR, NO_GAPS,
                 index(k, twin, other, replicatedTable("x", KEY, EU_KEY), replicatedTable("y", KEY, crossAccount)));
-        assertEquals(Verdict.COMPLIANT, v.outcome);
-        assertEquals("KMS key 1111aaaa protecting x and 1 more: its recovery copies in eu-west-1 use 2 Enabled keys.", v.annotation);
-        assertEquals(EU_KEY, v.counterpart.getResourceId());
+        assertEquals(io.failready.model.ComplianceType.COMPLIANT, v.type());
+        assertEquals("KMS key 1111aaaa protecting x and 1 more: its recovery copies in eu-west-1 use 2 Enabled keys.", v.annotation());
+        assertEquals(EU_KEY, v.counterpart().getResourceId());
     }
 }

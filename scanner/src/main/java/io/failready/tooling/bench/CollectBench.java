@@ -1,4 +1,4 @@
-package io.failready.bench;
+package io.failready.tooling.bench;
 
 import io.failready.snapshot.Snapshot;
 import io.failready.snapshot.SnapshotIO;

@@ -1,4 +1,4 @@
-package io.failready.bench;
+package io.failready.tooling.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

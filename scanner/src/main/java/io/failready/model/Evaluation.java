@@ -1,4 +1,8 @@
-package io.failready.evaluate;
+package io.failready.model;
+
+import io.failready.model.Severity;
+
+import io.failready.model.ComplianceType;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -83,7 +87,7 @@ public final class Evaluation {
     }
 
     /** rdklib's convention: 244 characters plus " [truncated]" keeps within AWS Config's 256. */
-    static String truncate(String s) {
+    public static String truncate(String s) {
         if (s == null) return "";
         return s.length() <= MAX_ANNOTATION ? s : s.substring(0, 244) + " [truncated]";
     }
@@ -112,7 +116,7 @@ public final class Evaluation {
 
     /** Key for the "exactly one evaluation per rule, resource and region pair" contract. */
     /** Same subject, outcome, counterpart and annotation. */
-    boolean sameJudgement(Evaluation o) {
+    public boolean sameJudgement(Evaluation o) {
         return complianceType == o.complianceType && Objects.equals(annotation, o.annotation)
                 && Objects.equals(counterpart, o.counterpart) && Objects.equals(key(), o.key());
     }

@@ -1,4 +1,4 @@
-package io.failready.bench;
+package io.failready.tooling.bench;
 
 import io.failready.facts.Resource;
 import io.failready.snapshot.Snapshot;

@@ -1,8 +1,8 @@
-package io.failready.report;
+package io.failready.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.failready.evaluate.Evaluation;
+import io.failready.model.Evaluation;
 import io.failready.facts.CollectionGap;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.failready.bench;
+package io.failready.tooling.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,9 +83,9 @@ public final class SyntheticRules {
                 import io.failready.facts.RegionPair;
                 import io.failready.facts.GapIndex;
                 import io.failready.facts.Counterparts;
-                import function io.failready.evaluate.Evaluations.compliant;
-                import function io.failready.evaluate.Evaluations.nonCompliant;
-                import function io.failready.evaluate.Evaluations.insufficientData;
+                import function io.failready.rules.api.Judge.compliant;
+                import function io.failready.rules.api.Judge.nonCompliant;
+                import function io.failready.rules.api.Judge.insufficientData;
 
                 """;
         String when = """

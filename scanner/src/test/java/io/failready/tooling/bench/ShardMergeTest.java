@@ -1,4 +1,4 @@
-package io.failready.bench;
+package io.failready.tooling.bench;
 
 import io.failready.cli.FailReady;
 import io.failready.shard.Shard;

@@ -1,4 +1,4 @@
-package io.failready.bench;
+package io.failready.tooling.bench;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.failready.facts.CollectionGap;

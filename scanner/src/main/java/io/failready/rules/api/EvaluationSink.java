@@ -1,4 +1,6 @@
-package io.failready.evaluate;
+package io.failready.rules.api;
+
+import io.failready.model.Evaluation;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,9 @@
-package io.failready.evaluate;
+package io.failready.rules.api;
+
+
+import io.failready.model.Evaluation;
+
+import io.failready.model.ComplianceType;
 
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
@@ -6,12 +11,12 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * The functions DRL consequences call to emit an evaluation, imported with
- * {@code import function io.failready.evaluate.Evaluations.nonCompliant;}. Section and severity
+ * {@code import function io.failready.evaluate.Judge.nonCompliant;}. Section and severity
  * are not passed: they come from the rule's metadata (and the workload's overrides), so a rule
  * cannot contradict its own catalog entry.
  */
-public final class Evaluations {
-    private Evaluations() {}
+public final class Judge {
+    private Judge() {}
 
     /** "S3_X - insufficient data" -> "S3_X": outcome rules share the id of the rule they belong to. */
     public static String ruleId(RuleContext ctx) {
@@ -34,8 +39,8 @@ public final class Evaluations {
     }
 
     /** Emits the one evaluation a decision function reached for a subject; its outcome names the type. */
-    public static void judge(RuleContext ctx, RegionPair pair, Resource r, io.failready.facts.derived.Verdict v) {
-        resource(ctx, ComplianceType.valueOf(v.outcome), pair, r, v.counterpart, v.annotation);
+    public static void judge(RuleContext ctx, RegionPair pair, Resource r, Verdict v) {
+        resource(ctx, v.type(), pair, r, v.counterpart(), v.annotation());
     }
 
     private static void resource(RuleContext ctx, ComplianceType type, RegionPair pair, Resource r, Resource cp, String annotation) {

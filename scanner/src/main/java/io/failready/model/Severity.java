@@ -1,4 +1,4 @@
-package io.failready.evaluate;
+package io.failready.model;
 
 /** Rule severities with the documented score weights (docs/checklist.md, "Score and verdict"). */
 public enum Severity {

@@ -1,4 +1,4 @@
-package io.failready.bench;
+package io.failready.tooling.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failready.cli.FailReady;

@@ -1,0 +1,45 @@
+package io.failready.rules.api;
+
+import io.failready.facts.CollectionGap;
+import io.failready.facts.GapIndex;
+import io.failready.facts.RegionPair;
+import io.failready.facts.Resource;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Facts for the unit tests of rule decisions: an account, a region pair and resources built in one
+ * line each, so a test reads as the scenario it checks.
+ */
+public final class TestFacts {
+    private TestFacts() {}
+
+    public static final String ACCOUNT = "111111111111";
+    public static final String PRIMARY = "us-east-1";
+    public static final String RECOVERY = "eu-west-1";
+    public static final RegionPair PAIR = new RegionPair("w", PRIMARY, RECOVERY);
+    public static final GapIndex NO_GAPS = gaps();
+
+    /** An in-scope resource in {@link #ACCOUNT}; {@code kv} alternates configuration keys and values. */
+    public static Resource resource(String type, String id, String name, String region, Object... kv) {
+        Resource r = new Resource(type, id, name, ACCOUNT, region, Map.of(), config(kv));
+        r.setInScope(true);
+        return r;
+    }
+
+    public static Map<String, Object> config(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    public static GapIndex gaps(CollectionGap... g) { return new GapIndex(List.of(g), Set.of(), Set.of()); }
+
+    /** {@code service} could not be read at all in {@code region} of {@link #ACCOUNT}. */
+    public static CollectionGap denied(String region, String service) {
+        return CollectionGap.serviceWide(ACCOUNT, region, service, "List", "AccessDenied", "denied");
+    }
+}
