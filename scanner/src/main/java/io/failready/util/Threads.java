@@ -18,6 +18,11 @@ public final class Threads {
     public static boolean stop(Thread worker) {
         worker.interrupt();
         try {
+            // A worker that is already ending (its task returned just as the deadline passed, or the
+            // interrupt or a refusing writer ended it) must not be stopped: ThreadDeath thrown into a
+            // thread's exit path kills the JDK's Cleaner thread, which halts the whole JVM with status 1.
+            worker.join(250);
+            if (!worker.isAlive()) return true;
             worker.stop();
             worker.join(1_000);
             return !worker.isAlive();
