@@ -43,6 +43,18 @@ public final class Judge {
         resource(ctx, v.type(), pair, r, v.counterpart(), v.annotation());
     }
 
+    /**
+     * Emits the one evaluation a decision reached for a subject that is not an inventoried resource
+     * (an account in a region, a key reference that names no inventoried key); the verdict's
+     * counterpart, if any, is named with its region.
+     */
+    public static void judge(RuleContext ctx, String resourceType, String resourceId, String accountId, String region,
+                             String recoveryRegion, Verdict v) {
+        Resource cp = v.counterpart();
+        emitWithCounterpart(ctx, v.type().name(), resourceType, resourceId, accountId, region, recoveryRegion,
+                cp == null ? null : cp.getResourceId(), cp == null ? null : cp.getAwsRegion(), v.annotation());
+    }
+
     private static void resource(RuleContext ctx, ComplianceType type, RegionPair pair, Resource r, Resource cp, String annotation) {
         EvaluationSink.current().add(new Evaluation(ruleId(ctx), null, null, type, r.getResourceType(), r.getResourceId(),
                 r.getResourceName(), r.getAccountId(), r.getAwsRegion(), pair == null ? null : pair.recovery(),

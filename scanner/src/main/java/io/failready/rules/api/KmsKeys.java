@@ -4,6 +4,7 @@ import io.failready.evaluate.RegionTokens;
 import io.failready.facts.GapIndex;
 import io.failready.facts.Resource;
 import io.failready.facts.derived.SecurityCopyKey;
+import io.failready.facts.derived.SecurityIndex;
 import io.failready.facts.derived.SecurityKeyCounterpart;
 
 import java.util.ArrayList;
@@ -167,6 +168,24 @@ public final class KmsKeys {
     public static Resource twin(List<SecurityKeyCounterpart> candidates) {
         SecurityKeyCounterpart c = bestCounterpart(candidates);
         return c == null ? null : c.counterpart;
+    }
+
+    /** The key's twin in {@code recovery} when it is among {@code used} (by key ARN), else null. */
+    public static Resource twinAmong(Resource key, String recovery, Map<String, Resource> used, SecurityIndex ix) {
+        Resource twin = twin(ix.counterparts(key, recovery));
+        return twin != null && used.containsKey(twin.getResourceId()) ? twin : null;
+    }
+
+    /** The first inventoried key a key or alias ARN names, or null. */
+    public static Resource named(String ref, SecurityIndex ix) {
+        java.util.Iterator<Resource> keys = ix.keysNamed(ref).iterator();
+        return keys.hasNext() ? keys.next() : null;
+    }
+
+    /** Why a reference to a key in {@code region} cannot be looked up (KMS not listed in its account there), or null. */
+    public static String lookupGap(String ref, String region, GapIndex g) {
+        String account = Arns.account(ref);
+        return account != null && g.missing(account, region, "kms") ? g.why(account, region, "kms") : null;
     }
 
     /** Why KMS cannot be read for the key itself or in the recovery region of its account, or null. */

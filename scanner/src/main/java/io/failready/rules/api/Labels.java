@@ -19,11 +19,23 @@ public final class Labels {
             Map.entry("AWS::RDS::DBInstance", "RDS instance"),
             Map.entry("AWS::ECR::Repository", "ECR repository"),
             Map.entry("AWS::KMS::Key", "KMS key"),
-            Map.entry("AWS::SecretsManager::Secret", "secret"));
+            Map.entry("AWS::SecretsManager::Secret", "Secrets Manager secret"),
+            Map.entry("AWS::IAM::Role", "IAM role"));
 
     /** "S3 bucket", or the type itself when it has no label. */
     public static String kind(String resourceType) { return KINDS.getOrDefault(resourceType, resourceType); }
 
-    /** "S3 bucket orders". */
-    public static String of(Resource r) { return kind(r.getResourceType()) + " " + r.getResourceName(); }
+    /** "S3 bucket orders"; a KMS key as {@link #name} gives it. */
+    public static String of(Resource r) { return kind(r.getResourceType()) + " " + name(r); }
+
+    /**
+     * The resource's name in a label. A KMS key's name is an opaque id, so its first alias leads
+     * when it has one: "alias/app (1111aaaa)".
+     */
+    public static String name(Resource r) {
+        if (!"AWS::KMS::Key".equals(r.getResourceType())) return r.getResourceName();
+        String id = r.str("keyId") != null ? r.str("keyId") : r.getResourceName();
+        java.util.List<Object> aliases = r.list("aliases");
+        return aliases.isEmpty() ? id : aliases.get(0) + " (" + id + ")";
+    }
 }

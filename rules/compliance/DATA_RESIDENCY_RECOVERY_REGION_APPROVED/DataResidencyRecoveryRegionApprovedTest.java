@@ -1,4 +1,4 @@
-package io.failready.rules.fn;
+package io.failready.rules.compliance;
 
 import io.failready.config.Workload;
 import io.failready.facts.AsOf;
@@ -9,6 +9,7 @@ import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
 import io.failready.facts.derived.DataIndex;
+import io.failready.model.ComplianceType;
 import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-class ComplianceFunctionsTest {
+class DataResidencyRecoveryRegionApprovedTest {
     private static final String ACCT = "111111111111";
     private static final String US = "us-east-1";
     private static final String EU = "eu-west-1";
@@ -66,36 +67,36 @@ class ComplianceFunctionsTest {
     @Test
     void anUntaggedStoreIsJudgedByTheClassificationPolicyEvenWhenBackupIsUnreadable() {
         GapIndex backupDenied = gaps(new CollectionGap(ACCT, US, "backup", "ListBackupPlans", null, null, "AccessDenied", ""));
-        Verdict required = ComplianceFunctions.residencyApproved(table(Map.of()), PAIR, workload(true, US, EU), "data-classification",
+        Verdict required = DataResidencyRecoveryRegionApproved.decide(table(Map.of()), PAIR, workload(true, US, EU), "data-classification",
                 NOW, backupDenied, WITH_TWIN, new DataIndex(List.of()));
-        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, required.type());
+        assertEquals(ComplianceType.NON_COMPLIANT, required.type());
         assertNull(required.counterpart());
-        Verdict optional = ComplianceFunctions.residencyApproved(table(Map.of()), PAIR, workload(false, US, EU), "data-classification",
+        Verdict optional = DataResidencyRecoveryRegionApproved.decide(table(Map.of()), PAIR, workload(false, US, EU), "data-classification",
                 NOW, backupDenied, WITH_TWIN, new DataIndex(List.of()));
-        assertEquals(io.failready.model.ComplianceType.NOT_APPLICABLE, optional.type());
+        assertEquals(ComplianceType.NOT_APPLICABLE, optional.type());
     }
 
     @Test
     void aGapComesBeforeTheRegionsSoAnUnseenCopyNeverPasses() {
         GapIndex backupDenied = gaps(new CollectionGap(ACCT, US, "backup", "ListBackupPlans", null, null, "AccessDenied", ""));
-        Verdict v = ComplianceFunctions.residencyApproved(table(Map.of("data-classification", "pci")), PAIR, workload(false, US),
+        Verdict v = DataResidencyRecoveryRegionApproved.decide(table(Map.of("data-classification", "pci")), PAIR, workload(false, US),
                 "data-classification", NOW, backupDenied, WITH_TWIN, new DataIndex(List.of()));
-        assertEquals(io.failready.model.ComplianceType.INSUFFICIENT_DATA, v.type());
+        assertEquals(ComplianceType.INSUFFICIENT_DATA, v.type());
         assertNull(v.counterpart());
     }
 
     @Test
     void onlyPlansOfTheStoresOwnAccountAndRegionAddCopyRegions() {
         Resource t = table(Map.of("data-classification", "pci"));
-        Verdict elsewhere = ComplianceFunctions.residencyApproved(t, PAIR, workload(false, US, EU), "data-classification",
+        Verdict elsewhere = DataResidencyRecoveryRegionApproved.decide(t, PAIR, workload(false, US, EU), "data-classification",
                 NOW, gaps(), WITH_TWIN, new DataIndex(List.of(t, plan(EU, "us-west-2"))));
-        assertEquals(io.failready.model.ComplianceType.COMPLIANT, elsewhere.type());
+        assertEquals(ComplianceType.COMPLIANT, elsewhere.type());
         assertEquals("DynamoDB table cards (pci) is held only in approved regions: eu-west-1, us-east-1.", elsewhere.annotation());
         assertSame(WITH_TWIN.of(t, EU), elsewhere.counterpart());
 
-        Verdict own = ComplianceFunctions.residencyApproved(t, PAIR, workload(false, US, EU), "data-classification",
+        Verdict own = DataResidencyRecoveryRegionApproved.decide(t, PAIR, workload(false, US, EU), "data-classification",
                 NOW, gaps(), WITH_TWIN, new DataIndex(List.of(t, plan(US, "us-west-2"))));
-        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, own.type());
+        assertEquals(ComplianceType.NON_COMPLIANT, own.type());
         assertEquals("DynamoDB table cards (pci) has copies in regions not approved for pci: us-west-2 has no approval.", own.annotation());
         assertSame(WITH_TWIN.of(t, EU), own.counterpart());
     }
@@ -104,9 +105,9 @@ class ComplianceFunctionsTest {
     void theWorkloadTagKeyOverridesTheParameter() {
         Workload w = workload(true, US);
         w.classification.tagKey = "dc";
-        Verdict v = ComplianceFunctions.residencyApproved(table(Map.of("data-classification", "pci")), PAIR, w, "data-classification",
+        Verdict v = DataResidencyRecoveryRegionApproved.decide(table(Map.of("data-classification", "pci")), PAIR, w, "data-classification",
                 NOW, gaps(), new Counterparts(List.of()), new DataIndex(List.of()));
-        assertEquals(io.failready.model.ComplianceType.NON_COMPLIANT, v.type());
+        assertEquals(ComplianceType.NON_COMPLIANT, v.type());
         assertEquals("DynamoDB table cards has no dc tag, and the workload requires every data store to be classified.", v.annotation());
     }
 }

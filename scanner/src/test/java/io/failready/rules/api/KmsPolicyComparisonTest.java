@@ -1,9 +1,9 @@
-package io.failready.rules.fn;
+package io.failready.rules.api;
 
 import io.failready.facts.Resource;
-import io.failready.rules.fn.KmsPolicies.Comparison;
-import io.failready.rules.fn.KmsPolicies.Outcome;
-import io.failready.rules.fn.KmsPolicies.Side;
+import io.failready.rules.api.KmsPolicyComparison.Comparison;
+import io.failready.rules.api.KmsPolicyComparison.Outcome;
+import io.failready.rules.api.KmsPolicyComparison.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class KmsPoliciesTest {
+class KmsPolicyComparisonTest {
     static final String KEY_A = "1234abcd-12ab-34cd-56ef-1234567890ab";
     static final String KEY_B = "0987dcba-09fe-87dc-65ba-ab0987654321";
     static final Side USE1 = new Side("us-east-1", "111111111111", "us-east-1", KEY_A);
@@ -30,7 +30,7 @@ class KmsPoliciesTest {
          "Action":["kms:Encrypt","kms:Decrypt","kms:GenerateDataKey*"],"Resource":"*",
          "Condition":{"StringEquals":{"kms:ViaService":"secretsmanager.us-east-1.amazonaws.com"}}}""";
 
-    static Comparison cmp(String a, String b) { return KmsPolicies.compare(a, b, USE1, EUW1); }
+    static Comparison cmp(String a, String b) { return KmsPolicyComparison.compare(a, b, USE1, EUW1); }
 
     @Test
     void equivalentWhenIdentical() {
@@ -87,7 +87,7 @@ class KmsPoliciesTest {
             {"Sid":"S","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:role/app"},"Action":"kms:Decrypt",
              "Resource":"arn:aws:kms:eu-west-1:222222222222:key/%s",
              "Condition":{"StringEquals":{"kms:viaservice":["s3.eu-west-1.amazonaws.com","dynamodb.eu-west-1.amazonaws.com"]}}}""".formatted(KEY_B));
-        assertEquals(Outcome.EQUIVALENT, KmsPolicies.compare(a, b, USE1, EUW1_OTHER_ACCOUNT).outcome());
+        assertEquals(Outcome.EQUIVALENT, KmsPolicyComparison.compare(a, b, USE1, EUW1_OTHER_ACCOUNT).outcome());
     }
 
     @Test
@@ -97,7 +97,7 @@ class KmsPoliciesTest {
         Side b = new Side("eu-west-1", "111111111111", "eu-west-1", mrk);
         String p = policy("""
             {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"kms:*","Resource":"arn:aws:kms:%s:111111111111:key/%s"}""");
-        assertEquals(Outcome.EQUIVALENT, KmsPolicies.compare(p.formatted("us-east-1", mrk), p.formatted("eu-west-1", mrk), a, b).outcome());
+        assertEquals(Outcome.EQUIVALENT, KmsPolicyComparison.compare(p.formatted("us-east-1", mrk), p.formatted("eu-west-1", mrk), a, b).outcome());
     }
 
     @Test
@@ -225,10 +225,10 @@ class KmsPoliciesTest {
                 "111111111111", "us-east-1", null, Map.of("keyId", KEY_A, "policy", pa));
         Resource b = new Resource("AWS::KMS::Key", "arn:aws:kms:eu-west-1:111111111111:key/" + KEY_B, KEY_B,
                 "111111111111", "eu-west-1", null, Map.of("keyId", KEY_B, "policy", pb));
-        assertEquals(Outcome.EQUIVALENT, KmsPolicies.compare(a, b).outcome());
+        assertEquals(Outcome.EQUIVALENT, KmsPolicyComparison.compare(a, b).outcome());
         Resource c = new Resource("AWS::KMS::Key", "arn:aws:kms:eu-west-1:111111111111:key/" + KEY_B, KEY_B,
                 "111111111111", "eu-west-1", null, Map.of("keyId", KEY_B, "policy", policy(ROOT_A)));
-        Comparison cc = KmsPolicies.compare(a, c);
+        Comparison cc = KmsPolicyComparison.compare(a, c);
         assertEquals("statement \"AllowUse\" has no equivalent in the eu-west-1 key policy", cc.detail());
     }
 
