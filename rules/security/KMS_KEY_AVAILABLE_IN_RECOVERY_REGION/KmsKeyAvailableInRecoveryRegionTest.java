@@ -135,7 +135,7 @@ class KmsKeyAvailableInRecoveryRegionTest {
         Resource k = key(KEY, PRIMARY, Map.of("keyManager", "CUSTOMER", "keyId", "1111aaaa",
                 "replicaLinks", List.of(Map.of("region", RECOVERY, "resourceId", EU_KEY))));
         Resource twin = key(EU_KEY, RECOVERY, Map.of("keyState", "Enabled", "keyId", "2222bbbb"));
-        Resource other = new Resource(KmsKeys.TYPE, crossAccount, "mrk-1111aaaa", "222222222222", RECOVERY, Map.of(),
+        Resource other = new Resource(KmsKeys.KMS_KEY, crossAccount, "mrk-1111aaaa", "222222222222", RECOVERY, Map.of(),
                 Map.of("keyState", "Enabled", "keyId", "mrk-1111aaaa"));
         Verdict v = KmsKeyAvailableInRecoveryRegion.decide(k, PAIR, NO_GAPS,
                 index(k, twin, other, replicatedTable("x", KEY, EU_KEY), replicatedTable("y", KEY, crossAccount)));

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  */
 public final class SecurityIndex {
     /** The resource types read; the inference rule collects exactly these. */
-    public static final Set<String> TYPES = Set.of(KmsKeys.TYPE, "AWS::S3::Bucket", "AWS::DynamoDB::Table",
+    public static final Set<String> TYPES = Set.of(KmsKeys.KMS_KEY, "AWS::S3::Bucket", "AWS::DynamoDB::Table",
             "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::SecretsManager::Secret", "AWS::IAM::Role", "AWS::Lambda::Function");
 
     /** Data stores whose key references are followed (those an in-scope store of these types names). */
@@ -56,8 +56,8 @@ public final class SecurityIndex {
         for (Object o : resources) {
             if (!(o instanceof Resource r)) continue;
             switch (r.getResourceType()) {
-                case KmsKeys.TYPE -> {
-                    for (String h : KmsKeys.handles(r)) {
+                case KmsKeys.KMS_KEY -> {
+                    for (String h : KmsKeys.keyHandles(r)) {
                         keysByHandle.computeIfAbsent(h, k -> new LinkedHashMap<>()).putIfAbsent(r.getResourceId(), r);
                     }
                 }
@@ -77,10 +77,10 @@ public final class SecurityIndex {
         }
         // after every key is indexed, since a store may name a key listed after it
         for (Resource d : stores) {
-            for (String ref : KmsKeys.references(d)) {
+            for (String ref : KmsKeys.keyRefs(d)) {
                 LinkedHashMap<String, Resource> keys = keysByHandle.get(ref);
                 if (keys != null) {
-                    List<SecurityCopyKey> copies = KmsKeys.copyKeys(d, rdsByArn::get);
+                    List<SecurityCopyKey> copies = KmsKeys.copyKeyRefs(d, rdsByArn::get);
                     for (String keyId : keys.keySet()) {
                         if (usersByKey.computeIfAbsent(keyId, k -> new LinkedHashMap<>()).putIfAbsent(d.getResourceId(), d) != null) continue;
                         for (SecurityCopyKey c : copies) copyKeys.computeIfAbsent(keyId + "|" + c.region(), k -> new ArrayList<>()).add(c);

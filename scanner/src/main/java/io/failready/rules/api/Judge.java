@@ -45,11 +45,10 @@ public final class Judge {
 
     /**
      * Emits the one evaluation a decision reached for a subject that is not an inventoried resource
-     * (an account in a region, a key reference that names no inventoried key); the verdict's
-     * counterpart, if any, is named with its region.
+     * (an account in a region, a declared endpoint); the counterpart is the verdict's.
      */
-    public static void judge(RuleContext ctx, String resourceType, String resourceId, String accountId, String region,
-                             String recoveryRegion, Verdict v) {
+    public static void judgeSubject(RuleContext ctx, String resourceType, String resourceId, String accountId,
+                                    String region, String recoveryRegion, Verdict v) {
         Resource cp = v.counterpart();
         emitWithCounterpart(ctx, v.type().name(), resourceType, resourceId, accountId, region, recoveryRegion,
                 cp == null ? null : cp.getResourceId(), cp == null ? null : cp.getAwsRegion(), v.annotation());

@@ -23,7 +23,7 @@ import java.util.function.Function;
 public final class KmsKeys {
     private KmsKeys() {}
 
-    public static final String TYPE = "AWS::KMS::Key";
+    public static final String KMS_KEY = "AWS::KMS::Key";
 
     /** RDS replica links whose target is a copy of the data (not an automated-backup replication). */
     private static final Set<String> RDS_COPY_LINKS = Set.of("rds-read-replica", "rds-global-cluster-member", "rds-cluster-replica");
@@ -35,7 +35,7 @@ public final class KmsKeys {
     public static boolean isAwsManagedAlias(String ref) { return ref.startsWith("alias/aws/") || ref.contains(":alias/aws/"); }
 
     /** The key's own ARN and the ARN of each of its aliases: every name a data store may use for it. */
-    public static List<String> handles(Resource key) {
+    public static List<String> keyHandles(Resource key) {
         List<String> out = new ArrayList<>();
         out.add(key.getResourceId());
         for (Object a : key.list("aliases")) out.add(aliasArn(partition(key), key.getAwsRegion(), key.getAccountId(), String.valueOf(a)));
@@ -47,7 +47,7 @@ public final class KmsKeys {
      * region. AWS managed keys referred to by their {@code alias/aws/...} name are left out: the
      * service creates them in every region. Aurora member instances are judged through their cluster.
      */
-    public static List<String> references(Resource d) {
+    public static List<String> keyRefs(Resource d) {
         String raw = switch (d.getResourceType()) {
             case "AWS::S3::Bucket" -> d.str("encryption.kmsMasterKeyId");
             case "AWS::DynamoDB::Table" -> d.str("kmsMasterKeyArn");
@@ -68,7 +68,7 @@ public final class KmsKeys {
      * that record no key, or whose region is unknown, are left out. References are brought to ARN
      * form in the copy's account and region; {@code alias/aws/...} names are kept as they are.
      */
-    public static List<SecurityCopyKey> copyKeys(Resource d, Function<String, Resource> rds) {
+    public static List<SecurityCopyKey> copyKeyRefs(Resource d, Function<String, Resource> rds) {
         List<SecurityCopyKey> out = new ArrayList<>();
         switch (d.getResourceType()) {
             case "AWS::S3::Bucket" -> {

@@ -29,7 +29,7 @@ class KmsKeysTest {
                         Map.of("region", "eu-central-1", "kmsKeyId", "alias/aws/secretsmanager"), Map.of("region", "ap-south-1"))));
         assertEquals(List.of(new SecurityCopyKey(secret, "replica of secret s in eu-west-1", RECOVERY, "arn:aws:kms:eu-west-1:111111111111:alias/s-dr"),
                 new SecurityCopyKey(secret, "replica of secret s in eu-central-1", "eu-central-1", "alias/aws/secretsmanager")),
-                KmsKeys.copyKeys(secret, id -> null));
+                KmsKeys.copyKeyRefs(secret, id -> null));
         Resource bucket = res("AWS::S3::Bucket", "arn:aws:s3:::b", "b", PRIMARY, true, Map.of("encryption", Map.of("kmsMasterKeyId", KEY),
                 "replication", Map.of("rules", List.of(
                         Map.of("status", "Disabled", "destinationBucketArn", "arn:aws:s3:::off", "destinationRegion", RECOVERY, "replicaKmsKeyId", "k0"),
@@ -38,7 +38,7 @@ class KmsKeysTest {
                                 "destinationAccount", "222222222222", "replicaKmsKeyId", "3333cccc")))));
         assertEquals(List.of(new SecurityCopyKey(bucket, "replica bucket b-dr of b", RECOVERY, EU_KEY),
                 new SecurityCopyKey(bucket, "replica bucket b-x of b", RECOVERY, "arn:aws:kms:eu-west-1:222222222222:key/3333cccc")),
-                KmsKeys.copyKeys(bucket, id -> null));
+                KmsKeys.copyKeyRefs(bucket, id -> null));
     }
 
     @Test
@@ -51,6 +51,6 @@ class KmsKeysTest {
                         Map.of("region", RECOVERY, "resourceId", replicaArn, "kind", "rds-read-replica"),
                         Map.of("region", RECOVERY, "resourceId", "arn:aws:rds:eu-west-1:111111111111:db:not-collected", "kind", "rds-read-replica"))));
         Map<String, Resource> rds = Map.of(replicaArn, replica, "arn:aws:rds:eu-west-1:111111111111:auto-backup:ab-1", replica);
-        assertEquals(List.of(new SecurityCopyKey(db, "read replica db-dr of db", RECOVERY, EU_KEY)), KmsKeys.copyKeys(db, rds::get));
+        assertEquals(List.of(new SecurityCopyKey(db, "read replica db-dr of db", RECOVERY, EU_KEY)), KmsKeys.copyKeyRefs(db, rds::get));
     }
 }

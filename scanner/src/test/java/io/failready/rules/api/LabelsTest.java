@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LabelsTest {
     @Test
     void aKmsKeyIsNamedByItsFirstAliasAndItsKeyId() {
-        assertEquals("KMS key alias/app (1111aaaa)", Labels.of(resource(KmsKeys.TYPE, SecurityFacts.KEY, "1111aaaa", PRIMARY,
+        assertEquals("KMS key alias/app (1111aaaa)", Labels.of(resource(KmsKeys.KMS_KEY, SecurityFacts.KEY, "1111aaaa", PRIMARY,
                 "keyId", "1111aaaa", "aliases", List.of("alias/app", "alias/other"))));
-        assertEquals("KMS key 1111aaaa", Labels.of(resource(KmsKeys.TYPE, SecurityFacts.KEY, "1111aaaa", PRIMARY)));
-        assertEquals("alias/app (1111aaaa)", Labels.name(resource(KmsKeys.TYPE, SecurityFacts.KEY, "1111aaaa", PRIMARY,
+        assertEquals("KMS key 1111aaaa", Labels.of(resource(KmsKeys.KMS_KEY, SecurityFacts.KEY, "1111aaaa", PRIMARY)));
+        assertEquals("alias/app (1111aaaa)", Labels.name(resource(KmsKeys.KMS_KEY, SecurityFacts.KEY, "1111aaaa", PRIMARY,
                 "keyId", "1111aaaa", "aliases", List.of("alias/app"))));
     }
 

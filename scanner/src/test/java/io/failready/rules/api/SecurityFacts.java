@@ -26,7 +26,7 @@ public final class SecurityFacts {
 
     /** An out-of-scope KMS key named by the last segment of its ARN. */
     public static Resource key(String id, String region, Map<String, Object> cfg) {
-        return res(KmsKeys.TYPE, id, id.substring(id.lastIndexOf('/') + 1), region, false, cfg);
+        return res(KmsKeys.KMS_KEY, id, id.substring(id.lastIndexOf('/') + 1), region, false, cfg);
     }
 
     /** An in-scope primary-region table encrypted with {@code keyRef}. */
