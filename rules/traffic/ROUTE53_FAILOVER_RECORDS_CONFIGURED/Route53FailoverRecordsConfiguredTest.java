@@ -4,7 +4,6 @@ import io.failready.config.DrStrategy;
 import io.failready.config.Workload;
 import io.failready.facts.Resource;
 import io.failready.model.ComplianceType;
-import io.failready.rules.api.DnsRecords;
 import io.failready.rules.api.TrafficIndex;
 import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ import static io.failready.rules.api.TestFacts.PRIMARY;
 import static io.failready.rules.api.TestFacts.RECOVERY;
 import static io.failready.rules.api.TestFacts.denied;
 import static io.failready.rules.api.TestFacts.gaps;
-import static io.failready.rules.api.TestFacts.resource;
+import static io.failready.rules.api.TestFacts.dnsRecord;
 import static io.failready.rules.api.TestFacts.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,12 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Route53FailoverRecordsConfiguredTest {
     private static final String API = "api.example.com";
 
-    static Resource record(String id, Object... kv) {
-        Object[] all = new Object[kv.length + 4];
-        all[0] = "name"; all[1] = API + "."; all[2] = "type"; all[3] = "A";
-        System.arraycopy(kv, 0, all, 4, kv.length);
-        return resource(DnsRecords.RECORD, id, API, Resource.GLOBAL, all);
-    }
+    private static Resource record(String id, Object... kv) { return dnsRecord(id, API + ".", kv); }
 
     private static Verdict decide(Workload w, Resource... records) {
         w.endpoints.add(API);

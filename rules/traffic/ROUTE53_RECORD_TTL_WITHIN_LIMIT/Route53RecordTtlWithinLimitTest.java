@@ -4,7 +4,6 @@ import io.failready.config.DrStrategy;
 import io.failready.config.Workload;
 import io.failready.facts.Resource;
 import io.failready.model.ComplianceType;
-import io.failready.rules.api.DnsRecords;
 import io.failready.rules.api.TrafficIndex;
 import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;
@@ -14,19 +13,13 @@ import java.util.Map;
 
 import static io.failready.rules.api.TestFacts.NO_GAPS;
 import static io.failready.rules.api.TestFacts.PAIR;
-import static io.failready.rules.api.TestFacts.resource;
+import static io.failready.rules.api.TestFacts.dnsRecord;
 import static io.failready.rules.api.TestFacts.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Where one endpoint fits several scenarios, the first in the documented order decides. */
 class Route53RecordTtlWithinLimitTest {
-    private static Resource record(String id, String name, Object... kv) {
-        Object[] all = new Object[kv.length + 6];
-        all[0] = "name"; all[1] = name; all[2] = "type"; all[3] = "A"; all[4] = "hostedZoneId"; all[5] = "Z1";
-        System.arraycopy(kv, 0, all, 6, kv.length);
-        return resource(DnsRecords.RECORD, id, name, Resource.GLOBAL, all);
-    }
 
     private static Verdict decide(long max, Resource... records) {
         Workload w = workload(DrStrategy.WARM_STANDBY, 60);
@@ -36,16 +29,16 @@ class Route53RecordTtlWithinLimitTest {
 
     @Test
     void aLoopingAliasIsReportedEvenWhenAnotherRecordsTtlIsTooLong() {
-        Verdict v = decide(60, record("a", "api.example.com", "ttl", 300),
-                record("b", "api.example.com", "setIdentifier", "b", "aliasTarget", Map.of("dnsName", "api.example.com", "hostedZoneId", "Z1")));
+        Verdict v = decide(60, dnsRecord("a", "api.example.com", "ttl", 300),
+                dnsRecord("b", "api.example.com", "setIdentifier", "b", "aliasTarget", Map.of("dnsName", "api.example.com", "hostedZoneId", "Z1")));
         assertEquals(ComplianceType.NON_COMPLIANT, v.type());
         assertTrue(v.annotation().contains("loops back on itself"), v.annotation());
     }
 
     @Test
     void theLongestResolvedTtlIsJudgedAgainstTheLimit() {
-        Resource alias = record("a", "api.example.com", "aliasTarget", Map.of("dnsName", "origin.example.com", "hostedZoneId", "/hostedzone/Z1"));
-        Resource origin = record("o", "origin.example.com", "ttl", 120);
+        Resource alias = dnsRecord("a", "api.example.com", "aliasTarget", Map.of("dnsName", "origin.example.com", "hostedZoneId", "/hostedzone/Z1"));
+        Resource origin = dnsRecord("o", "origin.example.com", "ttl", 120);
         Verdict v = decide(60, alias, origin);
         assertEquals(ComplianceType.NON_COMPLIANT, v.type());
         assertEquals("Route 53 endpoint api.example.com has its A record with TTL 120 s (alias to origin.example.com), above the 60 s limit.", v.annotation());

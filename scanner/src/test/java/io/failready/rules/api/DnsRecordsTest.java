@@ -8,19 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.failready.rules.api.TestFacts.resource;
+import static io.failready.rules.api.TestFacts.dnsRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class DnsRecordsTest {
-    private static Resource record(String name, Object... kv) {
-        Object[] all = new Object[kv.length + 6];
-        all[0] = "name"; all[1] = name; all[2] = "type"; all[3] = "A"; all[4] = "hostedZoneId"; all[5] = "Z1";
-        System.arraycopy(kv, 0, all, 6, kv.length);
-        return resource(DnsRecords.RECORD, "Z1/" + name, name, "global", all);
-    }
-
     private static Resource alias(String name, String target) {
-        return record(name, "aliasTarget", Map.of("dnsName", target, "hostedZoneId", "/hostedzone/Z1"));
+        return dnsRecord(name, name, "aliasTarget", Map.of("dnsName", target, "hostedZoneId", "/hostedzone/Z1"));
     }
 
     private static Map<String, List<Resource>> zone(Resource... records) {
@@ -31,7 +24,7 @@ class DnsRecordsTest {
 
     @Test
     void aSameZoneAliasAnswersWithItsTargetsTtlThroughAChain() {
-        Resource a = alias("api.example.com.", "b.example.com."), b = alias("b.example.com", "c.example.com"), c = record("C.example.com", "ttl", 300);
+        Resource a = alias("api.example.com.", "b.example.com."), b = alias("b.example.com", "c.example.com"), c = dnsRecord("c", "C.example.com", "ttl", 300);
         assertEquals(300, DnsRecords.resolvedTtl(a, zone(a, b, c)));
     }
 
@@ -45,7 +38,7 @@ class DnsRecordsTest {
 
     @Test
     void anAliasToAnAwsResourceCountsAsSixtySeconds() {
-        Resource elb = record("api.example.com", "aliasTarget", Map.of("dnsName", "lb.elb.amazonaws.com", "hostedZoneId", "Z35SXDOTRQ7X7K"));
+        Resource elb = dnsRecord("elb", "api.example.com", "aliasTarget", Map.of("dnsName", "lb.elb.amazonaws.com", "hostedZoneId", "Z35SXDOTRQ7X7K"));
         assertEquals(DnsRecords.ALIAS_TTL, DnsRecords.resolvedTtl(elb, zone(elb)));
     }
 }

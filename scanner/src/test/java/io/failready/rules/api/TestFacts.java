@@ -67,4 +67,12 @@ public final class TestFacts {
     }
 
     public static final Counterparts NO_TWINS = new Counterparts(List.of());
+
+    /** A Route 53 A record {@code name} in hosted zone Z1 of {@link #ACCOUNT}; {@code kv} adds or overrides configuration. */
+    public static Resource dnsRecord(String id, String name, Object... kv) {
+        Object[] all = new Object[kv.length + 6];
+        all[0] = "name"; all[1] = name; all[2] = "type"; all[3] = "A"; all[4] = "hostedZoneId"; all[5] = "Z1";
+        System.arraycopy(kv, 0, all, 6, kv.length);
+        return resource("AWS::Route53::RecordSet", id, name, Resource.GLOBAL, all);
+    }
 }

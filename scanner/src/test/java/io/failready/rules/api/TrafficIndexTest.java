@@ -12,17 +12,15 @@ import static io.failready.rules.api.TestFacts.PAIR;
 import static io.failready.rules.api.TestFacts.PRIMARY;
 import static io.failready.rules.api.TestFacts.denied;
 import static io.failready.rules.api.TestFacts.gaps;
+import static io.failready.rules.api.TestFacts.dnsRecord;
 import static io.failready.rules.api.TestFacts.resource;
 import static io.failready.rules.api.TestFacts.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class TrafficIndexTest {
-    static Resource record(String id, String account, String name, Object... kv) {
-        Object[] all = new Object[kv.length + 6];
-        all[0] = "name"; all[1] = name; all[2] = "type"; all[3] = "A"; all[4] = "hostedZoneId"; all[5] = "Z1";
-        System.arraycopy(kv, 0, all, 6, kv.length);
-        Resource r = resource(DnsRecords.RECORD, id, name, Resource.GLOBAL, all);
+    private static Resource record(String id, String account, String name, Object... kv) {
+        Resource r = dnsRecord(id, name, kv);
         return new Resource(r.getResourceType(), id, name, account, Resource.GLOBAL, null, r.getConfiguration());
     }
 
