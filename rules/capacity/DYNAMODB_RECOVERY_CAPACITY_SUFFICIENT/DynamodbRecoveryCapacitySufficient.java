@@ -4,6 +4,7 @@ import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
+import io.failready.rules.api.Labels;
 import io.failready.rules.api.RecoverySide;
 import io.failready.rules.api.Verdict;
 
@@ -30,10 +31,10 @@ public final class DynamodbRecoveryCapacitySufficient {
         String rec = p.getRecovery();
         String blind = RecoverySide.blind(t, rec, g, "dynamodb");
         if (blind != null) {
-            return Verdict.insufficientData("DynamoDB table " + t.getName() + ": cannot tell the replica capacity in " + rec + " (" + blind + ").");
+            return Verdict.insufficientData(Labels.of(t) + ": cannot tell the replica capacity in " + rec + " (" + blind + ").");
         }
         if (!isGlobalTable(t)) {
-            return Verdict.notApplicable("DynamoDB table " + t.getName()
+            return Verdict.notApplicable(Labels.of(t)
                     + " is not a global table; DYNAMODB_TABLE_REPLICA_IN_RECOVERY_REGION judges its missing replica in " + rec + ".");
         }
         Resource c = cps.of(t, rec);
@@ -43,14 +44,14 @@ public final class DynamodbRecoveryCapacitySufficient {
         }
         String unknown = unknown(t, c);
         if (unknown != null) {
-            return Verdict.insufficientData("DynamoDB table " + t.getName() + ": cannot compare with its replica in " + rec
+            return Verdict.insufficientData(Labels.of(t) + ": cannot compare with its replica in " + rec
                     + " because the " + unknown + " was not collected.", c);
         }
         String shortfall = shortfall(t, c, ratio);
         if (shortfall == null) {
-            return Verdict.compliant("DynamoDB table " + t.getName() + ": the replica in " + rec + " " + summary(t, c, ratio) + ".", c);
+            return Verdict.compliant(Labels.of(t) + ": the replica in " + rec + " " + summary(t, c, ratio) + ".", c);
         }
-        return Verdict.nonCompliant("DynamoDB table " + t.getName() + ": the replica in " + rec + " " + shortfall + ".", c);
+        return Verdict.nonCompliant(Labels.of(t) + ": the replica in " + rec + " " + shortfall + ".", c);
     }
 
     /** A global table: it lists replicas, links to copies, or reports a global table version. */
