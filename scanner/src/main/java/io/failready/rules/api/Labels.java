@@ -13,6 +13,11 @@ public final class Labels {
 
     // TODO(descriptor): derived from the collectors' declared resource types once they declare them.
     private static final Map<String, String> KINDS = Map.ofEntries(
+            Map.entry("AWS::AutoScaling::AutoScalingGroup", "Auto Scaling group"),
+            Map.entry("AWS::CloudWatch::Alarm", "CloudWatch alarm"),
+            Map.entry("AWS::ECS::Service", "ECS service"),
+            Map.entry("AWS::Lambda::Function", "Lambda function"),
+            Map.entry("AWS::SSM::Parameter", "SSM parameter"),
             Map.entry("AWS::S3::Bucket", "S3 bucket"),
             Map.entry("AWS::DynamoDB::Table", "DynamoDB table"),
             Map.entry("AWS::RDS::DBCluster", "Aurora cluster"),

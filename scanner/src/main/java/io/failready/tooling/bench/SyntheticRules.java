@@ -83,9 +83,8 @@ public final class SyntheticRules {
                 import io.failready.facts.RegionPair;
                 import io.failready.facts.GapIndex;
                 import io.failready.facts.Counterparts;
-                import function io.failready.rules.api.Judge.compliant;
-                import function io.failready.rules.api.Judge.nonCompliant;
-                import function io.failready.rules.api.Judge.insufficientData;
+                import io.failready.rules.api.Verdict;
+                import function io.failready.rules.api.Judge.judge;
 
                 """;
         String when = """
@@ -104,21 +103,21 @@ public final class SyntheticRules {
                 + "    $cp : Counterparts()\n"
                 + "    eval( $cp.has($s, $p.recovery) && " + judge + " )\n"
                 + "then\n"
-                + "    compliant(kcontext, $p, $s, $cp.of($s, $p.recovery), $s.getName() + \" " + what + " in \" + $p.getRecovery() + \".\");\n"
+                + "    judge(kcontext, $p, $s, Verdict.compliant($s.getName() + \" " + what + " in \" + $p.getRecovery() + \".\", $cp.of($s, $p.recovery)));\n"
                 + "end\n\n"
                 + "rule \"" + id + " - non compliant\"\n"
                 + "when\n" + when + seen
                 + "    $cp : Counterparts()\n"
                 + "    eval( !($cp.has($s, $p.recovery) && " + judge + ") )\n"
                 + "then\n"
-                + "    nonCompliant(kcontext, $p, $s, $cp.of($s, $p.recovery), $s.getName() + \" does not " + what.replace("has", "have").replace("matches", "match")
-                + " in \" + $p.getRecovery() + \".\");\n"
+                + "    judge(kcontext, $p, $s, Verdict.nonCompliant($s.getName() + \" does not " + what.replace("has", "have").replace("matches", "match")
+                + " in \" + $p.getRecovery() + \".\", $cp.of($s, $p.recovery)));\n"
                 + "end\n\n"
                 + "rule \"" + id + " - insufficient data\"\n"
                 + "when\n" + when
                 + "    $g : GapIndex( missingFor($s, \"" + s.service() + "\") || missing($s.accountId, $p.recovery, \"" + s.service() + "\") )\n"
                 + "then\n"
-                + "    insufficientData(kcontext, $p, $s, null, $s.getName() + \": \" + $g.why($s, \"" + s.service() + "\") + \".\");\n"
+                + "    judge(kcontext, $p, $s, Verdict.insufficientData($s.getName() + \": \" + $g.why($s, \"" + s.service() + "\") + \".\"));\n"
                 + "end\n";
     }
 }
