@@ -169,6 +169,7 @@ public final class RuleEngine {
                 for (RegionPair p : pairs) session.insert(p);
                 for (RuleMetadata m : catalog.rules().values()) session.insert(new RuleParameters(m.id(), parameters(m, w)));
                 for (Resource r : mine) session.insert(r);
+                for (Object index : Indexes.build(mine)) session.insert(index);
                 for (CollectionGap g : gaps) session.insert(g);
                 for (Counterpart c : counterparts) session.insert(c);
                 session.insert(new io.failready.facts.Counterparts(counterparts));

@@ -5,6 +5,7 @@ import io.failready.model.Evaluation;
 
 import io.failready.model.ComplianceType;
 
+import io.failready.config.Workload;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
 import org.kie.api.runtime.rule.RuleContext;
@@ -42,6 +43,29 @@ public final class Judge {
     public static void judge(RuleContext ctx, RegionPair pair, Resource r, Verdict v) {
         resource(ctx, v.type(), pair, r, v.counterpart(), v.annotation());
     }
+
+    /**
+     * Emits the one evaluation a decision reached for a subject that is not an inventoried resource
+     * (an account in a region, a declared endpoint); the counterpart is the verdict's.
+     */
+    public static void judgeSubject(RuleContext ctx, String resourceType, String resourceId, String accountId,
+                                    String region, String recoveryRegion, Verdict v) {
+        Resource cp = v.counterpart();
+        emitWithCounterpart(ctx, v.type().name(), resourceType, resourceId, accountId, region, recoveryRegion,
+                cp == null ? null : cp.getResourceId(), cp == null ? null : cp.getAwsRegion(), v.annotation());
+    }
+
+    /**
+     * Emits a verdict on the workload declaration itself: resource {@code workload/<name>}, its first
+     * declared account (empty when none), its primary region and no recovery region, since it is
+     * judged once and not per region pair.
+     */
+    public static void judgeWorkload(RuleContext ctx, Workload w, Verdict v) {
+        judgeSubject(ctx, WORKLOAD, w.getId(), w.accounts.isEmpty() ? "" : w.accounts.get(0).id, w.getPrimaryRegion(), null, v);
+    }
+
+    /** The resource type of evaluations about the workload declaration. */
+    public static final String WORKLOAD = "Failready::Workload";
 
     private static void resource(RuleContext ctx, ComplianceType type, RegionPair pair, Resource r, Resource cp, String annotation) {
         EvaluationSink.current().add(new Evaluation(ruleId(ctx), null, null, type, r.getResourceType(), r.getResourceId(),

@@ -6,10 +6,10 @@ import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.SecurityCopyKey;
-import io.failready.facts.derived.SecurityIndex;
-import io.failready.facts.derived.SecurityKeyReference;
-import io.failready.facts.derived.SecurityRoleInUse;
+import io.failready.rules.api.SecurityCopyKey;
+import io.failready.rules.api.SecurityIndex;
+import io.failready.rules.api.SecurityKeyReference;
+import io.failready.rules.api.SecurityRoleInUse;
 import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;
 

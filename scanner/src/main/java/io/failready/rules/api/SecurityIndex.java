@@ -1,7 +1,6 @@
-package io.failready.facts.derived;
+package io.failready.rules.api;
 
 import io.failready.facts.Resource;
-import io.failready.rules.fn.SecurityFunctions;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +17,9 @@ import java.util.TreeSet;
  * Hash lookups over what the security rules read besides their subject: every KMS key under each
  * name a data store may use for it (key ARN, alias ARNs), the in-scope data stores each key
  * protects, the keys the recovery copies of that data use (per primary key and copy region), the
- * key references that resolve to no inventoried key, and the IAM roles the workload uses. Built once per session by the inference rule in rules/common/SecurityInference.drl.
+ * key references that resolve to no inventoried key, and the IAM roles the workload uses. Built
+ * once per session by the engine ({@code io.failready.evaluate.Indexes}); keys are resolved by
+ * {@link KmsKeys}.
  *
  * <p>It replaces five kinds of logically inserted facts (key handles, key references, keys in use,
  * key counterpart candidates, roles in use): tens of thousands of them at 100k resources, each with
@@ -28,8 +29,8 @@ import java.util.TreeSet;
  * first resource collected is kept).
  */
 public final class SecurityIndex {
-    /** The resource types read; the inference rule collects exactly these. */
-    public static final Set<String> TYPES = Set.of(SecurityFunctions.KMS_KEY, "AWS::S3::Bucket", "AWS::DynamoDB::Table",
+    /** The resource types read; resources of other types given to the constructor are skipped. */
+    public static final Set<String> TYPES = Set.of(KmsKeys.KMS_KEY, "AWS::S3::Bucket", "AWS::DynamoDB::Table",
             "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::SecretsManager::Secret", "AWS::IAM::Role", "AWS::Lambda::Function");
 
     /** Data stores whose key references are followed (those an in-scope store of these types names). */
@@ -53,10 +54,10 @@ public final class SecurityIndex {
     public SecurityIndex(Collection<?> resources) {
         List<Resource> stores = new ArrayList<>();
         for (Object o : resources) {
-            if (!(o instanceof Resource r)) continue;
+            if (!(o instanceof Resource r) || !TYPES.contains(r.getResourceType())) continue;
             switch (r.getResourceType()) {
-                case SecurityFunctions.KMS_KEY -> {
-                    for (String h : SecurityFunctions.keyHandles(r)) {
+                case KmsKeys.KMS_KEY -> {
+                    for (String h : KmsKeys.keyHandles(r)) {
                         keysByHandle.computeIfAbsent(h, k -> new LinkedHashMap<>()).putIfAbsent(r.getResourceId(), r);
                     }
                 }
@@ -76,17 +77,17 @@ public final class SecurityIndex {
         }
         // after every key is indexed, since a store may name a key listed after it
         for (Resource d : stores) {
-            for (String ref : SecurityFunctions.keyRefs(d)) {
+            for (String ref : KmsKeys.keyRefs(d)) {
                 LinkedHashMap<String, Resource> keys = keysByHandle.get(ref);
                 if (keys != null) {
-                    List<SecurityCopyKey> copies = SecurityFunctions.copyKeyRefs(d, rdsByArn::get);
+                    List<SecurityCopyKey> copies = KmsKeys.copyKeyRefs(d, rdsByArn::get);
                     for (String keyId : keys.keySet()) {
                         if (usersByKey.computeIfAbsent(keyId, k -> new LinkedHashMap<>()).putIfAbsent(d.getResourceId(), d) != null) continue;
                         for (SecurityCopyKey c : copies) copyKeys.computeIfAbsent(keyId + "|" + c.region(), k -> new ArrayList<>()).add(c);
                     }
                     continue;
                 }
-                String region = SecurityFunctions.arnRegion(ref);
+                String region = Arns.region(ref);
                 if (region == null) continue;
                 // one evaluation per referenced key: the store with the lowest id speaks for all
                 SecurityKeyReference candidate = new SecurityKeyReference(ref, d);
@@ -107,25 +108,25 @@ public final class SecurityIndex {
 
     /**
      * Candidate twins of {@code key} in {@code recovery}: the inventoried keys named by one of its
-     * {@link SecurityFunctions#counterpartHandles} there, one per key and way of matching.
+     * {@link KmsKeys#counterpartHandles} there, one per key and way of matching.
      *
-     * <p>The list runs from the last handle to the first. {@link SecurityFunctions#bestCounterpart}
+     * <p>The list runs from the last handle to the first. The decision that picks the best candidate
      * keeps the first of equally good candidates (the same key found through two aliases), and the
      * candidate facts this replaces reached it in that reverse order, so this keeps its choice of
      * alias - and the annotation naming it - unchanged.
      */
     public List<SecurityKeyCounterpart> counterparts(Resource key, String recovery) {
-        List<String> handles = SecurityFunctions.counterpartHandles(key, recovery);
+        List<String> handles = KmsKeys.counterpartHandles(key, recovery);
         List<SecurityKeyCounterpart> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = handles.size() - 1; i >= 0; i--) {
             String h = handles.get(i);
             LinkedHashMap<String, Resource> keys = keysByHandle.get(h);
             if (keys == null) continue;
-            String kind = SecurityFunctions.counterpartKind(h);
+            String kind = KmsKeys.counterpartKind(h);
             for (Resource twin : keys.values()) {
                 if (seen.add(twin.getResourceId() + "|" + kind)) {
-                    out.add(new SecurityKeyCounterpart(key.getResourceId(), recovery, twin, kind, SecurityFunctions.counterpartRank(h)));
+                    out.add(new SecurityKeyCounterpart(key.getResourceId(), recovery, twin, kind, KmsKeys.counterpartRank(h)));
                 }
             }
         }
