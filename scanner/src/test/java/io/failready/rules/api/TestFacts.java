@@ -1,5 +1,7 @@
 package io.failready.rules.api;
 
+import io.failready.config.DrStrategy;
+import io.failready.config.Workload;
 import io.failready.facts.CollectionGap;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
@@ -41,5 +43,25 @@ public final class TestFacts {
     /** {@code service} could not be read at all in {@code region} of {@link #ACCOUNT}. */
     public static CollectionGap denied(String region, String service) {
         return CollectionGap.serviceWide(ACCOUNT, region, service, "List", "AccessDenied", "denied");
+    }
+
+    /** A workload "w" in {@link #ACCOUNT} over {@link #PAIR}; a non-positive RTO or RPO means "not declared". */
+    public static Workload workload(DrStrategy strategy, long rtoMinutes, long rpoSeconds) {
+        Workload w = new Workload();
+        w.name = "w";
+        Workload.AccountRef a = new Workload.AccountRef();
+        a.id = ACCOUNT;
+        w.accounts.add(a);
+        w.primaryRegion = PRIMARY;
+        w.recoveryRegions.add(RECOVERY);
+        w.strategy = strategy;
+        w.rtoMinutes = rtoMinutes;
+        w.rpoSeconds = rpoSeconds;
+        return w;
+    }
+
+    /** A gap on one resource of {@code type} in {@link #ACCOUNT} (a detail call that failed for it alone). */
+    public static CollectionGap deniedOn(String region, String service, String type, String resourceId) {
+        return new CollectionGap(ACCOUNT, region, service, "Describe", type, resourceId, "AccessDenied", "denied");
     }
 }
