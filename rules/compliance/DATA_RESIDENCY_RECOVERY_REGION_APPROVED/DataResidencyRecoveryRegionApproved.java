@@ -6,7 +6,7 @@ import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.DataIndex;
+import io.failready.rules.api.DataIndex;
 import io.failready.rules.api.Labels;
 import io.failready.rules.api.Residency;
 import io.failready.rules.api.Text;

@@ -8,7 +8,7 @@ import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.DataIndex;
+import io.failready.rules.api.DataIndex;
 import io.failready.model.ComplianceType;
 import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.failready.rules.security;
 
 import io.failready.facts.Resource;
-import io.failready.facts.derived.SecurityIndex;
-import io.failready.facts.derived.SecurityRoleInUse;
+import io.failready.rules.api.SecurityIndex;
+import io.failready.rules.api.SecurityRoleInUse;
 import io.failready.rules.api.Verdict;
 import io.failready.model.ComplianceType;
 import org.junit.jupiter.api.Test;

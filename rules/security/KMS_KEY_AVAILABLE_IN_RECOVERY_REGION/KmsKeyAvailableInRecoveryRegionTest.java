@@ -2,8 +2,8 @@ package io.failready.rules.security;
 
 import io.failready.facts.GapIndex;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.SecurityIndex;
-import io.failready.facts.derived.SecurityKeyReference;
+import io.failready.rules.api.SecurityIndex;
+import io.failready.rules.api.SecurityKeyReference;
 import io.failready.rules.api.KmsKeys;
 import io.failready.rules.api.Verdict;
 import java.util.ArrayList;

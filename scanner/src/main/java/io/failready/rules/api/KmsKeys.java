@@ -3,9 +3,6 @@ package io.failready.rules.api;
 import io.failready.evaluate.RegionTokens;
 import io.failready.facts.GapIndex;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.SecurityCopyKey;
-import io.failready.facts.derived.SecurityIndex;
-import io.failready.facts.derived.SecurityKeyCounterpart;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package io.failready.rules.api;
 
 import io.failready.facts.Resource;
-import io.failready.facts.derived.SecurityCopyKey;
+import io.failready.rules.api.SecurityCopyKey;
 import io.failready.model.ComplianceType;
 import org.junit.jupiter.api.Test;
 

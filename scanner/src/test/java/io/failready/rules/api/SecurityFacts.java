@@ -1,7 +1,7 @@
 package io.failready.rules.api;
 
 import io.failready.facts.Resource;
-import io.failready.facts.derived.SecurityIndex;
+import io.failready.rules.api.SecurityIndex;
 
 import java.util.List;
 import java.util.Map;

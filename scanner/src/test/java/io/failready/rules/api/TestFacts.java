@@ -47,8 +47,8 @@ public final class TestFacts {
         return CollectionGap.serviceWide(ACCOUNT, region, service, "List", "AccessDenied", "denied");
     }
 
-    /** A workload "w" of {@link #ACCOUNT} over {@link #PAIR}, with the given strategy and RTO (minutes, -1 for none). */
-    public static Workload workload(DrStrategy strategy, long rtoMinutes) {
+    /** A workload "w" in {@link #ACCOUNT} over {@link #PAIR}; a non-positive RTO or RPO means "not declared". */
+    public static Workload workload(DrStrategy strategy, long rtoMinutes, long rpoSeconds) {
         Workload w = new Workload();
         w.name = "w";
         Workload.AccountRef a = new Workload.AccountRef();
@@ -58,7 +58,18 @@ public final class TestFacts {
         w.recoveryRegions.add(RECOVERY);
         w.strategy = strategy;
         w.rtoMinutes = rtoMinutes;
+        w.rpoSeconds = rpoSeconds;
         return w;
+    }
+
+    /** A gap on one resource of {@code type} in {@link #ACCOUNT} (a detail call that failed for it alone). */
+    public static CollectionGap deniedOn(String region, String service, String type, String resourceId) {
+        return new CollectionGap(ACCOUNT, region, service, "Describe", type, resourceId, "AccessDenied", "denied");
+    }
+
+    /** A workload "w" of {@link #ACCOUNT} over {@link #PAIR}, with the given strategy and RTO (minutes, -1 for none). */
+    public static Workload workload(DrStrategy strategy, long rtoMinutes) {
+        return workload(strategy, rtoMinutes, -1);
     }
 
     /** {@code recovery} is the counterpart of {@code primary} in the recovery region of {@link #PAIR}. */

@@ -1,4 +1,4 @@
-package io.failready.facts.derived;
+package io.failready.rules.api;
 
 import java.util.Objects;
 

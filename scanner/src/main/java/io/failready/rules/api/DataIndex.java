@@ -1,4 +1,4 @@
-package io.failready.facts.derived;
+package io.failready.rules.api;
 
 import io.failready.facts.Resource;
 
@@ -19,12 +19,12 @@ import java.util.regex.Pattern;
  * Hash lookups over the resources the data rules read besides their subject: buckets, tables,
  * databases and repositories by id or name, CloudWatch alarms by the metric and dimension they
  * watch, backup plans and the ECR replication configuration by account and region, image digests
- * ECS services run by ECR repository. Built once per
- * session by the inference rule in rules/common/DataInference.drl, so each judgement is a few map
- * reads instead of a join over every alarm or plan in the estate.
+ * ECS services run by ECR repository. Built once per session by the engine
+ * ({@code io.failready.evaluate.Indexes}), so each judgement is a few map reads instead of a join
+ * over every alarm or plan in the estate.
  */
 public final class DataIndex {
-    /** The resource types indexed; the inference rule collects exactly these. */
+    /** The resource types indexed; resources of other types given to the constructor are skipped. */
     public static final Set<String> TYPES = Set.of(
             "AWS::::Account", "AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
             "AWS::ECR::Repository", "AWS::ECR::ReplicationConfiguration", "AWS::ECS::Service", "AWS::Backup::BackupPlan",
@@ -39,7 +39,7 @@ public final class DataIndex {
 
     public DataIndex(Collection<?> resources) {
         for (Object o : resources) {
-            if (!(o instanceof Resource r)) continue;
+            if (!(o instanceof Resource r) || !TYPES.contains(r.getResourceType())) continue;
             byId.put(r.getResourceId(), r);
             byName.putIfAbsent(nameKey(r.getResourceType(), r.getAccountId(), r.getAwsRegion(), r.getResourceName()), r);
             switch (r.getResourceType()) {

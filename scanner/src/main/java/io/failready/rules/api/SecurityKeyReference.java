@@ -1,4 +1,4 @@
-package io.failready.facts.derived;
+package io.failready.rules.api;
 
 import io.failready.facts.Resource;
 
@@ -18,8 +18,8 @@ public final class SecurityKeyReference {
     public String getRef() { return ref; }
     public Resource getUser() { return user; }
     public String getUserId() { return user.getResourceId(); }
-    public String getAccountId() { return io.failready.rules.api.Arns.account(ref); }
-    public String getRegion() { return io.failready.rules.api.Arns.region(ref); }
+    public String getAccountId() { return Arns.account(ref); }
+    public String getRegion() { return Arns.region(ref); }
 
     @Override public boolean equals(Object o) { return o instanceof SecurityKeyReference r && ref.equals(r.ref) && user.getResourceId().equals(r.user.getResourceId()); }
     @Override public int hashCode() { return Objects.hash(ref, user.getResourceId()); }

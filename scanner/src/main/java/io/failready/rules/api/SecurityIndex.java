@@ -1,8 +1,6 @@
-package io.failready.facts.derived;
+package io.failready.rules.api;
 
 import io.failready.facts.Resource;
-import io.failready.rules.api.Arns;
-import io.failready.rules.api.KmsKeys;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +17,9 @@ import java.util.TreeSet;
  * Hash lookups over what the security rules read besides their subject: every KMS key under each
  * name a data store may use for it (key ARN, alias ARNs), the in-scope data stores each key
  * protects, the keys the recovery copies of that data use (per primary key and copy region), the
- * key references that resolve to no inventoried key, and the IAM roles the workload uses. Built once per session by the inference rule in rules/common/SecurityInference.drl.
+ * key references that resolve to no inventoried key, and the IAM roles the workload uses. Built
+ * once per session by the engine ({@code io.failready.evaluate.Indexes}); keys are resolved by
+ * {@link KmsKeys}.
  *
  * <p>It replaces five kinds of logically inserted facts (key handles, key references, keys in use,
  * key counterpart candidates, roles in use): tens of thousands of them at 100k resources, each with
@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * first resource collected is kept).
  */
 public final class SecurityIndex {
-    /** The resource types read; the inference rule collects exactly these. */
+    /** The resource types read; resources of other types given to the constructor are skipped. */
     public static final Set<String> TYPES = Set.of(KmsKeys.KMS_KEY, "AWS::S3::Bucket", "AWS::DynamoDB::Table",
             "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::SecretsManager::Secret", "AWS::IAM::Role", "AWS::Lambda::Function");
 
@@ -54,7 +54,7 @@ public final class SecurityIndex {
     public SecurityIndex(Collection<?> resources) {
         List<Resource> stores = new ArrayList<>();
         for (Object o : resources) {
-            if (!(o instanceof Resource r)) continue;
+            if (!(o instanceof Resource r) || !TYPES.contains(r.getResourceType())) continue;
             switch (r.getResourceType()) {
                 case KmsKeys.KMS_KEY -> {
                     for (String h : KmsKeys.keyHandles(r)) {
@@ -110,7 +110,7 @@ public final class SecurityIndex {
      * Candidate twins of {@code key} in {@code recovery}: the inventoried keys named by one of its
      * {@link KmsKeys#counterpartHandles} there, one per key and way of matching.
      *
-     * <p>The list runs from the last handle to the first. {@link KmsKeys#bestCounterpart}
+     * <p>The list runs from the last handle to the first. The decision that picks the best candidate
      * keeps the first of equally good candidates (the same key found through two aliases), and the
      * candidate facts this replaces reached it in that reverse order, so this keeps its choice of
      * alias - and the annotation naming it - unchanged.

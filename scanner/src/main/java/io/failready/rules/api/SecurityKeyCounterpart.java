@@ -1,4 +1,4 @@
-package io.failready.facts.derived;
+package io.failready.rules.api;
 
 import io.failready.facts.Resource;
 
@@ -8,7 +8,7 @@ import java.util.Objects;
  * A candidate twin of the primary key {@code keyArn} in {@code recoveryRegion}: its multi-Region
  * replica ({@code matchedBy} "multi-Region replica", rank 0) or a key carrying the same alias or the
  * region-token-swapped alias ({@code matchedBy} "alias alias/...", rank 1). {@link SecurityIndex#counterparts}
- * lists them; the decision functions pick the best with {@code KmsKeys.bestCounterpart}.
+ * lists them; the security decisions pick the best of them.
  */
 public final class SecurityKeyCounterpart {
     public final String keyArn;
