@@ -183,7 +183,7 @@ public final class BenchCommand extends AbstractCommand {
                         java.time.Duration.ofMinutes(2), false, null);
                 var creds = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIATRAININGNOTREAL00", "training-not-real"));
-                var snapshot = io.failready.collect.Collection.run(req, io.failready.collect.Collection.Options.defaults()
+                var snapshot = io.failready.collect.Collection.run(req, io.failready.collect.Collection.Options.defaults(io.failready.collect.aws.CollectorRegistry.all())
                         .withBaseCredentials(creds).withEnv(java.util.Map.of()));
                 io.failready.snapshot.SnapshotIO.write(snapshot, outDir.resolve("collected.json.gz"));
             } catch (java.io.IOException | RuntimeException e) {

@@ -51,6 +51,6 @@ class CollectCommandTest {
     void iamPolicyCommandPrintsThePolicy() {
         StringWriter out = new StringWriter();
         assertEquals(0, new CommandLine(new IamPolicyCommand()).setOut(new PrintWriter(out)).execute());
-        assertEquals(IamPolicy.render(), out.toString());
+        assertEquals(io.failready.collect.aws.IamPolicy.render(), out.toString());
     }
 }

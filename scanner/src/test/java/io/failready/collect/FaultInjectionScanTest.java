@@ -521,7 +521,7 @@ class FaultInjectionScanTest {
 
         /** A gap in the call's account for its service, in its region or global, for its operation or the whole service. */
         boolean hasGapFor(AwsStub.Call c) {
-            String service = ApiCalls.gapService(c.service());
+            String service = io.failready.collect.aws.ApiCalls.gapService(c.service());
             for (JsonNode g : report.path("collectionGaps")) {
                 if (g.path("accountId").asText().equals(c.account()) && g.path("service").asText().equals(service)
                         && (g.path("region").asText().equals(c.region()) || g.path("region").asText().equals("global"))

@@ -1,29 +1,27 @@
 package io.failready.rules.api;
 
+import io.failready.collect.aws.ResourceTypes;
 import io.failready.facts.Resource;
-
-import java.util.Map;
 
 /**
  * The one human label per resource type ("S3 bucket orders"), so every annotation names a resource
- * the same way.
+ * the same way. The labels are the ones the collectors declare for the types they write.
  */
 public final class Labels {
     private Labels() {}
 
-    // TODO(descriptor): derived from the collectors' declared resource types once they declare them.
-    private static final Map<String, String> KINDS = Map.ofEntries(
-            Map.entry("AWS::S3::Bucket", "S3 bucket"),
-            Map.entry("AWS::DynamoDB::Table", "DynamoDB table"),
-            Map.entry("AWS::RDS::DBCluster", "Aurora cluster"),
-            Map.entry("AWS::RDS::DBInstance", "RDS instance"),
-            Map.entry("AWS::ECR::Repository", "ECR repository"),
-            Map.entry("AWS::KMS::Key", "KMS key"),
-            Map.entry("AWS::SecretsManager::Secret", "secret"));
-
-    /** "S3 bucket", or the type itself when it has no label. */
-    public static String kind(String resourceType) { return KINDS.getOrDefault(resourceType, resourceType); }
+    /** "S3 bucket", or the type itself when no collector declares it. */
+    public static String kind(String resourceType) {
+        String label = ResourceTypes.label(resourceType);
+        return label != null ? label : resourceType;
+    }
 
     /** "S3 bucket orders". */
     public static String of(Resource r) { return kind(r.getResourceType()) + " " + r.getResourceName(); }
+
+    /** The service whose collection gaps hide resources of this type ({@code rds} for an Aurora cluster), or "*" when unknown. */
+    public static String service(String resourceType) {
+        String s = ResourceTypes.service(resourceType);
+        return s != null ? s : "*";
+    }
 }
