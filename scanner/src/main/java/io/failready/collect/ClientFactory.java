@@ -187,6 +187,14 @@ public final class ClientFactory implements AutoCloseable {
                 new PerAccountRetryStrategy(TASK_ACCOUNT::get, this::retryStrategy)));
     }
 
+    /**
+     * Makes {@code client} the one every account's task gets for {@code type} in {@code region}: unit
+     * tests of a collector's paging and mapping hand it a mocked client interface this way.
+     */
+    <T extends SdkClient> void use(Class<T> type, String region, T client) {
+        clients.put(type.getName() + "|task|" + region, client);
+    }
+
     /** Closes the clients (not the shared HTTP client, which lives as long as the JVM). */
     @Override public void close() {
         List<SdkClient> all = new ArrayList<>(clients.values());
