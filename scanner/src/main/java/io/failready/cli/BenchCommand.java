@@ -177,7 +177,7 @@ public final class BenchCommand extends AbstractCommand {
          */
         private void collectAgainstStub() {
             if (!io.failready.tooling.bench.CollectBench.available()) return;
-            try (io.failready.tooling.bench.AwsStub stub = new io.failready.tooling.bench.AwsStub(0, 1)) {
+            try (io.failready.tooling.AwsStub stub = new io.failready.tooling.AwsStub(0, 1)) {
                 var req = new io.failready.collect.CollectRequest(List.of(EstateGenerator.accountId(0)), "failready-audit", null,
                         false, null, List.of(EstateGenerator.PRIMARY, EstateGenerator.RECOVERY), stub.endpoint(), 8, null,
                         java.time.Duration.ofMinutes(2), false, null);

@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import io.failready.cli.CollectCommand;
 import io.failready.cli.IamPolicyCommand;
 import io.failready.snapshot.Snapshot;

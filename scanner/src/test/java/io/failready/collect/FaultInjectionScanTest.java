@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failready.cli.FailReady;
 import io.failready.util.Json;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import static io.failready.collect.AwsStub.FaultKind.*;
+import static io.failready.tooling.AwsStub.FaultKind.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

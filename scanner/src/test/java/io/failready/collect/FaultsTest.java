@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import io.failready.collect.aws.dynamodb.DynamoDbCollector;
 import io.failready.collect.aws.s3.S3Collector;
 import io.failready.snapshot.Snapshot;
@@ -10,8 +11,8 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 
-import static io.failready.collect.AwsStub.FaultKind.*;
-import static io.failready.collect.AwsStub.op;
+import static io.failready.tooling.AwsStub.FaultKind.*;
+import static io.failready.tooling.AwsStub.op;
 import static io.failready.collect.TestAws.*;
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,6 +1,6 @@
 package io.failready.collect;
 
-import io.failready.tooling.bench.AwsStub;
+import io.failready.tooling.AwsStub;
 import io.failready.tooling.bench.EstateGenerator;
 import io.failready.facts.Resource;
 import io.failready.snapshot.Snapshot;

@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import io.failready.facts.CollectionGap;
 import io.failready.facts.Resource;
 import io.failready.snapshot.Snapshot;

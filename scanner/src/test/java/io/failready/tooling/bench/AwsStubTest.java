@@ -1,5 +1,6 @@
 package io.failready.tooling.bench;
 
+import io.failready.tooling.AwsStub;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
