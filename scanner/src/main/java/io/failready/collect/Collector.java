@@ -48,4 +48,10 @@ public interface Collector {
     default java.util.List<io.failready.facts.Resource> link(java.util.List<io.failready.facts.Resource> inventory, ScanState state) {
         return inventory;
     }
+
+    /** True when the SDK's endpoint metadata lists the region, or lists nothing (unknown partitions). */
+    static boolean inMetadata(software.amazon.awssdk.regions.ServiceMetadata metadata, String region) {
+        var regions = metadata.regions();
+        return regions.isEmpty() || regions.stream().anyMatch(r -> r.id().equals(region));
+    }
 }

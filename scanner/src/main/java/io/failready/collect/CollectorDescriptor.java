@@ -103,9 +103,7 @@ public record CollectorDescriptor(String service, String iamPrefix, Class<? exte
 
     /** Whether the service exists in {@code region}: the SDK's metadata lists it, or lists nothing (unknown partitions). */
     public boolean availableIn(String region) {
-        if (metadata == null || global) return true;
-        var regions = metadata.regions();
-        return regions.isEmpty() || regions.stream().anyMatch(r -> r.id().equals(region));
+        return metadata == null || global || Collector.inMetadata(metadata, region);
     }
 
     /** The IAM action that authorises {@code call} ({@code prefix:Operation}). */
