@@ -32,7 +32,10 @@ import java.util.function.Supplier;
  * @param global      runs once per account (IAM, Route 53, account, S3's account-wide listing)
  * @param phase       0 reads only AWS; 1 may also read what phase 0 found in the same scan
  * @param placesResourcesInRegions a global collector whose resources live in regions (S3)
- * @param metadata    the SDK's endpoint metadata, to skip regions the service does not exist in; null: everywhere
+ * @param metadataSource the SDK's endpoint metadata, to skip regions the service does not exist in; null:
+ *                    everywhere. A supplier: the SDK's first {@code serviceMetadata()} loads the metadata of
+ *                    every AWS service (~300 classes), which commands that never collect must not pay for
+ *                    just to read a label
  * @param iamActions  {@code prefix:Operation} -> the IAM action that authorises it, where IAM names it
  *                    differently ({@code s3:ListBuckets} -> {@code s3:ListAllMyBuckets})
  * @param also        other services the collector reads through their own clients (DynamoDB and ECS
@@ -41,7 +44,7 @@ import java.util.function.Supplier;
  */
 public record CollectorDescriptor(String service, String iamPrefix, Class<? extends SdkClient> clientType,
                                   Supplier<?> builder, List<String> operations, List<ResourceType> resourceTypes,
-                                  boolean global, int phase, boolean placesResourcesInRegions, ServiceMetadata metadata,
+                                  boolean global, int phase, boolean placesResourcesInRegions, Supplier<ServiceMetadata> metadataSource,
                                   Map<String, String> iamActions, List<Uses> also, String globalHome) {
 
     /** The region global clients sign in unless a descriptor says otherwise. */
@@ -93,8 +96,11 @@ public record CollectorDescriptor(String service, String iamPrefix, Class<? exte
                                Supplier<?> builder, List<String> operations, List<ResourceType> resourceTypes,
                                boolean global, int phase, boolean placesResourcesInRegions, ServiceMetadata metadata) {
         this(service, iamPrefix, clientType, builder, operations, resourceTypes, global, phase, placesResourcesInRegions,
-                metadata, Map.of(), List.of(), DEFAULT_GLOBAL_HOME);
+                metadata == null ? null : () -> metadata, Map.of(), List.of(), DEFAULT_GLOBAL_HOME);
     }
+
+    /** The SDK's endpoint metadata of the service, or null when it is not declared (the service is everywhere). */
+    public ServiceMetadata metadata() { return metadataSource == null ? null : metadataSource.get(); }
 
     /** Starts a descriptor for a regional service whose IAM prefix is its service id. */
     public static Builder of(String service, Class<? extends SdkClient> clientType, Supplier<?> builder) {
@@ -103,7 +109,7 @@ public record CollectorDescriptor(String service, String iamPrefix, Class<? exte
 
     /** Whether the service exists in {@code region}: the SDK's metadata lists it, or lists nothing (unknown partitions). */
     public boolean availableIn(String region) {
-        return metadata == null || global || Collector.inMetadata(metadata, region);
+        return metadataSource == null || global || Collector.inMetadata(metadata(), region);
     }
 
     /** The IAM action that authorises {@code call} ({@code prefix:Operation}). */
@@ -142,7 +148,7 @@ public record CollectorDescriptor(String service, String iamPrefix, Class<? exte
         private boolean global;
         private int phase;
         private boolean placesResourcesInRegions;
-        private ServiceMetadata metadata;
+        private Supplier<ServiceMetadata> metadata;
         private String globalHome = DEFAULT_GLOBAL_HOME;
 
         private Builder(String service, Class<? extends SdkClient> clientType, Supplier<?> builder) {
@@ -179,7 +185,9 @@ public record CollectorDescriptor(String service, String iamPrefix, Class<? exte
         public Builder globalHome(String region) { this.globalHome = region; return this; }
         public Builder phase(int p) { this.phase = p; return this; }
         public Builder placesResourcesInRegions() { this.placesResourcesInRegions = true; return this; }
-        public Builder regions(ServiceMetadata m) { this.metadata = m; return this; }
+        public Builder regions(ServiceMetadata m) { this.metadata = m == null ? null : () -> m; return this; }
+        /** {@code regions(DynamoDbClient::serviceMetadata)}: read when a scan plans its regions, not when the descriptor is built. */
+        public Builder regions(Supplier<ServiceMetadata> m) { this.metadata = m; return this; }
 
         public CollectorDescriptor build() {
             return new CollectorDescriptor(service, iamPrefix, clientType, builder, operations.stream().distinct().sorted().toList(),

@@ -23,7 +23,7 @@ public final class AutoScalingCollector implements Collector {
     static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("autoscaling", AutoScalingClient.class, AutoScalingClient::builder)
             .operations("DescribeAutoScalingGroups")
             .writes(TYPE, "Auto Scaling group")
-            .regions(AutoScalingClient.serviceMetadata())
+            .regions(AutoScalingClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -28,7 +28,7 @@ public final class BackupCollector implements Collector {
             .operations("GetBackupPlan", "GetBackupSelection", "ListBackupPlans", "ListBackupSelections", "ListBackupVaults")
             .writes(PLAN, "backup plan")
             .writes(VAULT, "backup vault")
-            .regions(BackupClient.serviceMetadata())
+            .regions(BackupClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

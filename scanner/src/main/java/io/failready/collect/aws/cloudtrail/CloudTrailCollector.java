@@ -32,7 +32,7 @@ public final class CloudTrailCollector implements Collector {
     static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("cloudtrail", CloudTrailClient.class, CloudTrailClient::builder)
             .operations("DescribeTrails", "GetTrailStatus")
             .writes(TYPE, "CloudTrail trail")
-            .regions(CloudTrailClient.serviceMetadata())
+            .regions(CloudTrailClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -47,7 +47,7 @@ public final class CloudWatchCollector implements Collector {
             .writes(ALARM, "CloudWatch alarm")
             .writes(LAG, "replication lag")
             .phase(1)
-            .regions(CloudWatchClient.serviceMetadata())
+            .regions(CloudWatchClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -24,7 +24,7 @@ public final class ConfigCollector implements Collector {
     static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("config", ConfigClient.class, ConfigClient::builder)
             .operations("DescribeConfigurationRecorderStatus", "DescribeConfigurationRecorders")
             .writes(TYPE, "Config recorder")
-            .regions(ConfigClient.serviceMetadata())
+            .regions(ConfigClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -47,7 +47,7 @@ public final class DynamoDbCollector implements Collector {
             .alsoUses("applicationautoscaling", "application-autoscaling", ApplicationAutoScalingClient.class,
                     ApplicationAutoScalingClient::builder, "DescribeScalableTargets")
             .writes(TYPE, "DynamoDB table")
-            .regions(DynamoDbClient.serviceMetadata())
+            .regions(DynamoDbClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -48,7 +48,7 @@ public final class EcrCollector implements Collector {
             .operations("DescribeImages", "DescribeRegistry", "DescribeRepositories")
             .writes(REPOSITORY, "ECR repository")
             .writes(REPLICATION, "ECR replication configuration")
-            .regions(EcrClient.serviceMetadata())
+            .regions(EcrClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -35,7 +35,7 @@ public final class EcsCollector implements Collector {
             .alsoUses("applicationautoscaling", "application-autoscaling", ApplicationAutoScalingClient.class,
                     ApplicationAutoScalingClient::builder, "DescribeScalableTargets")
             .writes(TYPE, "ECS service")
-            .regions(EcsClient.serviceMetadata())
+            .regions(EcsClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -20,7 +20,7 @@ public final class GuardDutyCollector implements Collector {
     static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("guardduty", GuardDutyClient.class, GuardDutyClient::builder)
             .operations("GetDetector", "ListDetectors")
             .writes(TYPE, "GuardDuty detector")
-            .regions(GuardDutyClient.serviceMetadata())
+            .regions(GuardDutyClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

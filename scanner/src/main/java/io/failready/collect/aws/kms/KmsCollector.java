@@ -29,7 +29,7 @@ public final class KmsCollector implements Collector {
     static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("kms", KmsClient.class, KmsClient::builder)
             .operations("DescribeKey", "GetKeyPolicy", "ListAliases", "ListKeys")
             .writes(TYPE, "KMS key")
-            .regions(KmsClient.serviceMetadata())
+            .regions(KmsClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

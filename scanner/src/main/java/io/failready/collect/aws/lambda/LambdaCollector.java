@@ -36,7 +36,7 @@ public final class LambdaCollector implements Collector {
             .operations("GetAccountSettings", "GetFunctionConcurrency", "ListFunctions", "ListTags")
             .writes(TYPE, "Lambda function")
             .writes(ACCOUNT_TYPE, "Lambda account settings")
-            .regions(LambdaClient.serviceMetadata())
+            .regions(LambdaClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -38,7 +38,7 @@ public final class RdsCollector implements Collector {
             .operations("DescribeDBClusters", "DescribeDBInstances", "DescribeGlobalClusters")
             .writes(CLUSTER, "Aurora cluster")
             .writes(INSTANCE, "RDS instance")
-            .regions(RdsClient.serviceMetadata())
+            .regions(RdsClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

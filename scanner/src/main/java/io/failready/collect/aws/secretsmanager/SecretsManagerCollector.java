@@ -34,7 +34,7 @@ public final class SecretsManagerCollector implements Collector {
     static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("secretsmanager", SecretsManagerClient.class, SecretsManagerClient::builder)
             .operations("DescribeSecret", "ListSecrets")
             .writes(TYPE, "secret")
-            .regions(SecretsManagerClient.serviceMetadata())
+            .regions(SecretsManagerClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -28,7 +28,7 @@ public final class SecurityHubCollector implements Collector {
             .operations("DescribeHub", "DescribeSecurityHubV2")
             .writes(TYPE, "Security Hub CSPM hub")
             .writes(TYPE_V2, "Security Hub")
-            .regions(SecurityHubClient.serviceMetadata())
+            .regions(SecurityHubClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

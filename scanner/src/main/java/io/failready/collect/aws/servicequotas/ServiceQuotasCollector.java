@@ -33,7 +33,7 @@ public final class ServiceQuotasCollector implements Collector {
     static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("servicequotas", ServiceQuotasClient.class, ServiceQuotasClient::builder)
             .operations("GetAWSDefaultServiceQuota", "GetServiceQuota")
             .writes(TYPE, "service quota")
-            .regions(ServiceQuotasClient.serviceMetadata())
+            .regions(ServiceQuotasClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

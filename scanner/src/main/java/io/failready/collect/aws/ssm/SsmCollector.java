@@ -28,7 +28,7 @@ public final class SsmCollector implements Collector {
     static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("ssm", SsmClient.class, SsmClient::builder)
             .operations("DescribeParameters", "GetParameters")
             .writes(TYPE, "SSM parameter")
-            .regions(SsmClient.serviceMetadata())
+            .regions(SsmClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
