@@ -66,11 +66,6 @@ public final class ReplicationLagWithinRpo {
 
     /** The service whose collection gap hides the store's replication settings. */
     static String service(Resource r) {
-        return switch (r.getResourceType()) {
-            case ReplicaLinks.S3 -> "s3";
-            case ReplicaLinks.DDB -> "dynamodb";
-            case ReplicaLinks.CLUSTER, ReplicaLinks.INSTANCE -> "rds";
-            default -> "*";
-        };
+        return Labels.service(r.getResourceType());
     }
 }

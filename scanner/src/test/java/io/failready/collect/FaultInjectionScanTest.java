@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failready.cli.FailReady;
 import io.failready.util.Json;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import static io.failready.collect.AwsStub.FaultKind.*;
+import static io.failready.tooling.AwsStub.FaultKind.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -521,7 +522,7 @@ class FaultInjectionScanTest {
 
         /** A gap in the call's account for its service, in its region or global, for its operation or the whole service. */
         boolean hasGapFor(AwsStub.Call c) {
-            String service = ApiCalls.gapService(c.service());
+            String service = io.failready.collect.aws.ApiCalls.gapService(c.service());
             for (JsonNode g : report.path("collectionGaps")) {
                 if (g.path("accountId").asText().equals(c.account()) && g.path("service").asText().equals(service)
                         && (g.path("region").asText().equals(c.region()) || g.path("region").asText().equals("global"))

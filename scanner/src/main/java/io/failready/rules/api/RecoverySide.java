@@ -40,11 +40,6 @@ public final class RecoverySide {
 
     /** The SDK service id whose collection gap hides a resource of this type ("*" when none is known). */
     public static String service(Resource r) {
-        return switch (r.getResourceType()) {
-            case "AWS::Lambda::Function" -> "lambda";
-            case "AWS::SSM::Parameter" -> "ssm";
-            case "AWS::ECS::Service" -> "ecs";
-            default -> "*";
-        };
+        return Labels.service(r.getResourceType());
     }
 }

@@ -3,6 +3,7 @@ package io.failready.collect.aws.cloudwatch;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import io.failready.facts.Resource;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -37,14 +38,19 @@ public final class CloudWatchCollector implements Collector {
     public static final int LOOKBACK_MINUTES = 60;
     private static final int MAX_QUERIES = 500;
 
-    @Override public String service() { return "cloudwatch"; }
-    @Override public int phase() { return 1; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(CloudWatchClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData"); }
-
     /** One lag series to read: where it comes from, which metric, how to turn its unit into seconds. */
     record Series(String sourceResourceId, String destinationRegion, String namespace, String metricName,
                   Map<String, String> dimensions, double toSeconds) {}
+
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("cloudwatch", CloudWatchClient.class, CloudWatchClient::builder)
+            .operations("DescribeAlarms", "GetMetricData")
+            .writes(ALARM, "CloudWatch alarm")
+            .writes(LAG, "replication lag")
+            .phase(1)
+            .regions(CloudWatchClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         CloudWatchClient cw = ctx.client(CloudWatchClient.class);

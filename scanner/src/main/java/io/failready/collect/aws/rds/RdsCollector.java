@@ -3,6 +3,7 @@ package io.failready.collect.aws.rds;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DBClusterMember;
@@ -33,11 +34,14 @@ public final class RdsCollector implements Collector {
     public static final String INSTANCE = "AWS::RDS::DBInstance";
     public static final String CLUSTER = "AWS::RDS::DBCluster";
 
-    @Override public String service() { return "rds"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(RdsClient.serviceMetadata(), region); }
-    @Override public List<String> operations() {
-        return List.of("rds:DescribeDBClusters", "rds:DescribeDBInstances", "rds:DescribeGlobalClusters");
-    }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("rds", RdsClient.class, RdsClient::builder)
+            .operations("DescribeDBClusters", "DescribeDBInstances", "DescribeGlobalClusters")
+            .writes(CLUSTER, "Aurora cluster")
+            .writes(INSTANCE, "RDS instance")
+            .regions(RdsClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         RdsClient rds = ctx.client(RdsClient.class);

@@ -1,5 +1,8 @@
-package io.failready.collect;
+package io.failready.collect.aws;
 
+import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
+import io.failready.collect.FrameworkClients;
 import io.failready.collect.aws.account.AccountCollector;
 import io.failready.collect.aws.autoscaling.AutoScalingCollector;
 import io.failready.collect.aws.backup.BackupCollector;
@@ -23,10 +26,16 @@ import io.failready.collect.aws.ssm.SsmCollector;
 
 import java.util.List;
 
-/** Every collector, in one explicit list sorted by class name (a test checks the order). */
+/**
+ * Every collector, in one explicit list sorted by class name (a test checks the order). The one
+ * list: the client factory's builders, {@link ApiCalls}, {@link IamPolicy}, {@link ResourceTypes}
+ * (labels, the service behind each resource type, docs/resource-types.md) derive from it. It lives
+ * beside the collector packages, not in {@code io.failready.collect}, which they all depend on.
+ */
 public final class CollectorRegistry {
     private CollectorRegistry() {}
 
+    /** New instances (a collector may keep per-scan state); their descriptors are constants. */
     public static List<Collector> all() {
         return List.of(
                 // keep-sorted start
@@ -52,5 +61,17 @@ public final class CollectorRegistry {
                 new SsmCollector()
                 // keep-sorted end
         );
+    }
+
+    private static final List<CollectorDescriptor> DESCRIPTORS = all().stream().map(Collector::descriptor).toList();
+
+    /** The descriptors of {@link #all()}, in the same order. */
+    public static List<CollectorDescriptor> descriptors() { return DESCRIPTORS; }
+
+    /** The collectors' descriptors, then the scanner's own clients ({@link FrameworkClients}): everything that calls AWS. */
+    public static List<CollectorDescriptor> everyCaller() {
+        List<CollectorDescriptor> out = new java.util.ArrayList<>(DESCRIPTORS);
+        out.addAll(FrameworkClients.ALL);
+        return List.copyOf(out);
     }
 }

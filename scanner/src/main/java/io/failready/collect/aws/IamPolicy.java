@@ -1,4 +1,4 @@
-package io.failready.collect;
+package io.failready.collect.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.failready.util.Json;

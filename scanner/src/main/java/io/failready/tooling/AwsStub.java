@@ -1,4 +1,4 @@
-package io.failready.collect;
+package io.failready.tooling;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,7 +22,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -31,10 +37,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A local AWS endpoint for every protocol family the collectors use, serving recorded-shape replies
- * from {@code src/test/resources/aws-replies/<TestName>/}. The real SDK clients talk to it through
- * {@code endpointOverride}, so signing, pagination tokens, error parsing, retries and timeouts are
- * the SDK's own.
+ * A local AWS endpoint for every protocol family the collectors use. The real SDK clients talk to it
+ * through {@code endpointOverride}, so signing, pagination tokens, error parsing, retries and
+ * timeouts are the SDK's own. Tests serve recorded-shape replies from
+ * {@code src/test/resources/aws-replies/<TestName>/} ({@link #start}); {@code failready bench collect}
+ * uses it with no reply files, a fixed latency per call (what a real API round trip costs) and a few
+ * synthetic secrets per account and region ({@link #AwsStub(long, int)}), and reads its call counts.
  *
  * <p>Routing: the service and region come from the SigV4 credential scope; the operation from
  * {@code X-Amz-Target} (JSON 1.0/1.1), the {@code Action} form field (Query), or the method and path
@@ -46,7 +54,8 @@ import java.util.regex.Pattern;
  * non-filename characters replaced by '_'), for per-resource replies. {@code <page>} is 1, or N when
  * the request carries a pagination token {@code page-N} (replies hand out such tokens). A JSON file
  * of the form {@code {"__error": {"status": 404, "code": "...", "message": "..."}}} is an error
- * reply in the service's protocol. No file: an empty success.
+ * reply in the service's protocol. No file: an empty success (for ListSecrets, the synthetic
+ * secrets when there are any).
  *
  * <p>STS is built in: AssumeRole hands out access key {@code ASIA<account>} and GetCallerIdentity
  * tells the account of the calling key, so a test can check which account signed each call.
@@ -84,24 +93,49 @@ public final class AwsStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Path dir;
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final AtomicLong total = new AtomicLong();
+    private final List<OnCall> hooks = new CopyOnWriteArrayList<>();
+    private final ExecutorService pool;
+    private final long latencyMs;
+    private final int secretsPerRegion;
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<String> missing = new CopyOnWriteArrayList<>();
     private final List<Faulted> faulted = new CopyOnWriteArrayList<>();
     private volatile String callerAccount = "111111111111";
 
-    private AwsStub(String testName) throws IOException {
-        var url = AwsStub.class.getResource("/aws-replies/" + testName);
-        this.dir = url == null ? null : Paths.get(URI.create(url.toString()));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        server.setExecutor(Executors.newCachedThreadPool(r -> { Thread t = new Thread(r, "aws-stub"); t.setDaemon(true); return t; }));
+    private record OnCall(Predicate<Call> when, Consumer<Call> action) {}
+
+    private AwsStub(Path dir, long latencyMs, int secretsPerRegion) throws IOException {
+        // without it every reply waits for the delayed-ACK timer (~40 ms) on Linux
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        this.dir = dir;
+        this.latencyMs = latencyMs;
+        this.secretsPerRegion = secretsPerRegion;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        pool = Executors.newCachedThreadPool(r -> { Thread t = new Thread(r, "aws-stub"); t.setDaemon(true); return t; });
+        server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
     }
 
+    /**
+     * A stub with no reply files: every call waits {@code latencyMs}, then gets an empty success,
+     * ListSecrets {@code secretsPerRegion} synthetic secrets.
+     */
+    public AwsStub(long latencyMs, int secretsPerRegion) throws IOException {
+        this(null, latencyMs, secretsPerRegion);
+    }
+
+    /** A stub serving the reply files of {@code aws-replies/<testName>/} on the class path (none: empty successes). */
     public static AwsStub start(String testName) {
+        var url = AwsStub.class.getResource("/aws-replies/" + testName);
+        if (url != null && !"file".equals(url.getProtocol())) {
+            throw new IllegalArgumentException("reply files must be a directory, not " + url);
+        }
         try {
-            return new AwsStub(testName);
+            return new AwsStub(url == null ? null : Paths.get(URI.create(url.toString())), 0, 0);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -109,6 +143,22 @@ public final class AwsStub implements AutoCloseable {
 
     public URI endpoint() { return URI.create("http://127.0.0.1:" + server.getAddress().getPort()); }
     public List<Call> calls() { return List.copyOf(calls); }
+    public long totalCalls() { return total.get(); }
+    /** Calls per {@code service:Operation}, sorted. */
+    public Map<String, Long> callsByOperation() {
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /**
+     * Runs {@code action} on the stub's thread when a matching call arrives, before it is answered:
+     * a test moves its clock forward at the moment a given call is in flight, instead of sleeping.
+     */
+    public AwsStub onCall(Predicate<Call> when, Consumer<Call> action) {
+        hooks.add(new OnCall(when, action));
+        return this;
+    }
     /** Reply files looked up and not found (empty success served): handy when a test misbehaves. */
     public List<String> missing() { return List.copyOf(missing); }
     /** Every call answered with an injected fault, in arrival order. */
@@ -128,7 +178,10 @@ public final class AwsStub implements AutoCloseable {
     public static Predicate<Call> op(String action) { return c -> c.action().equals(action); }
     public static Predicate<Call> op(String action, String region) { return c -> c.action().equals(action) && c.region().equals(region); }
 
-    @Override public void close() { server.stop(0); }
+    @Override public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
 
     // ------------------------------------------------------------------------------------------
 
@@ -164,6 +217,10 @@ public final class AwsStub implements AutoCloseable {
             }
             Call call = new Call(service, operation, key, region, ex.getRequestMethod(), path, query, body, params);
             calls.add(call);
+            counts.computeIfAbsent(call.action(), k -> new LongAdder()).increment();
+            total.incrementAndGet();
+            for (OnCall h : hooks) if (h.when().test(call)) h.action().accept(call);
+            if (latencyMs > 0) sleep(latencyMs);
 
             for (Fault f : faults) {
                 if (!f.when().test(call) || f.remaining().getAndDecrement() <= 0) continue;
@@ -224,6 +281,10 @@ public final class AwsStub implements AutoCloseable {
         int page = 1;
         for (String t : tokens) { Matcher pm = PAGE.matcher(t); if (pm.matches()) page = Integer.parseInt(pm.group(1)); }
         Path file = find(fileService + "." + call.operation(), tokens, page, call);
+        if (file == null && secretsPerRegion > 0 && call.action().equals("secretsmanager:ListSecrets")) {
+            send(ex, 200, "application/x-amz-json-1.1", syntheticSecrets(call), Map.of());
+            return;
+        }
         if (file == null) {
             missing.add(call.accessKeyId() + "/" + call.region() + "/" + fileService + "." + call.operation() + " " + tokens + " page " + page);
             empty(ex, protocol, call);
@@ -241,6 +302,18 @@ public final class AwsStub implements AutoCloseable {
             default -> "text/xml";
         };
         send(ex, 200, type, content, Map.of());
+    }
+
+    private String syntheticSecrets(Call call) {
+        String account = call.account().matches("\\d{12}") ? call.account() : "000000000000";
+        StringBuilder sb = new StringBuilder("{\"SecretList\":[");
+        for (int i = 0; i < secretsPerRegion; i++) {
+            if (i > 0) sb.append(',');
+            String name = "bench/secret-" + i;
+            sb.append("{\"ARN\":\"arn:aws:secretsmanager:").append(call.region()).append(':').append(account).append(":secret:")
+                    .append(name).append("-AbCdEf\",\"Name\":\"").append(name).append("\",\"Tags\":[{\"Key\":\"app\",\"Value\":\"bench\"}]}");
+        }
+        return sb.append("]}").toString();
     }
 
     private Path find(String base, Set<String> tokens, int page, Call call) {
@@ -379,7 +452,4 @@ public final class AwsStub implements AutoCloseable {
     private static void sleep(long ms) {
         try { Thread.sleep(ms); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
     }
-
-    @SuppressWarnings("unused")
-    private static String read(InputStream in) throws IOException { return new String(in.readAllBytes(), StandardCharsets.UTF_8); }
 }

@@ -1,4 +1,4 @@
-package io.failready.tooling.bench;
+package io.failready.tooling;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The collection benchmark's stub speaks the protocols well enough for the real SDK, and adds its latency. */
+/** The stub (tests and the collection benchmark) speaks the protocols well enough for the real SDK, and adds its latency. */
 class AwsStubTest {
     @Test
     void assumeRoleThenListSecretsThroughTheRealSdkWithInjectedLatency() throws Exception {

@@ -1,4 +1,4 @@
-package io.failready.collect.aws.lambda;
+package io.failready.collect;
 
 import java.util.Map;
 import java.util.TreeMap;
