@@ -46,7 +46,10 @@ class FastPathParityTest {
             Set<String> types = new HashSet<>();
             for (JsonNode r : tree.path("resources")) if (types.add(r.path("resourceType").asText())) one.add(r);
             tree.set("resources", one);
-            return corpus(SchemaMutations.mutants(tree, ptr -> !ptr.equals("/resources")), 1_000);
+            // configuration is free-form in the schema: values inside it cannot be wrong, only the object itself
+            List<SchemaMutations.Mutant> all = SchemaMutations.mutants(tree, ptr -> !ptr.equals("/resources")).stream()
+                    .filter(m -> !m.pointer().matches("/resources/\\d+/configuration/.+")).toList();
+            return corpus(all, 1_000);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -56,7 +59,7 @@ class FastPathParityTest {
         Path dir = Files.createTempDirectory("parity");
         ReportWriters.write(TestReports.small(), null, dir, EnumSet.of(ReportFormat.JSON), TestReports.DOCS);
         JsonNode tree = Json.MAPPER.readTree(dir.resolve("report.json").toFile());
-        return corpus(SchemaMutations.mutants(tree, ptr -> ptr.endsWith("/evaluations")), 2_000);
+        return corpus(SchemaMutations.mutants(tree, ptr -> true), 1_000);
     }
 
     private static List<SchemaMutations.Mutant> corpus(List<SchemaMutations.Mutant> all, int atLeast) {
