@@ -1,7 +1,7 @@
 package io.failready.cli;
 
+import io.failready.evaluate.FixtureRunner;
 import io.failready.evaluate.RuleEngine;
-import io.failready.rules.FixtureRunner;
 import io.failready.rules.RuleCatalog;
 import io.failready.rules.RuleMetadata;
 import io.failready.rules.RuleSet;
@@ -52,7 +52,7 @@ public final class RulesCommand extends AbstractCommand {
             List<RuleMetadata> rules = c.rules().values().stream().filter(m -> section == null || m.section().equals(section)).toList();
             if (format.equals("markdown")) {
                 if (section != null) throw new InputException("--format markdown prints the whole checklist; drop --section.");
-                out().print(io.failready.rules.ChecklistDoc.render(c, CHECKLIST_COMMAND));
+                out().print(io.failready.report.ChecklistDoc.render(c, CHECKLIST_COMMAND));
             } else if (format.equals("index")) {
                 out().print(io.failready.rules.RuleIndex.format(c));
             } else if (format.equals("json")) {

@@ -27,6 +27,7 @@ import io.failready.rules.RuleMetadata;
 import io.failready.rules.RuleSet;
 import io.failready.rules.RuleSources;
 import io.failready.snapshot.Snapshot;
+import io.failready.util.Globs;
 import io.failready.util.InputException;
 import io.failready.util.Json;
 import org.kie.api.KieBase;
@@ -336,7 +337,7 @@ public final class RuleEngine {
         if (w.waivers.isEmpty()) return notices;
         java.time.LocalDate today = new AsOf(asOf).getToday();
         Map<Waiver, Pattern> patterns = new LinkedHashMap<>();
-        for (Waiver wv : w.waivers) patterns.put(wv, Scope.glob(wv.resource == null ? "*" : wv.resource));
+        for (Waiver wv : w.waivers) patterns.put(wv, Globs.glob(wv.resource == null ? "*" : wv.resource));
         Set<String> noticed = new HashSet<>();
         for (Evaluation e : evals) {
             if (e.getComplianceType() == ComplianceType.COMPLIANT || e.getComplianceType() == ComplianceType.NOT_APPLICABLE) continue;

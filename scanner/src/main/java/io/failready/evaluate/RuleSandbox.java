@@ -1,5 +1,7 @@
 package io.failready.evaluate;
 
+import io.failready.rules.RuleSources;
+
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -30,7 +32,6 @@ public final class RuleSandbox {
     /** Exit status when something other than failready ended the process while user rule code was loaded. */
     static final int FOREIGN_EXIT = 1;
 
-    private static volatile boolean userCode;
     private static volatile String firing;
     private static volatile boolean abandoned;
     private static volatile Integer decided;
@@ -43,9 +44,6 @@ public final class RuleSandbox {
     public static void guardProcess() {
         Runtime.getRuntime().addShutdownHook(new Thread(RuleSandbox::onShutdown, "failready-exit-guard"));
     }
-
-    /** Code from a rule directory is about to be compiled into this JVM. */
-    public static void userCodeLoaded() { userCode = true; }
 
     /** failready's own entry point has decided the exit status; any other System.exit is not ours. */
     public static void exiting(int status) { decided = status; }
@@ -135,7 +133,7 @@ public final class RuleSandbox {
             if (abandoned) halt(status);
             return;
         }
-        if (!userCode) return;
+        if (!RuleSources.userCodeLoaded()) return;
         if (rule != null) {
             ERR.println("failready: rule \"" + rule + "\" tried to end the process (System.exit) while firing; "
                     + "rule directories may not do that. The run failed.");

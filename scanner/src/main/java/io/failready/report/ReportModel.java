@@ -6,7 +6,7 @@ import io.failready.model.ComplianceType;
 import io.failready.model.Evaluation;
 import io.failready.model.Severity;
 import io.failready.facts.CollectionGap;
-import io.failready.gate.GatePolicy;
+import io.failready.evaluate.GatePolicy;
 import io.failready.rules.RuleMetadata;
 
 import java.util.ArrayList;

@@ -35,7 +35,7 @@ public final class RuleBaseLoader {
     };
 
     public static synchronized KieBase build(RuleSet set) {
-        String key = io.failready.util.Hashing.ruleSet(set);
+        String key = set.sha256();
         KieBase cached = CACHE.get(key);
         if (cached != null) return cached;
         Path cacheFile = RuleBaseCache.file(set);

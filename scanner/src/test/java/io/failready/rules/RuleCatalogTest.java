@@ -1,10 +1,13 @@
 package io.failready.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.failready.evaluate.FixtureRunner;
 import io.failready.evaluate.RuleEngine;
 import io.failready.util.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Fails the build on bad catalog metadata, the way PMD's rule-set test and Prowler's validators do:

@@ -1,6 +1,6 @@
 package io.failready.rules.api;
 
-import io.failready.evaluate.Scope;
+import io.failready.util.Globs;
 import io.failready.facts.Resource;
 
 import java.util.List;
@@ -20,7 +20,7 @@ public final class BackupPlans {
     public static boolean selects(Map<String, Object> selection, Resource r) {
         boolean hit = false;
         for (Object o : list(selection.get("resources"))) {
-            if (o != null && Scope.glob(String.valueOf(o)).matcher(r.getResourceId()).matches()) hit = true;
+            if (o != null && Globs.glob(String.valueOf(o)).matcher(r.getResourceId()).matches()) hit = true;
         }
         for (Object o : list(selection.get("tags"))) {
             if (o instanceof Map<?, ?> t && t.get("key") != null && t.get("value") != null
@@ -28,7 +28,7 @@ public final class BackupPlans {
         }
         if (!hit) return false;
         for (Object o : list(selection.get("notResources"))) {
-            if (o != null && Scope.glob(String.valueOf(o)).matcher(r.getResourceId()).matches()) return false;
+            if (o != null && Globs.glob(String.valueOf(o)).matcher(r.getResourceId()).matches()) return false;
         }
         return true;
     }

@@ -1,7 +1,7 @@
 package io.failready.rules.api;
 
-import io.failready.evaluate.RegionTokens;
-import io.failready.evaluate.Scope;
+import io.failready.facts.RegionTokens;
+import io.failready.util.Globs;
 import io.failready.facts.Resource;
 
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class IamRegionPins {
         List<Pattern> granted = new ArrayList<>();
         for (Map<String, Object> p : role.maps("policies")) {
             for (Map<String, Object> s : statements(p)) {
-                if (allows(s)) for (String res : strings(s.get("Resource"))) granted.add(Scope.glob(res));
+                if (allows(s)) for (String res : strings(s.get("Resource"))) granted.add(Globs.glob(res));
             }
         }
         for (Map<String, Object> p : role.maps("policies")) {
@@ -82,7 +82,7 @@ public final class IamRegionPins {
             for (Map.Entry<?, ?> k : keys.entrySet()) {
                 if (!"aws:requestedregion".equalsIgnoreCase(String.valueOf(k.getKey()))) continue;
                 List<String> vals = strings(k.getValue());
-                boolean recoveryListed = vals.stream().anyMatch(v -> Scope.glob(v).matcher(recovery).matches());
+                boolean recoveryListed = vals.stream().anyMatch(v -> Globs.glob(v).matcher(recovery).matches());
                 boolean pins = (allow && REGION_ALLOW_OPS.contains(opName) && !recoveryListed)
                         || (!allow && REGION_DENY_OPS.contains(opName) && !recoveryListed)
                         || (!allow && REGION_ALLOW_OPS.contains(opName) && recoveryListed);

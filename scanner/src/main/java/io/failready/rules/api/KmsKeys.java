@@ -1,6 +1,6 @@
 package io.failready.rules.api;
 
-import io.failready.evaluate.RegionTokens;
+import io.failready.facts.RegionTokens;
 import io.failready.facts.GapIndex;
 import io.failready.facts.Resource;
 

@@ -1,7 +1,7 @@
 package io.failready.rules.api;
 
 import io.failready.config.Workload;
-import io.failready.evaluate.Scope;
+import io.failready.util.Globs;
 import io.failready.facts.AsOf;
 import io.failready.facts.GapIndex;
 import io.failready.facts.Resource;
@@ -97,11 +97,11 @@ public final class Residency {
     public static boolean planSelects(Resource plan, Resource d) {
         for (Map<String, Object> sel : plan.maps("selections")) {
             boolean picked = false;
-            for (Object arn : asList(sel.get("resources"))) if (Scope.glob(String.valueOf(arn)).matcher(d.getResourceId()).matches()) picked = true;
+            for (Object arn : asList(sel.get("resources"))) if (Globs.glob(String.valueOf(arn)).matcher(d.getResourceId()).matches()) picked = true;
             for (Object t : asList(sel.get("tags"))) {
                 if (t instanceof Map<?, ?> m && m.get("key") != null && String.valueOf(m.get("value")).equals(d.tag(String.valueOf(m.get("key"))))) picked = true;
             }
-            for (Object arn : asList(sel.get("notResources"))) if (Scope.glob(String.valueOf(arn)).matcher(d.getResourceId()).matches()) picked = false;
+            for (Object arn : asList(sel.get("notResources"))) if (Globs.glob(String.valueOf(arn)).matcher(d.getResourceId()).matches()) picked = false;
             if (picked) return true;
         }
         return false;

@@ -168,7 +168,7 @@ public final class BenchRunner {
         // the results file is committed: name the launcher and scratch directory relative to the
         // directory the run started in (the repository root), not by this machine's absolute paths
         md = md.replace(Path.of("").toAbsolutePath() + "/", "./");
-        AtomicFiles.writeString(results, md);
+        AtomicFiles.writeString(results, withNotes(md, Files.exists(results) ? Files.readString(results) : null));
         out.println("wrote " + results);
         return 0;
     }
@@ -275,6 +275,18 @@ public final class BenchRunner {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /** The line that opens the hand-written part of a results file: what the numbers mean and why. */
+    static final String NOTES = "<!-- Written by hand; `failready bench run` keeps everything from this line on. -->";
+
+    /**
+     * The generated results followed by the hand-written notes of the file being replaced, so a new
+     * run refreshes the numbers without deleting the explanation of them.
+     */
+    static String withNotes(String generated, String previous) {
+        int at = previous == null ? -1 : previous.indexOf(NOTES);
+        return at < 0 ? generated : generated.stripTrailing() + "\n\n" + previous.substring(at);
     }
 
     private String markdown(Map<Stage, List<Sample>> measured, Map<Stage, Failure> failed, Instant started, String loadBefore, String loadAfter,

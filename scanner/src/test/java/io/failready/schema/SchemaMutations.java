@@ -1,4 +1,4 @@
-package io.failready.util;
+package io.failready.schema;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,23 +60,36 @@ public final class SchemaMutations {
         VALUES.put("extra field", n -> n.isObject() ? ((ObjectNode) n.deepCopy()).put("addedByAnotherTool", 1) : n);
     }
 
-    /** {@code sampled}: arrays (by pointer) of which only the first three items are mutated. */
-    public static Outcome check(JsonNode original, Schema networknt, Predicate<JsonNode> fast, Predicate<String> sampled) {
+    /** One generated document: {@code kind} of wrong value (a key of the value set) put at {@code pointer}. */
+    public record Mutant(String kind, String pointer, JsonNode doc) {
+        @Override public String toString() { return kind + " at " + pointer; }
+    }
+
+    /** Every mutation of {@code original}; {@code sampled}: arrays (by pointer) of which only the first three items are mutated. */
+    public static List<Mutant> mutants(JsonNode original, Predicate<String> sampled) {
         List<String> pointers = new ArrayList<>();
         collect(original, "", pointers, sampled);
-        Map<String, Integer> stricterOnly = new TreeMap<>();
-        int rejected = 0, checked = 0;
+        List<Mutant> out = new ArrayList<>();
         for (String ptr : pointers) {
             for (Map.Entry<String, Function<JsonNode, JsonNode>> m : VALUES.entrySet()) {
                 JsonNode doc = original.deepCopy();
-                if (!apply(doc, JsonPointer.compile(ptr), m.getValue())) continue;
-                checked++;
-                boolean slow = networknt.validate(doc).isEmpty();
-                boolean quick = fast.test(doc);
-                if (quick && !slow) throw new AssertionError("fast check accepted what networknt rejects: " + m.getKey() + " at " + ptr);
-                if (!slow) rejected++;
-                if (slow && !quick) stricterOnly.merge(m.getKey(), 1, Integer::sum);
+                if (apply(doc, JsonPointer.compile(ptr), m.getValue())) out.add(new Mutant(m.getKey(), ptr, doc));
             }
+        }
+        return out;
+    }
+
+    /** {@code sampled}: arrays (by pointer) of which only the first three items are mutated. */
+    public static Outcome check(JsonNode original, Schema networknt, Predicate<JsonNode> fast, Predicate<String> sampled) {
+        Map<String, Integer> stricterOnly = new TreeMap<>();
+        int rejected = 0, checked = 0;
+        for (Mutant m : mutants(original, sampled)) {
+            checked++;
+            boolean slow = networknt.validate(m.doc()).isEmpty();
+            boolean quick = fast.test(m.doc());
+            if (quick && !slow) throw new AssertionError("fast check accepted what networknt rejects: " + m);
+            if (!slow) rejected++;
+            if (slow && !quick) stricterOnly.merge(m.kind(), 1, Integer::sum);
         }
         return new Outcome(checked, rejected, stricterOnly);
     }

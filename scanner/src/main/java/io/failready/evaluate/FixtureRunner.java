@@ -1,4 +1,4 @@
-package io.failready.rules;
+package io.failready.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.failready.config.ConfigLoader;
 import io.failready.config.FailreadyConfig;
 import io.failready.config.Workload;
-import io.failready.model.ComplianceType;
-import io.failready.model.Evaluation;
-import io.failready.evaluate.RuleEngine;
-import io.failready.evaluate.WorkloadResult;
 import io.failready.facts.CollectionGap;
 import io.failready.facts.Resource;
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
 import io.failready.snapshot.Snapshot;
 import io.failready.util.InputException;
 import io.failready.util.Json;

@@ -1,7 +1,9 @@
-package io.failready.rules;
+package io.failready.report;
 
+import io.failready.evaluate.GatePolicy;
 import io.failready.model.Severity;
-import io.failready.gate.GatePolicy;
+import io.failready.rules.RuleCatalog;
+import io.failready.rules.RuleMetadata;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.failready.evaluate;
+package io.failready.facts;
 
 import java.util.ArrayList;
 import java.util.List;

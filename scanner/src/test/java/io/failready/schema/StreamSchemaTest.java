@@ -1,8 +1,9 @@
-package io.failready.util;
+package io.failready.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failready.demo.DemoEstate;
 import io.failready.snapshot.SnapshotIO;
+import io.failready.util.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
-package io.failready.rules;
+package io.failready.config;
 
-import io.failready.evaluate.Scope;
+import io.failready.util.Globs;
 import io.failready.util.InputException;
 
 import java.util.Collection;
@@ -17,14 +17,14 @@ public final class RuleNames {
     /** Null when every entry names something; else the problem with a did-you-mean. {@code globs}: whether * and ? are allowed. */
     public static String problem(String what, String entry, Collection<String> known, boolean globs) {
         if (entry != null && globs && (entry.contains("*") || entry.contains("?"))) {
-            Pattern p = Scope.glob(entry);
+            Pattern p = Globs.glob(entry);
             for (String k : known) if (p.matcher(k).matches()) return null;
-            return what + " '" + entry + "' matches no " + noun(what) + suggestion(entry.replace("*", "").replace("?", ""), known);
+            return what + " '" + entry + "' matches no " + noun(what, known) + suggestion(entry.replace("*", "").replace("?", ""), known);
         }
         if (entry != null && known.contains(entry)) return null;
         String typed = entry == null ? "" : entry;
         if (what.equals("rule id")) return "unknown rule id '" + typed + "'" + suggestion(typed, known) + " Run 'failready rules list' for the catalog.";
-        return what + " '" + typed + "' is not a known " + noun(what) + suggestion(typed, known);
+        return what + " '" + typed + "' is not a known " + noun(what, known) + suggestion(typed, known);
     }
 
     public static void check(String what, List<String> entries, Collection<String> known, boolean globs) {
@@ -34,8 +34,8 @@ public final class RuleNames {
         }
     }
 
-    private static String noun(String what) {
-        return what.contains("section") ? "section (sections: " + String.join(", ", RuleMetadata.SECTIONS) + ")"
+    private static String noun(String what, Collection<String> known) {
+        return what.contains("section") ? "section (sections: " + String.join(", ", known) + ")"
                 : "rule id (run 'failready rules list' for the catalog)";
     }
 

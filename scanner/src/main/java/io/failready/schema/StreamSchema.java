@@ -1,4 +1,4 @@
-package io.failready.util;
+package io.failready.schema;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * A bundled JSON Schema (2020-12) compiled into a checker that follows a document's tokens as a
  * streaming reader consumes them, so a reader can validate and bind in one pass without building
  * a tree. It is the fast path only: it answers "certainly valid" or "not certainly valid", and on
- * the latter the caller re-reads the file through networknt ({@link Json#validate}), which decides
+ * the latter the caller re-reads the file through networknt ({@code Json.validate}), which decides
  * and words the error with file and line. So it may be stricter than the schema (a float where an
  * integer is expected, an enum on an object) but never looser; StreamSchemaTest holds it to that
  * against networknt on mutations generated from the schema itself.

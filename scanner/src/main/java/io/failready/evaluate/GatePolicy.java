@@ -1,10 +1,10 @@
-package io.failready.gate;
+package io.failready.evaluate;
 
 import io.failready.config.GatePolicyConfig;
 import io.failready.model.ComplianceType;
 import io.failready.model.Evaluation;
-import io.failready.evaluate.Scope;
 import io.failready.model.Severity;
+import io.failready.util.Globs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ public record GatePolicy(Severity failOn, Double minScore, List<String> blockRul
 
     /** Rule ids accept globs ("ROUTE53_*"), so a team can block or relax a family at once. */
     private static boolean matchesAny(List<String> globs, String id) {
-        for (String g : globs) if (Pattern.matches(Scope.glob(g).pattern(), id)) return true;
+        for (String g : globs) if (Pattern.matches(Globs.glob(g).pattern(), id)) return true;
         return false;
     }
 

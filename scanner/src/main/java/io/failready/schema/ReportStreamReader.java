@@ -1,15 +1,13 @@
-package io.failready.report;
-
-import io.failready.model.Report;
+package io.failready.schema;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.failready.facts.CollectionGap;
 import io.failready.model.ComplianceType;
 import io.failready.model.Evaluation;
+import io.failready.model.Report;
 import io.failready.model.Severity;
-import io.failready.facts.CollectionGap;
-import io.failready.util.StreamSchema;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,15 +17,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fast path of {@link ReportReader}: one pass of jackson-core tokens, checked against
+ * The fast path of {@code report.ReportReader}: one pass of jackson-core tokens, checked against
  * {@code report.schema.json} by {@link StreamSchema} and bound to {@link Report} as they go, with
  * no tree and no databind. The gate reads a report on every pipeline run and in the failover
  * runbook, and on a 10k-resource report building a tree, validating it with networknt and binding
  * it cost more than everything else the gate does. Anything in doubt throws
  * {@link StreamSchema.Mismatch}, and ReportReader then reads the file the slow, worded way.
- * ReportReaderTest checks the two paths bind the same report.
+ * ReportStreamReaderTest checks the two paths bind the same report, FastPathParityTest that they
+ * accept and refuse the same documents with the same error.
  */
-final class ReportStreamReader {
+public final class ReportStreamReader {
     private static final class Holder {
         static final StreamSchema SCHEMA = StreamSchema.bundled("report.schema.json");
         // duplicate keys refused as Json.strict does; not through Json, whose mappers and schema
@@ -46,12 +45,12 @@ final class ReportStreamReader {
     }
 
     /** The report, or {@link StreamSchema.Mismatch} when the slow path must decide. */
-    static Report read(InputStream in) throws IOException {
+    public static Report read(InputStream in) throws IOException {
         return read(Holder.FACTORY.createParser(in));
     }
 
     /** A whole file in memory parses without refilling buffers (reports up to a few hundred MB). */
-    static Report read(byte[] json) throws IOException {
+    public static Report read(byte[] json) throws IOException {
         return read(Holder.FACTORY.createParser(json));
     }
 
