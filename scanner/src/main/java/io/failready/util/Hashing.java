@@ -37,6 +37,13 @@ public final class Hashing {
             md.update(s.text().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
         });
+        // decision classes of user directories decide too; a DRL-only set keeps the hash it always had
+        set.javaSources().stream().sorted(Comparator.comparing(RuleSet.JavaSource::displayName)).forEach(s -> {
+            md.update(s.displayName().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(s.text().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+        });
         return HexFormat.of().formatHex(md.digest());
     }
 
