@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark harness behind {@code failready bench run}: generates the estates, runs every
- * stage as a fresh process through the launcher (so JVM start, flags, class-data sharing and the
- * rule cache are what a user gets), takes medians of wall time, CPU time and peak RSS (from
+ * stage as a fresh process through the launcher (so JVM start, flags and class-data sharing are
+ * what a user gets), takes medians of wall time, CPU time and peak RSS (from
  * {@code /usr/bin/time}), and writes a Markdown results file with each target, pass/fail, the
  * machine and the exact commands. Never a timed unit test: numbers depend on the machine.
  */
@@ -134,7 +134,7 @@ public final class BenchRunner {
             out.flush();
             // A stage that fails (the 1M estate running out of memory, say) is a result to publish,
             // not a reason to lose every other measurement of the run.
-            Failure f = failure(exec(s)); // warm-up: fills the rule cache and the page cache; not counted
+            Failure f = failure(exec(s)); // warm-up: fills the page cache; not counted
             List<Sample> samples = new ArrayList<>();
             for (int i = 0; f == null && i < s.runs(); i++) {
                 Sample x = exec(s);
