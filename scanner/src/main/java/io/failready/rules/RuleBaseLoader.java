@@ -159,11 +159,11 @@ public final class RuleBaseLoader {
         if (!errors.isEmpty()) {
             Message first = errors.get(0);
             String file = display.getOrDefault(first.getPath(), first.getPath());
-            boolean java = first.getPath() != null && first.getPath().endsWith(".java") && display.containsKey(first.getPath());
+            boolean inJava = first.getPath() != null && first.getPath().endsWith(".java") && display.containsKey(first.getPath());
             String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more error" + (errors.size() > 2 ? "s" : "") + ")" : "";
             // the Java compiler's column is an offset into the file, not into the line: only the line is shown
-            throw new InputException(file, first.getLine(), java ? -1 : first.getColumn(),
-                    (java ? "decision class does not compile: " : "rule file does not compile: ") + RuleCatalog.clean(first.getText()) + more + ".");
+            throw new InputException(file, first.getLine(), inJava ? -1 : first.getColumn(),
+                    (inJava ? "decision class does not compile: " : "rule file does not compile: ") + RuleCatalog.clean(first.getText()) + more + ".");
         }
         return (InternalKieModule) builder.getKieModule();
     }
