@@ -134,6 +134,8 @@ public final class RuleBaseLoader {
             String path = "src/main/resources/" + src.packageName().replace('.', '/') + "/" + (n++) + "_" + src.path().getFileName();
             kfs.write(path, src.text());
             display.put(path, src.displayName());
+            // the model compiler reports DRL errors by resource path, without the source folder
+            display.put(path.substring("src/main/resources/".length()), src.displayName());
         }
         for (RuleSet.JavaSource src : java) {
             String path = "src/main/java/" + src.className().replace('.', '/') + ".java";
@@ -157,8 +159,16 @@ public final class RuleBaseLoader {
         Results results = builder.getResults();
         List<Message> errors = results.getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            Message first = errors.get(0);
-            String file = display.getOrDefault(first.getPath(), first.getPath());
+            // an error in a file the user wrote says the most; one in the generated model code names no
+            // file of theirs, so the message then names the files compiled together
+            Message first = errors.stream().filter(m -> display.containsKey(m.getPath())).findFirst().orElse(errors.get(0));
+            String file = display.get(first.getPath());
+            if (file == null) {
+                List<String> mine = drl.stream().map(RuleSet.DrlSource::displayName).sorted().toList();
+                throw new InputException("rule file" + (mine.size() == 1 ? " " : "s ") + String.join(", ", mine.size() > 3 ? mine.subList(0, 3) : mine)
+                        + (mine.size() > 3 ? " (and " + (mine.size() - 3) + " more)" : "") + (mine.size() == 1 ? " does" : " do")
+                        + " not compile: " + RuleCatalog.clean(first.getText()) + ".");
+            }
             boolean inJava = first.getPath() != null && first.getPath().endsWith(".java") && display.containsKey(first.getPath());
             String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more error" + (errors.size() > 2 ? "s" : "") + ")" : "";
             // the Java compiler's column is an offset into the file, not into the line: only the line is shown

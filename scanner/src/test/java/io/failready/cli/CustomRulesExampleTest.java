@@ -60,6 +60,27 @@ class CustomRulesExampleTest {
     }
 
     @Test
+    void aRuleFileThatDoesNotCompileIsAnInputErrorNamingTheUsersFile(@TempDir Path dir) throws IOException {
+        Path rule = copyExample(dir);
+        Path drl = rule.resolve("LAMBDA_RUNTIME_SAME_IN_RECOVERY_REGION.drl");
+        Files.writeString(drl, Files.readString(drl).replace("inScope, awsRegion == $p.primary )", "inScope, awsRegion == $p.primary, noSuchField == 1 )"));
+        CliTestSupport.Result r = CliTestSupport.run("rules", "test", dir.toString());
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains(drl.toString()) && r.err().contains("noSuchField"), r.all());
+    }
+
+    @Test
+    void aMissingDecisionClassIsAnInputErrorNamingTheRuleFile(@TempDir Path dir) throws IOException {
+        Path rule = copyExample(dir);
+        Files.delete(rule.resolve("LambdaRuntimeSameInRecoveryRegion.java"));
+        CliTestSupport.Result r = CliTestSupport.run("rules", "test", dir.toString());
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains(rule.resolve("LAMBDA_RUNTIME_SAME_IN_RECOVERY_REGION.drl").toString())
+                && r.err().contains("com.example.rules.operations.LambdaRuntimeSameInRecoveryRegion"), r.all());
+        assertFalse(r.err().contains("src/main/java"), "names generated code instead of the user's file: " + r.all());
+    }
+
+    @Test
     void anUnsafeDecisionClassIsRefusedBeforeItIsCompiled(@TempDir Path dir) throws IOException {
         Path rule = copyExample(dir);
         Path java = rule.resolve("LambdaRuntimeSameInRecoveryRegion.java");
