@@ -41,6 +41,8 @@ public final class RuleBaseLoader {
      */
     static final ReleaseId BUNDLED = KieServices.Factory.get().newReleaseId("io.failready", "failready-rules", "1.0.0");
     private static final ReleaseId USER = KieServices.Factory.get().newReleaseId("io.failready", "failready-user-rules", "1.0.0");
+    /* and the bundled DRL compiled in this JVM must not resolve to the stale precompiled classes it replaces */
+    private static final ReleaseId BUNDLED_AT_RUN_TIME = KieServices.Factory.get().newReleaseId("io.failready", "failready-rules-run-time", "1.0.0");
 
     private RuleBaseLoader() {}
 
@@ -67,7 +69,7 @@ public final class RuleBaseLoader {
             List<Model> pre = precompiled(bundled);
             // Only a classes directory left behind by an edit without a rebuild gets here (the jar is built
             // in one step); compiling is slower but never runs rules other than the ones on disk.
-            models.addAll(pre != null ? pre : compile(bundled, List.of(), BUNDLED));
+            models.addAll(pre != null ? pre : compile(bundled, List.of(), BUNDLED_AT_RUN_TIME));
         }
         if (!user.isEmpty() || !set.javaSources().isEmpty()) models.addAll(compile(user, set.javaSources(), USER));
         KieBase built = KieBaseBuilder.createKieBaseFromModel(models);

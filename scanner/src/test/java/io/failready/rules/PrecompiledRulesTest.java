@@ -87,6 +87,17 @@ class PrecompiledRulesTest {
     }
 
     @Test
+    void bundledDrlThatDiffersFromTheModelIsCompiledNotShadowedByTheStaleModel() {
+        // a classes directory edited without a rebuild: the DRL on disk decides, not the model built before
+        List<RuleSet.DrlSource> fewer = bundled.sources().stream()
+                .filter(s -> !s.displayName().contains("S3_BUCKET_REPLICATED_TO_RECOVERY_REGION")).toList();
+        assertEquals(bundled.sources().size() - 1, fewer.size());
+        List<String> names = ruleNames(RuleBaseLoader.build(new RuleSet(fewer)));
+        assertFalse(names.stream().anyMatch(n -> n.endsWith(" S3_BUCKET_REPLICATED_TO_RECOVERY_REGION")), names.toString());
+        assertTrue(names.stream().anyMatch(n -> n.endsWith(" S3_BUCKET_REPLICATION_MONITORED")), names.toString());
+    }
+
+    @Test
     void oneKieBasePerRuleSetInOneJvm() {
         assertSame(precompiled.kieBase(), RuleBaseLoader.build(RuleSources.bundledPlus(List.of())));
     }
