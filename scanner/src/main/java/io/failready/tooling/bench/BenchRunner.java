@@ -117,6 +117,8 @@ public final class BenchRunner {
         SyntheticRules.write(userRules, 1);
         List<String> userArgs = new ArrayList<>(evalArgs("10k", rulesArgs));
         userArgs.addAll(List.of("--rules", userRules.toString()));
+        // its own report: the gate stages read out-10k, whose rules must be the catalog's
+        userArgs.set(userArgs.indexOf("--out") + 1, work.resolve("out-10k-user-rules").toString());
         stages.add(new Stage("evaluate 10k + a one-rule user directory (compiled at load)", "(info)", 0, null, userArgs, runs, Map.of()));
         Path report100k = work.resolve("out-100k/report.json");
         stages.add(new Stage("gate --report (10k-resource report)", "<= 0.5 s", 0.5, null,
