@@ -105,7 +105,9 @@ public final class RulesCommand extends AbstractCommand {
     }
 
     @Command(name = "test", header = "Run rule fixtures in DIR against the bundled rules plus the rules in DIR.",
-            description = {"Fixture files live in <RULE_ID>/fixtures/ and are named by outcome:",
+            description = {"DIR holds one folder per rule: <RULE_ID>.drl, its .java decision class if it has one (compiled",
+                    "with the DRL; *Test.java files are skipped), <RULE_ID>.md and fixtures/ (as examples/custom-rules in the sources).",
+                    "Fixture files live in <RULE_ID>/fixtures/ and are named by outcome:",
                     "compliant-*.json, non_compliant-*.json, not_applicable-*.json, insufficient_data-*.json.",
                     "Each lists resources, collection gaps and the exact set of expected evaluations."},
             exitCodeList = {"0:Every fixture passed", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE, "3:At least one fixture failed"})

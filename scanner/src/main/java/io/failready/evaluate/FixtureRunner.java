@@ -87,6 +87,22 @@ public final class FixtureRunner {
 
     /** Returns a one-line success message, or throws AssertionError describing the mismatch. */
     public String check(Fixture f) {
+        Scenario sc = scenario(f);
+        return check(f, sc, evaluate(sc));
+    }
+
+    /** A fixture read and checked: its tree, outcome, workload, configuration and snapshot. */
+    record Scenario(JsonNode root, String outcome, Workload workload, FailreadyConfig cfg, Snapshot snapshot, Instant asOf, String ruleId) {}
+
+    /** The evaluations this runner's engine makes on the fixture's estate (its rule and inference rules only). */
+    public List<Evaluation> evaluations(Fixture f) { return evaluate(scenario(f)).evaluations(); }
+
+    private WorkloadResult evaluate(Scenario sc) {
+        return engine.evaluate(sc.snapshot(), sc.workload(), sc.cfg(),
+                RuleEngine.Options.defaults(sc.asOf()).withRuleFilter(id -> id.equals(sc.ruleId())));
+    }
+
+    private Scenario scenario(Fixture f) {
         JsonNode root;
         try (InputStream in = io.failready.util.InputFiles.open(f.file(), f.displayName())) {
             root = Json.readLocated(in, f.displayName(), false);
@@ -124,8 +140,13 @@ public final class FixtureRunner {
         }
         Instant asOf = root.has("asOf") ? Instant.parse(root.get("asOf").asText()) : DEFAULT_AS_OF;
         Snapshot snap = new Snapshot(Snapshot.SCHEMA_VERSION, null, asOf.toString(), null, List.of(), List.of(), resources, gaps);
-        WorkloadResult result = engine.evaluate(snap, workload, cfg,
-                RuleEngine.Options.defaults(asOf).withRuleFilter(id -> id.equals(f.ruleId())));
+        return new Scenario(root, outcome, workload, cfg, snap, asOf, f.ruleId());
+    }
+
+    private String check(Fixture f, Scenario sc, WorkloadResult result) {
+        JsonNode root = sc.root();
+        String outcome = sc.outcome();
+        Workload workload = sc.workload();
 
         // Multiset match: each expectation consumes one evaluation with the same resource,
         // outcome and recovery region (and region, when the expectation names one).

@@ -161,7 +161,7 @@ public final class RuleEngine {
         try {
             // Facts are inserted on the rules thread too: Drools evaluates conditions as facts arrive,
             // and a user's condition can loop as well as a consequence.
-            int fired = RuleSandbox.run(w.name, opts.timeout().toMillis() + ABANDON_GRACE_MILLIS, this::ruleNames, () -> {
+            int fired = RuleSandbox.run(w.name, opts.timeout().toMillis() + ABANDON_GRACE_MILLIS, this::ruleNames, () -> RuleOwners.of(kieBase), () -> {
                 session.insert(w);
                 session.insert(new AsOf(opts.asOf()));
                 session.insert(gapIndex);

@@ -58,7 +58,8 @@ public final class RuleSandbox {
      * {@code deadlineMillis}. A rule error, OutOfMemoryError or StackOverflowError is rethrown as a
      * {@link RuleEngine.RuleBudgetException} naming the rule; a run past the deadline is abandoned.
      */
-    static <T> T run(String workload, long deadlineMillis, java.util.function.Supplier<java.util.Collection<String>> ruleNames, Callable<T> work) {
+    static <T> T run(String workload, long deadlineMillis, java.util.function.Supplier<java.util.Collection<String>> ruleNames,
+                     java.util.function.Supplier<java.util.Map<String, String>> owners, Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
         Thread worker = new Thread(null, task, "failready-rules-" + workload, 0);
         worker.setDaemon(true);
@@ -67,7 +68,9 @@ public final class RuleSandbox {
         try {
             return task.get(deadlineMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            String rule = blame(worker.getStackTrace(), ruleNames.get(), firing);
+            StackTraceElement[] stack = worker.getStackTrace();
+            String rule = blame(stack, ruleNames.get(), null);
+            if (rule == null) rule = blameModel(stack, owners.get(), firing);
             abandoned = true;
             stop(worker);
             throw new RuleEngine.RuleBudgetException(rule, "rule evaluation for workload " + workload + " did not return within "
@@ -115,6 +118,15 @@ public final class RuleSandbox {
                 if (generated.startsWith(id) && (best == null || id.length() > best.replaceAll("[^A-Za-z0-9_$]", "_").length())) best = name;
             }
             if (best != null) return best;
+        }
+        return fallback;
+    }
+
+    /** The rule owning the innermost executable-model class on the stack (see {@link RuleOwners}), else {@code fallback}. */
+    static String blameModel(StackTraceElement[] stack, java.util.Map<String, String> owners, String fallback) {
+        for (StackTraceElement f : stack) {
+            String rule = owners.get(f.getClassName());
+            if (rule != null && !rule.isEmpty()) return rule;
         }
         return fallback;
     }
