@@ -19,6 +19,7 @@ import io.failready.collect.aws.s3.S3Collector;
 import io.failready.collect.aws.secretsmanager.SecretsManagerCollector;
 import io.failready.collect.aws.securityhub.SecurityHubCollector;
 import io.failready.collect.aws.servicequotas.ServiceQuotasCollector;
+import io.failready.collect.aws.sqs.SqsCollector;
 import io.failready.collect.aws.ssm.SsmCollector;
 
 import java.util.List;
@@ -49,6 +50,7 @@ public final class CollectorRegistry {
                 new SecretsManagerCollector(),
                 new SecurityHubCollector(),
                 new ServiceQuotasCollector(),
+                new SqsCollector(),
                 new SsmCollector()
                 // keep-sorted end
         );

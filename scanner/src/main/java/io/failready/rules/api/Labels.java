@@ -19,7 +19,17 @@ public final class Labels {
             Map.entry("AWS::RDS::DBInstance", "RDS instance"),
             Map.entry("AWS::ECR::Repository", "ECR repository"),
             Map.entry("AWS::KMS::Key", "KMS key"),
-            Map.entry("AWS::SecretsManager::Secret", "secret"));
+            Map.entry("AWS::SecretsManager::Secret", "secret"),
+            Map.entry("AWS::SQS::Queue", "SQS queue"),
+            Map.entry("AWS::SNS::Topic", "SNS topic"),
+            Map.entry("AWS::EFS::FileSystem", "EFS file system"),
+            Map.entry("AWS::ElastiCache::ReplicationGroup", "ElastiCache replication group"),
+            Map.entry("AWS::Events::Rule", "EventBridge rule"),
+            Map.entry("AWS::Events::EventBus", "EventBridge event bus"),
+            Map.entry("AWS::Events::Endpoint", "EventBridge global endpoint"),
+            Map.entry("AWS::EKS::Cluster", "EKS cluster"),
+            Map.entry("AWS::DocDB::DBCluster", "DocumentDB cluster"),
+            Map.entry("AWS::Neptune::DBCluster", "Neptune cluster"));
 
     /** "S3 bucket", or the type itself when it has no label. */
     public static String kind(String resourceType) { return KINDS.getOrDefault(resourceType, resourceType); }
