@@ -45,6 +45,11 @@ public final class ApiCalls {
             "ecs:DescribeTaskDefinition",
             "ecs:ListClusters",
             "ecs:ListServices",
+            "elasticache:DescribeGlobalReplicationGroups",
+            "elasticache:DescribeReplicationGroups",
+            "elasticache:ListTagsForResource",
+            "elasticfilesystem:DescribeFileSystems",
+            "elasticfilesystem:DescribeReplicationConfigurations",
             "guardduty:GetDetector",
             "guardduty:ListDetectors",
             "iam:GetPolicy",
@@ -80,6 +85,10 @@ public final class ApiCalls {
             "securityhub:DescribeSecurityHubV2",
             "servicequotas:GetAWSDefaultServiceQuota",
             "servicequotas:GetServiceQuota",
+            "sns:GetTopicAttributes",
+            "sns:ListSubscriptionsByTopic",
+            "sns:ListTagsForResource",
+            "sns:ListTopics",
             "sqs:GetQueueAttributes",
             "sqs:ListQueueTags",
             "sqs:ListQueues",
@@ -97,7 +106,9 @@ public final class ApiCalls {
 
     /** SDK service id (as in gaps) -> IAM prefix, where they differ. */
     private static final Map<String, String> GAP_SERVICE = Map.of(
-            "application-autoscaling", "applicationautoscaling");
+            "application-autoscaling", "applicationautoscaling",
+            "elasticfilesystem", "efs",
+            "events", "eventbridge");
 
     /** Sorted, immutable. */
     public static List<String> all() { return ALL; }

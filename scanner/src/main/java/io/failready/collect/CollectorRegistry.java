@@ -9,6 +9,8 @@ import io.failready.collect.aws.config.ConfigCollector;
 import io.failready.collect.aws.dynamodb.DynamoDbCollector;
 import io.failready.collect.aws.ecr.EcrCollector;
 import io.failready.collect.aws.ecs.EcsCollector;
+import io.failready.collect.aws.efs.EfsCollector;
+import io.failready.collect.aws.elasticache.ElastiCacheCollector;
 import io.failready.collect.aws.guardduty.GuardDutyCollector;
 import io.failready.collect.aws.iam.IamCollector;
 import io.failready.collect.aws.kms.KmsCollector;
@@ -19,6 +21,7 @@ import io.failready.collect.aws.s3.S3Collector;
 import io.failready.collect.aws.secretsmanager.SecretsManagerCollector;
 import io.failready.collect.aws.securityhub.SecurityHubCollector;
 import io.failready.collect.aws.servicequotas.ServiceQuotasCollector;
+import io.failready.collect.aws.sns.SnsCollector;
 import io.failready.collect.aws.sqs.SqsCollector;
 import io.failready.collect.aws.ssm.SsmCollector;
 
@@ -40,6 +43,8 @@ public final class CollectorRegistry {
                 new DynamoDbCollector(),
                 new EcrCollector(),
                 new EcsCollector(),
+                new EfsCollector(),
+                new ElastiCacheCollector(),
                 new GuardDutyCollector(),
                 new IamCollector(),
                 new KmsCollector(),
@@ -50,6 +55,7 @@ public final class CollectorRegistry {
                 new SecretsManagerCollector(),
                 new SecurityHubCollector(),
                 new ServiceQuotasCollector(),
+                new SnsCollector(),
                 new SqsCollector(),
                 new SsmCollector()
                 // keep-sorted end
