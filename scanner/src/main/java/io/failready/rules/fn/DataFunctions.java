@@ -32,6 +32,14 @@ public final class DataFunctions {
     public static final String DDB = "AWS::DynamoDB::Table";
     public static final String CLUSTER = "AWS::RDS::DBCluster";
     public static final String INSTANCE = "AWS::RDS::DBInstance";
+    /** DocumentDB and Neptune clusters: RDS-style clusters with global clusters, judged like Aurora's. */
+    public static final String DOCDB_CLUSTER = "AWS::DocDB::DBCluster";
+    public static final String NEPTUNE_CLUSTER = "AWS::Neptune::DBCluster";
+
+    static boolean isCluster(Resource r) {
+        String t = r.getResourceType();
+        return CLUSTER.equals(t) || DOCDB_CLUSTER.equals(t) || NEPTUNE_CLUSTER.equals(t);
+    }
 
     // ------------------------------------------------------------------ subjects and naming
 
@@ -43,7 +51,7 @@ public final class DataFunctions {
     public static boolean isPrimaryDataStore(Resource r) {
         return switch (r.getResourceType()) {
             case S3, DDB -> true;
-            case CLUSTER -> !r.has("replicationSourceIdentifier");
+            case CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER -> !r.has("replicationSourceIdentifier");
             case INSTANCE -> !r.has("dbClusterIdentifier") && !r.has("readReplicaSourceDBInstanceIdentifier");
             default -> false;
         };
@@ -51,7 +59,7 @@ public final class DataFunctions {
 
     /** Whether {@link #isPrimaryDataStore} judges this resource as a database (RDS rules). */
     public static boolean isPrimaryDatabase(Resource r) {
-        return (CLUSTER.equals(r.getResourceType()) || INSTANCE.equals(r.getResourceType())) && isPrimaryDataStore(r);
+        return (isCluster(r) || INSTANCE.equals(r.getResourceType())) && isPrimaryDataStore(r);
     }
 
     static String label(Resource r) {
@@ -59,6 +67,8 @@ public final class DataFunctions {
             case S3 -> "S3 bucket";
             case DDB -> "DynamoDB table";
             case CLUSTER -> "Aurora cluster";
+            case DOCDB_CLUSTER -> "DocumentDB cluster";
+            case NEPTUNE_CLUSTER -> "Neptune cluster";
             case INSTANCE -> "RDS instance";
             case "AWS::ECR::Repository" -> "ECR repository";
             default -> r.getResourceType();
@@ -70,7 +80,7 @@ public final class DataFunctions {
         return switch (r.getResourceType()) {
             case S3 -> "s3";
             case DDB -> "dynamodb";
-            case CLUSTER, INSTANCE -> "rds";
+            case CLUSTER, INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER -> "rds";
             case "AWS::ECR::Repository" -> "ecr";
             default -> "*";
         };
@@ -147,7 +157,7 @@ public final class DataFunctions {
                     }
                 }
             }
-            case CLUSTER -> {
+            case CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER -> {
                 for (Map<String, Object> m : r.maps("globalClusterMembers")) {
                     String arn = s(m.get("dbClusterArn"));
                     String reg = s(m.get("region"));
@@ -527,9 +537,9 @@ public final class DataFunctions {
             String problem = null, unknown = null;
             Copy bad = null;
             for (Copy c : copies) {
-                String how = CLUSTER.equals(db.getResourceType()) && db.has("globalClusterIdentifier")
+                String how = isCluster(db) && db.has("globalClusterIdentifier")
                         ? "is in global cluster " + db.str("globalClusterIdentifier") + " with secondary cluster " + copyName(c)
-                        : CLUSTER.equals(db.getResourceType()) ? "has replica cluster " + copyName(c)
+                        : isCluster(db) ? "has replica cluster " + copyName(c)
                         : "has cross-region read replica " + copyName(c);
                 String sick = rdsCopyProblem(db, c);
                 if (sick == null && c.resource == null) {
@@ -547,7 +557,7 @@ public final class DataFunctions {
             if (unknown != null) return Verdict.insufficientData(who + " " + unknown + ".");
             return Verdict.nonCompliant(who + " " + problem + ".", bad.resource);
         }
-        if (CLUSTER.equals(db.getResourceType())) {
+        if (isCluster(db)) {
             if (db.has("globalClusterIdentifier")) {
                 return Verdict.nonCompliant(who + " is in global cluster " + db.str("globalClusterIdentifier")
                         + ", which has no secondary cluster in " + p.recovery + ".", null);
