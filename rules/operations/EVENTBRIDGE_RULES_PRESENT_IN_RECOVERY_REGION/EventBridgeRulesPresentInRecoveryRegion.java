@@ -20,6 +20,19 @@ public final class EventBridgeRulesPresentInRecoveryRegion {
     private EventBridgeRulesPresentInRecoveryRegion() {}
 
     public static Verdict decide(Resource r, RegionPair p, GapIndex g, Counterparts cps) {
+        Verdict v = judge(r, p, g, cps);
+        if (!v.is(io.failready.model.ComplianceType.NON_COMPLIANT)) return v;
+        // a global endpoint would make the rule compliant whatever its counterpart: unlisted endpoints keep the answer open
+        io.failready.facts.CollectionGap unlisted = g.resourceTypeGap(r.getAccountId(), p.primary, ENDPOINT);
+        if (unlisted == null) unlisted = g.resourceTypeGap(r.getAccountId(), p.recovery, ENDPOINT);
+        if (unlisted == null) return v;
+        return Verdict.insufficientData(Text.fit(v.annotation() + " Global endpoints could not be listed ("
+                + GapIndex.describe(unlisted) + "), and one may serve its bus."), v.counterpart());
+    }
+
+    static final String ENDPOINT = "AWS::Events::Endpoint";
+
+    private static Verdict judge(Resource r, RegionPair p, GapIndex g, Counterparts cps) {
         String who = Labels.of(r) + " (bus " + r.str("eventBusName") + ")";
         String rec = p.recovery;
         if (g.missingFor(r, "eventbridge") || !r.has("targets")) {

@@ -55,7 +55,9 @@ public final class EventBridgeCollector implements Collector {
 
     @Override public void collect(CollectionContext ctx) {
         EventBridgeClient eb = ctx.client(EventBridgeClient.class);
-        ctx.call("events:ListEndpoints", () -> {
+        // Scoped to the endpoint type, not the service: without the endpoint listing a rule with a
+        // good counterpart is still judged, and only "no counterpart" stays open (see the rule).
+        ctx.callFor("events:ListEndpoints", ENDPOINT, ctx.arn("events", "endpoint/*"), () -> {
             List<Endpoint> all = new ArrayList<>();
             String token = null;
             do {

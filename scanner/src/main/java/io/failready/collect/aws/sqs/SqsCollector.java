@@ -28,6 +28,7 @@ public final class SqsCollector implements Collector {
     private static final List<QueueAttributeName> ATTRIBUTES = List.of(QueueAttributeName.QUEUE_ARN,
             QueueAttributeName.FIFO_QUEUE, QueueAttributeName.MESSAGE_RETENTION_PERIOD, QueueAttributeName.VISIBILITY_TIMEOUT,
             QueueAttributeName.REDRIVE_POLICY, QueueAttributeName.KMS_MASTER_KEY_ID, QueueAttributeName.SQS_MANAGED_SSE_ENABLED);
+    private static final java.util.Set<String> GONE = java.util.Set.of("QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue");
     private static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("sqs", SqsClient.class, SqsClient::builder)
             .operations("GetQueueAttributes", "ListQueueTags", "ListQueues")
             .writes(TYPE, "SQS queue")
@@ -49,6 +50,10 @@ public final class SqsCollector implements Collector {
                     return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(ATTRIBUTES)).attributesAsStrings();
                 } catch (QueueDoesNotExistException gone) {
                     return null;
+                } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                    // the JSON protocol may surface the query-compatible code instead of the modelled one
+                    if (e.awsErrorDetails() != null && GONE.contains(e.awsErrorDetails().errorCode())) return null;
+                    throw e;
                 }
             });
             if (attrs.isEmpty() && !ctx.hasGap("GetQueueAttributes", arn)) continue; // deleted since the listing
