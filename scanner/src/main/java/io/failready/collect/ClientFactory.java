@@ -90,6 +90,13 @@ public final class ClientFactory implements AutoCloseable {
     private final URI endpoint;
     private final Duration callTimeout;
     private final BackoffStrategy backoffOverride;
+    /** Builders declared by collectors' descriptors (collectors written since descriptors exist), built on first use. */
+    private static final class Described {
+        static final Map<Class<?>, Supplier<?>> BUILDERS = CollectorRegistry.all().stream().map(Collector::descriptor)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(CollectorDescriptor::clientType, CollectorDescriptor::builder, (a, b) -> a));
+    }
+
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
     public ClientFactory(URI endpoint, Duration callTimeout) {
@@ -167,6 +174,7 @@ public final class ClientFactory implements AutoCloseable {
     private <T extends SdkClient> T build(Class<T> type, AwsCredentialsProvider credentials, String region, RetryStrategy retries) {
         try {
             Supplier<?> known = BUILDERS.get(type);
+            if (known == null) known = Described.BUILDERS.get(type);
             Object builder = known != null ? known.get() : type.getMethod("builder").invoke(null);
             AwsClientBuilder<?, ?> b = (AwsClientBuilder<?, ?>) builder;
             b.region(regionFor(type, region)).credentialsProvider(credentials);
