@@ -23,10 +23,12 @@ public final class RdsDatabaseReplicatedToRecoveryRegion {
 
     public static Verdict decide(Resource db, RegionPair p, Workload w, DataIndex ix, GapIndex g) {
         String who = Labels.of(db);
-        if (g.missingFor(db, "rds")) {
-            return Verdict.insufficientData(who + ": cannot read its replication settings (" + g.why(db, "rds") + ").");
+        // DocumentDB and Neptune are read by their own collectors, whose gaps name docdb and neptune
+        String svc = Labels.service(db.getResourceType());
+        if (g.missingFor(db, svc)) {
+            return Verdict.insufficientData(who + ": cannot read its replication settings (" + g.why(db, svc) + ").");
         }
-        boolean cluster = ReplicaLinks.CLUSTER.equals(db.getResourceType());
+        boolean cluster = ReplicaLinks.isCluster(db);
         List<ReplicaLinks.Copy> copies = ReplicaLinks.copiesIn(db, p.recovery, ix);
         if (!copies.isEmpty()) {
             // a copy counts only when healthy; an unreadable one keeps the answer open
@@ -40,9 +42,9 @@ public final class RdsDatabaseReplicatedToRecoveryRegion {
                 String sick = copyProblem(db, c);
                 if (sick == null && c.resource() == null) {
                     if (unknown == null) unknown = how + " in " + p.recovery + ", whose state could not be read ("
-                            + (g.missing(db.getAccountId(), p.recovery, "rds") ? g.why(db.getAccountId(), p.recovery, "rds") : "it was not collected") + ")";
-                } else if (sick == null && g.missingFor(c.resource(), "rds")) {
-                    if (unknown == null) unknown = how + " in " + p.recovery + ", whose state could not be read (" + g.why(c.resource(), "rds") + ")";
+                            + (g.missing(db.getAccountId(), p.recovery, svc) ? g.why(db.getAccountId(), p.recovery, svc) : "it was not collected") + ")";
+                } else if (sick == null && g.missingFor(c.resource(), svc)) {
+                    if (unknown == null) unknown = how + " in " + p.recovery + ", whose state could not be read (" + g.why(c.resource(), svc) + ")";
                 } else if (sick == null) {
                     return Verdict.compliant(who + " " + how + " in " + p.recovery + ".", c.resource());
                 } else if (problem == null) {

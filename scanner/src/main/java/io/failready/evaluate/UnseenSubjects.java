@@ -107,6 +107,16 @@ final class UnseenSubjects {
     static String service(String resourceType) {
         String[] parts = resourceType.split("::");
         if (parts.length != 3 || !parts[0].equals("AWS") || parts[1].isEmpty()) return null;
-        return parts[1].toLowerCase(Locale.ROOT);
+        String prefix = parts[1].toLowerCase(Locale.ROOT);
+        return GAP_SERVICE_OF_TYPE_PREFIX.getOrDefault(prefix, prefix);
     }
+
+    /*
+     * Where the type's prefix is not the service its gaps name: EventBridge types are AWS::Events::*,
+     * and DocumentDB and Neptune are read through rds: calls, so their gaps name rds. Without this a
+     * denied listing of those services would leave their unseen resources unreported.
+     * TODO(descriptor): derive from the collectors' descriptors once collectors-arch lands.
+     */
+    private static final java.util.Map<String, String> GAP_SERVICE_OF_TYPE_PREFIX = java.util.Map.of(
+            "events", "eventbridge", "docdb", "rds", "neptune", "rds");
 }

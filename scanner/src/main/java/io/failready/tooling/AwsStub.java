@@ -204,7 +204,7 @@ public final class AwsStub implements AutoCloseable {
             if (target != null) {
                 protocol = Protocol.JSON;
                 operation = target.substring(target.lastIndexOf('.') + 1);
-            } else if (Set.of("sts", "rds", "autoscaling", "cloudwatch", "iam").contains(service)) {
+            } else if (Set.of("sts", "rds", "autoscaling", "cloudwatch", "iam", "sns", "elasticache").contains(service)) {
                 protocol = Protocol.QUERY;
                 parseForm(body, params);
                 operation = params.getOrDefault("Action", "Unknown");
@@ -382,6 +382,16 @@ public final class AwsStub implements AutoCloseable {
                 yield "Unknown";
             }
             case "account" -> p.equals("/listRegions") ? "ListRegions" : "Unknown";
+            case "eks" -> {
+                if (p.equals("/clusters")) yield "ListClusters";
+                if (p.matches("/clusters/[^/]+")) yield "DescribeCluster";
+                if (p.matches("/clusters/[^/]+/node-groups")) yield "ListNodegroups";
+                if (p.matches("/clusters/[^/]+/node-groups/[^/]+")) yield "DescribeNodegroup";
+                if (p.matches("/clusters/[^/]+/fargate-profiles")) yield "ListFargateProfiles";
+                yield "Unknown";
+            }
+            case "elasticfilesystem" -> p.equals("/2015-02-01/file-systems") ? "DescribeFileSystems"
+                    : p.equals("/2015-02-01/file-systems/replication-configurations") ? "DescribeReplicationConfigurations" : "Unknown";
             case "backup" -> {
                 if (p.equals("/backup/plans")) yield "ListBackupPlans";
                 if (p.matches("/backup/plans/[^/]+")) yield "GetBackupPlan";

@@ -38,7 +38,9 @@ class RuleCatalogTest {
             "AWS::IAM::Role", "AWS::KMS::Key", "AWS::Lambda::Function", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
             "AWS::Route53::HealthCheck", "AWS::Route53::HostedZone", "AWS::Route53::RecordSet", "AWS::S3::Bucket",
             "AWS::SSM::Parameter", "AWS::SecretsManager::Secret", "AWS::SecurityHub::Hub", "AWS::ServiceQuotas::Quota",
-            "Failready::CloudWatch::ReplicationLag", "Failready::Workload");
+            "Failready::CloudWatch::ReplicationLag", "Failready::Workload",
+            "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::EFS::FileSystem", "AWS::ElastiCache::ReplicationGroup", "AWS::Events::Rule",
+            "AWS::EKS::Cluster", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster");
 
     static final List<String> DOC_HEADINGS = List.of("## Rationale", "## Risk", "## Remediation", "## Parameters", "## Related rules");
 

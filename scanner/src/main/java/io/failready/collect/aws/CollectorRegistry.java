@@ -9,19 +9,27 @@ import io.failready.collect.aws.backup.BackupCollector;
 import io.failready.collect.aws.cloudtrail.CloudTrailCollector;
 import io.failready.collect.aws.cloudwatch.CloudWatchCollector;
 import io.failready.collect.aws.config.ConfigCollector;
+import io.failready.collect.aws.docdb.DocDbCollector;
 import io.failready.collect.aws.dynamodb.DynamoDbCollector;
 import io.failready.collect.aws.ecr.EcrCollector;
 import io.failready.collect.aws.ecs.EcsCollector;
+import io.failready.collect.aws.efs.EfsCollector;
+import io.failready.collect.aws.eks.EksCollector;
+import io.failready.collect.aws.elasticache.ElastiCacheCollector;
+import io.failready.collect.aws.eventbridge.EventBridgeCollector;
 import io.failready.collect.aws.guardduty.GuardDutyCollector;
 import io.failready.collect.aws.iam.IamCollector;
 import io.failready.collect.aws.kms.KmsCollector;
 import io.failready.collect.aws.lambda.LambdaCollector;
+import io.failready.collect.aws.neptune.NeptuneCollector;
 import io.failready.collect.aws.rds.RdsCollector;
 import io.failready.collect.aws.route53.Route53Collector;
 import io.failready.collect.aws.s3.S3Collector;
 import io.failready.collect.aws.secretsmanager.SecretsManagerCollector;
 import io.failready.collect.aws.securityhub.SecurityHubCollector;
 import io.failready.collect.aws.servicequotas.ServiceQuotasCollector;
+import io.failready.collect.aws.sns.SnsCollector;
+import io.failready.collect.aws.sqs.SqsCollector;
 import io.failready.collect.aws.ssm.SsmCollector;
 
 import java.util.List;
@@ -45,19 +53,27 @@ public final class CollectorRegistry {
                 new CloudTrailCollector(),
                 new CloudWatchCollector(),
                 new ConfigCollector(),
+                new DocDbCollector(),
                 new DynamoDbCollector(),
                 new EcrCollector(),
                 new EcsCollector(),
+                new EfsCollector(),
+                new EksCollector(),
+                new ElastiCacheCollector(),
+                new EventBridgeCollector(),
                 new GuardDutyCollector(),
                 new IamCollector(),
                 new KmsCollector(),
                 new LambdaCollector(),
+                new NeptuneCollector(),
                 new RdsCollector(),
                 new Route53Collector(),
                 new S3Collector(),
                 new SecretsManagerCollector(),
                 new SecurityHubCollector(),
                 new ServiceQuotasCollector(),
+                new SnsCollector(),
+                new SqsCollector(),
                 new SsmCollector()
                 // keep-sorted end
         );

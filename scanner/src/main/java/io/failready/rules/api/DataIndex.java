@@ -28,7 +28,8 @@ public final class DataIndex {
     public static final Set<String> TYPES = Set.of(
             "AWS::::Account", "AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
             "AWS::ECR::Repository", "AWS::ECR::ReplicationConfiguration", "AWS::ECS::Service", "AWS::Backup::BackupPlan",
-            "AWS::Backup::BackupVault", "AWS::CloudWatch::Alarm", "Failready::CloudWatch::ReplicationLag");
+            "AWS::Backup::BackupVault", "AWS::CloudWatch::Alarm", "Failready::CloudWatch::ReplicationLag",
+            "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster");
 
     private final Map<String, Resource> byId = new HashMap<>();
     private final Map<String, Resource> byName = new HashMap<>();

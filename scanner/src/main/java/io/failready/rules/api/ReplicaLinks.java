@@ -20,6 +20,15 @@ public final class ReplicaLinks {
     public static final String DDB = "AWS::DynamoDB::Table";
     public static final String CLUSTER = "AWS::RDS::DBCluster";
     public static final String INSTANCE = "AWS::RDS::DBInstance";
+    /** DocumentDB and Neptune clusters: RDS-style clusters with global clusters, judged like Aurora's. */
+    public static final String DOCDB_CLUSTER = "AWS::DocDB::DBCluster";
+    public static final String NEPTUNE_CLUSTER = "AWS::Neptune::DBCluster";
+
+    /** An Aurora, DocumentDB or Neptune cluster. */
+    public static boolean isCluster(Resource r) {
+        String t = r.getResourceType();
+        return CLUSTER.equals(t) || DOCDB_CLUSTER.equals(t) || NEPTUNE_CLUSTER.equals(t);
+    }
 
     /**
      * A copy of a data store in another region: its ARN or name, the service's status for it ("" when
@@ -38,7 +47,7 @@ public final class ReplicaLinks {
     public static boolean isPrimaryDataStore(Resource r) {
         return switch (r.getResourceType()) {
             case S3, DDB -> true;
-            case CLUSTER -> !r.has("replicationSourceIdentifier");
+            case CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER -> !r.has("replicationSourceIdentifier");
             case INSTANCE -> !r.has("dbClusterIdentifier") && !r.has("readReplicaSourceDBInstanceIdentifier");
             default -> false;
         };
@@ -46,7 +55,7 @@ public final class ReplicaLinks {
 
     /** A primary copy that is a database (the RDS rules' subjects). */
     public static boolean isPrimaryDatabase(Resource r) {
-        return (CLUSTER.equals(r.getResourceType()) || INSTANCE.equals(r.getResourceType())) && isPrimaryDataStore(r);
+        return (isCluster(r) || INSTANCE.equals(r.getResourceType())) && isPrimaryDataStore(r);
     }
 
     /** The bucket's replication rules with status Enabled, in configuration order. */
@@ -88,7 +97,7 @@ public final class ReplicaLinks {
                     }
                 }
             }
-            case CLUSTER -> {
+            case CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER -> {
                 for (Map<String, Object> m : r.maps("globalClusterMembers")) {
                     String arn = str(m.get("dbClusterArn"));
                     String reg = str(m.get("region"));

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * S3 {@code ReplicationLatency} per replication rule (read in the destination region, where S3
  * publishes it), DynamoDB {@code ReplicationLatency} per
  * replica region, Aurora {@code AuroraGlobalDBReplicationLag} on global secondaries and RDS
- * {@code ReplicaLag} on cross-region read replicas. One GetMetricData call covers up to 500 series.
+ * {@code ReplicaLag} on cross-region read replicas, EFS {@code TimeSinceLastSync} per replication destination
+ * (in the source's region). One GetMetricData call covers up to 500 series.
  *
  * <p>AWS calls / IAM actions: {@code cloudwatch:DescribeAlarms}, {@code cloudwatch:GetMetricData} (paginated).
  */
@@ -132,6 +133,16 @@ public final class CloudWatchCollector implements Collector {
                     if (source == null || r.has("dbClusterIdentifier")) continue;
                     String sourceArn = source.startsWith("arn:") ? source : "arn:aws:rds:" + region + ":" + account + ":db:" + source;
                     out.add(new Series(sourceArn, region, "AWS/RDS", "ReplicaLag", dims("DBInstanceIdentifier", r.getResourceName()), 1.0));
+                }
+                case "AWS::EFS::FileSystem" -> {
+                    // TimeSinceLastSync is published in the source's region, per destination
+                    for (Map<String, Object> d : r.maps("replicationDestinations")) {
+                        String other = (String) d.get("region");
+                        String dest = (String) d.get("fileSystemId");
+                        if (other == null || dest == null || other.equals(region) || r.str("fileSystemId") == null) continue;
+                        out.add(new Series(r.getResourceId(), other, "AWS/EFS", "TimeSinceLastSync",
+                                dims("FileSystemId", r.str("fileSystemId"), "DestinationFileSystemId", dest), 1.0));
+                    }
                 }
                 default -> { }
             }

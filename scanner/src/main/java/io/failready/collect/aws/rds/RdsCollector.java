@@ -33,6 +33,8 @@ import java.util.Optional;
 public final class RdsCollector implements Collector {
     public static final String INSTANCE = "AWS::RDS::DBInstance";
     public static final String CLUSTER = "AWS::RDS::DBCluster";
+    /** Engines of the RDS control plane that are not RDS: collected by the docdb and neptune collectors. */
+    static final java.util.Set<String> OTHER_ENGINES = java.util.Set.of("docdb", "neptune");
 
     static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("rds", RdsClient.class, RdsClient::builder)
             .operations("DescribeDBClusters", "DescribeDBInstances", "DescribeGlobalClusters")
@@ -46,7 +48,9 @@ public final class RdsCollector implements Collector {
     @Override public void collect(CollectionContext ctx) {
         RdsClient rds = ctx.client(RdsClient.class);
         Optional<List<DBInstance>> instances = ctx.call("rds:DescribeDBInstances", () -> rds.describeDBInstancesPaginator(b -> { }).dbInstances().stream().toList());
-        Optional<List<DBCluster>> clusters = ctx.call("rds:DescribeDBClusters", () -> rds.describeDBClustersPaginator(b -> { }).dbClusters().stream().toList());
+        // DocumentDB and Neptune clusters come back from the same API; their own collectors write them as their own types
+        Optional<List<DBCluster>> clusters = ctx.call("rds:DescribeDBClusters", () -> rds.describeDBClustersPaginator(b -> { }).dbClusters().stream()
+                .filter(c -> !OTHER_ENGINES.contains(c.engine())).toList());
         Map<String, GlobalCluster> globalByMember = new HashMap<>();
         if (clusters.isPresent() && !clusters.get().isEmpty()) {
             ctx.call("rds:DescribeGlobalClusters", () -> rds.describeGlobalClustersPaginator(b -> { }).globalClusters().stream().toList())
