@@ -27,8 +27,12 @@ public final class ApiCalls {
 
     /** API operation -> IAM action, where they differ. */
     private static final Map<String, String> IAM_NAMES = new TreeMap<>();
-    /** IAM prefix -> the service gaps name, where they differ. */
-    private static final Map<String, String> GAP_SERVICE = new TreeMap<>();
+    /**
+     * IAM prefix -> every service a gap of a call under that prefix may name: one prefix can serve
+     * several collectors (DocumentDB and Neptune are read with {@code rds:} actions, and their gaps
+     * name {@code docdb} and {@code neptune}; RDS's name {@code rds}).
+     */
+    private static final Map<String, java.util.SortedSet<String>> GAP_SERVICES = new TreeMap<>();
 
     static {
         for (CollectorDescriptor d : CollectorRegistry.everyCaller()) {
@@ -40,8 +44,7 @@ public final class ApiCalls {
                             + " in " + d.service() + "'s");
                 }
                 String prefix = call.substring(0, call.indexOf(':'));
-                String service = d.gapService(prefix);
-                if (!service.equals(prefix)) GAP_SERVICE.putIfAbsent(prefix, service);
+                GAP_SERVICES.computeIfAbsent(prefix, k -> new TreeSet<>()).add(d.gapService(prefix));
             }
         }
     }
@@ -52,6 +55,12 @@ public final class ApiCalls {
     /** The IAM action that authorises {@code call}. */
     public static String iamAction(String call) { return IAM_NAMES.getOrDefault(call, call); }
 
-    /** The {@code service} a gap names for an IAM prefix (the SDK service id in lower case). */
-    public static String gapService(String iamPrefix) { return GAP_SERVICE.getOrDefault(iamPrefix, iamPrefix); }
+    /**
+     * The services a gap may name for a call under an IAM prefix (SDK service ids in lower case);
+     * the prefix itself when no collector declares it.
+     */
+    public static java.util.SortedSet<String> gapServices(String iamPrefix) {
+        java.util.SortedSet<String> s = GAP_SERVICES.get(iamPrefix);
+        return s == null ? new TreeSet<>(List.of(iamPrefix)) : java.util.Collections.unmodifiableSortedSet(s);
+    }
 }
