@@ -1,0 +1,2 @@
+/** The data section of the checklist: one decision class per rule folder below, beside its DRL. */
+package io.failready.rules.data;
