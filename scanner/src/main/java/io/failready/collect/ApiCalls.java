@@ -19,6 +19,12 @@ public final class ApiCalls {
     // keep-sorted start
     private static final List<String> ALL = List.of(
             "account:ListRegions",
+            "acm:DescribeCertificate",
+            "acm:ListCertificates",
+            "apigateway:GetApiMappings",
+            "apigateway:GetApis",
+            "apigateway:GetDomainNames",
+            "apigateway:GetRestApis",
             "application-autoscaling:DescribeScalableTargets",
             "autoscaling:DescribeAutoScalingGroups",
             "backup:GetBackupPlan",
@@ -26,6 +32,8 @@ public final class ApiCalls {
             "backup:ListBackupPlans",
             "backup:ListBackupSelections",
             "backup:ListBackupVaults",
+            "cloudfront:ListDistributions",
+            "cloudfront:ListTagsForResource",
             "cloudtrail:DescribeTrails",
             "cloudtrail:GetTrailStatus",
             "cloudwatch:DescribeAlarms",
@@ -38,6 +46,11 @@ public final class ApiCalls {
             "dynamodb:ListGlobalTables",
             "dynamodb:ListTables",
             "dynamodb:ListTagsOfResource",
+            "ec2:DescribeNatGateways",
+            "ec2:DescribeRouteTables",
+            "ec2:DescribeSubnets",
+            "ec2:DescribeVpcEndpoints",
+            "ec2:DescribeVpcs",
             "ecr:DescribeImages",
             "ecr:DescribeRegistry",
             "ecr:DescribeRepositories",
@@ -45,6 +58,11 @@ public final class ApiCalls {
             "ecs:DescribeTaskDefinition",
             "ecs:ListClusters",
             "ecs:ListServices",
+            "elasticloadbalancing:DescribeListeners",
+            "elasticloadbalancing:DescribeLoadBalancers",
+            "elasticloadbalancing:DescribeTags",
+            "elasticloadbalancing:DescribeTargetGroups",
+            "elasticloadbalancing:DescribeTargetHealth",
             "guardduty:GetDetector",
             "guardduty:ListDetectors",
             "iam:GetPolicy",
@@ -90,11 +108,17 @@ public final class ApiCalls {
     private static final Map<String, String> IAM_NAMES = Map.of(
             "s3:GetBucketEncryption", "s3:GetEncryptionConfiguration",
             "s3:GetBucketReplication", "s3:GetReplicationConfiguration",
-            "s3:ListBuckets", "s3:ListAllMyBuckets");
+            "s3:ListBuckets", "s3:ListAllMyBuckets",
+            // API Gateway authorises every read of its management API with one action
+            "apigateway:GetApiMappings", "apigateway:GET",
+            "apigateway:GetApis", "apigateway:GET",
+            "apigateway:GetDomainNames", "apigateway:GET",
+            "apigateway:GetRestApis", "apigateway:GET");
 
     /** SDK service id (as in gaps) -> IAM prefix, where they differ. */
     private static final Map<String, String> GAP_SERVICE = Map.of(
-            "application-autoscaling", "applicationautoscaling");
+            "application-autoscaling", "applicationautoscaling",
+            "elasticloadbalancing", "elasticloadbalancingv2");
 
     /** Sorted, immutable. */
     public static List<String> all() { return ALL; }

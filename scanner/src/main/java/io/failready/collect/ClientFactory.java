@@ -13,6 +13,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.account.AccountClient;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.backup.BackupClient;
@@ -64,6 +70,12 @@ public final class ClientFactory implements AutoCloseable {
      */
     private static final Map<Class<?>, Supplier<?>> BUILDERS = Map.ofEntries(
             Map.entry(AccountClient.class, AccountClient::builder),
+            Map.entry(AcmClient.class, AcmClient::builder),
+            Map.entry(ApiGatewayClient.class, ApiGatewayClient::builder),
+            Map.entry(ApiGatewayV2Client.class, ApiGatewayV2Client::builder),
+            Map.entry(CloudFrontClient.class, CloudFrontClient::builder),
+            Map.entry(Ec2Client.class, Ec2Client::builder),
+            Map.entry(ElasticLoadBalancingV2Client.class, ElasticLoadBalancingV2Client::builder),
             Map.entry(ApplicationAutoScalingClient.class, ApplicationAutoScalingClient::builder),
             Map.entry(AutoScalingClient.class, AutoScalingClient::builder),
             Map.entry(BackupClient.class, BackupClient::builder),

@@ -19,7 +19,15 @@ public final class Labels {
             Map.entry("AWS::RDS::DBInstance", "RDS instance"),
             Map.entry("AWS::ECR::Repository", "ECR repository"),
             Map.entry("AWS::KMS::Key", "KMS key"),
-            Map.entry("AWS::SecretsManager::Secret", "secret"));
+            Map.entry("AWS::SecretsManager::Secret", "secret"),
+            Map.entry("AWS::CertificateManager::Certificate", "ACM certificate"),
+            Map.entry("AWS::ElasticLoadBalancingV2::LoadBalancer", "load balancer"),
+            Map.entry("AWS::ElasticLoadBalancingV2::TargetGroup", "target group"),
+            Map.entry("AWS::ApiGatewayV2::DomainName", "API Gateway custom domain"),
+            Map.entry("AWS::ApiGateway::RestApi", "REST API"),
+            Map.entry("AWS::ApiGatewayV2::Api", "HTTP API"),
+            Map.entry("AWS::CloudFront::Distribution", "CloudFront distribution"),
+            Map.entry("AWS::EC2::VPC", "VPC"));
 
     /** "S3 bucket", or the type itself when it has no label. */
     public static String kind(String resourceType) { return KINDS.getOrDefault(resourceType, resourceType); }
