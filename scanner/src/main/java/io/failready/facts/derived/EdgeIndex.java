@@ -26,9 +26,10 @@ public final class EdgeIndex {
     public static final String DISTRIBUTION = "AWS::CloudFront::Distribution";
     public static final String VPC = "AWS::EC2::VPC";
     public static final String BUCKET = "AWS::S3::Bucket";
+    public static final String AUTO_SCALING_GROUP = "AWS::AutoScaling::AutoScalingGroup";
 
     /** The resource types indexed; the inference rule collects exactly these. */
-    public static final Set<String> TYPES = Set.of(CERTIFICATE, LOAD_BALANCER, TARGET_GROUP, DOMAIN, REST_API, HTTP_API, VPC, BUCKET);
+    public static final Set<String> TYPES = Set.of(CERTIFICATE, LOAD_BALANCER, TARGET_GROUP, DOMAIN, REST_API, HTTP_API, VPC, BUCKET, AUTO_SCALING_GROUP);
 
     private final Map<String, Resource> byId = new HashMap<>();
     private final Map<String, List<Resource>> certsByRegion = new HashMap<>();
@@ -38,6 +39,7 @@ public final class EdgeIndex {
     private final Map<String, Resource> apis = new HashMap<>();
     private final Map<String, List<Resource>> apisByName = new HashMap<>();
     private final Map<String, Resource> bucketsByName = new HashMap<>();
+    private final Map<String, List<Resource>> groupsByTargetGroup = new HashMap<>();
 
     public EdgeIndex(Collection<?> resources) {
         for (Object o : resources) {
@@ -61,6 +63,9 @@ public final class EdgeIndex {
                     apisByName.computeIfAbsent(key(r.getAccountId(), r.getAwsRegion(), r.getResourceName()), k -> new ArrayList<>()).add(r);
                 }
                 case BUCKET -> bucketsByName.put(r.getResourceName(), r);
+                case AUTO_SCALING_GROUP -> {
+                    for (Object tg : r.list("targetGroupArns")) groupsByTargetGroup.computeIfAbsent(String.valueOf(tg), k -> new ArrayList<>()).add(r);
+                }
                 default -> { }
             }
         }
@@ -95,6 +100,9 @@ public final class EdgeIndex {
     }
 
     public List<Resource> targetGroups(Resource loadBalancer) { return targetGroupsByLb.getOrDefault(loadBalancer.getResourceId(), List.of()); }
+
+    /** Auto Scaling groups attached to the target group (they register its targets as they scale out). */
+    public List<Resource> autoScalingGroups(Resource targetGroup) { return groupsByTargetGroup.getOrDefault(targetGroup.getResourceId(), List.of()); }
 
     public List<Resource> loadBalancersIn(Resource vpc) {
         return lbsByVpc.getOrDefault(key(vpc.getAccountId(), vpc.getAwsRegion(), vpc.str("vpcId")), List.of());
