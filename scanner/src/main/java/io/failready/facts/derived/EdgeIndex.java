@@ -40,11 +40,13 @@ public final class EdgeIndex {
     private final Map<String, List<Resource>> apisByName = new HashMap<>();
     private final Map<String, Resource> bucketsByName = new HashMap<>();
     private final Map<String, List<Resource>> groupsByTargetGroup = new HashMap<>();
+    private final Map<String, List<Resource>> byTypeRegion = new HashMap<>();
 
     public EdgeIndex(Collection<?> resources) {
         for (Object o : resources) {
             if (!(o instanceof Resource r)) continue;
             byId.put(r.getResourceId(), r);
+            byTypeRegion.computeIfAbsent(r.getResourceType() + "|" + r.getAwsRegion(), k -> new ArrayList<>()).add(r);
             switch (r.getResourceType()) {
                 case CERTIFICATE -> certsByRegion.computeIfAbsent(r.getAwsRegion(), k -> new ArrayList<>()).add(r);
                 case LOAD_BALANCER -> {
@@ -129,6 +131,33 @@ public final class EdgeIndex {
     }
 
     public Resource bucketNamed(String name) { return name == null ? null : bucketsByName.get(name); }
+
+    /**
+     * The twin of {@code r} in {@code region} for resources the counterpart matcher did not pair
+     * (it pairs in-scope resources only; a VPC or an API is judged because of what it holds or
+     * serves): the same order as the matcher without the service link, which these types lack:
+     * logical-id tag, same name, name with the region's tokens swapped. Same account first.
+     */
+    public Resource twin(Resource r, String region, String tagKey) {
+        List<Resource> there = byTypeRegion.getOrDefault(r.getResourceType() + "|" + region, List.of());
+        String tag = tagKey == null ? null : r.tag(tagKey);
+        String translated = io.failready.evaluate.RegionTokens.translate(r.getResourceName(), r.getAwsRegion(), region);
+        for (int pass = 0; pass < 3; pass++) {
+            Resource best = null;
+            for (Resource c : there) {
+                boolean hit = switch (pass) {
+                    case 0 -> tag != null && tag.equals(c.tag(tagKey));
+                    case 1 -> r.getResourceName().equals(c.getResourceName()) && !r.getResourceName().equals(r.getResourceId());
+                    default -> translated != null && translated.equals(c.getResourceName());
+                };
+                if (!hit) continue;
+                if (c.getAccountId().equals(r.getAccountId())) return c;
+                if (best == null || c.getAccountId().compareTo(best.getAccountId()) < 0) best = c;
+            }
+            if (best != null) return best;
+        }
+        return null;
+    }
 
     /** Lower case, without a trailing dot: DNS names compare case-insensitively. */
     public static String dns(Object name) {
