@@ -86,8 +86,7 @@ public final class AcmCertificateAvailableInRecoveryRegion {
                     + ", could not be read (" + g.why(unreadable, "acm") + ").", unreadable);
         }
         if (firstProblem != null) {
-            return Verdict.nonCompliant(who + ": the certificate covering it in " + p.recovery + " (" + Arns.shortName(firstProblemCert.getResourceId())
-                    + ") " + firstProblem + ".", firstProblemCert);
+            return Verdict.nonCompliant(who + ": its twin in " + p.recovery + " " + firstProblem + ".", firstProblemCert);
         }
         if (g.missing(cert.getAccountId(), p.recovery, "acm")) {
             return Verdict.insufficientData(who + ": cannot tell whether a certificate covers it in " + p.recovery + " ("
@@ -138,10 +137,10 @@ public final class AcmCertificateAvailableInRecoveryRegion {
         if (notAfter.isBefore(limit)) return "expires on " + day(c.str("notAfter")) + ", within the " + days + "-day warning window";
         if (renews(c, owner)) return null;
         if ("IMPORTED".equals(c.str("type"))) {
-            return "is imported, so ACM never renews it, and no owner is named for its renewal (parameter ImportedCertificateOwner)";
+            return "is imported, so ACM never renews it, and ImportedCertificateOwner names no owner";
         }
-        return "is not eligible for ACM managed renewal (RenewalEligibility " + c.str("renewalEligibility")
-                + "; ACM renews only certificates in use) and no owner is named (parameter ImportedCertificateOwner)";
+        return "is not eligible for ACM managed renewal (" + c.str("renewalEligibility")
+                + "; ACM renews only certificates in use) and ImportedCertificateOwner names no owner";
     }
 
     private static boolean renews(Resource c, String owner) {

@@ -35,6 +35,10 @@ public final class CloudFrontOriginFailoverConfigured {
         if (g.missingFor(d, "cloudfront")) {
             return Verdict.insufficientData(who + ": cannot read its origins (" + g.why(d, "cloudfront") + ").");
         }
+        if (d.maps("origins").isEmpty()) {
+            // every distribution has an origin: none read means the listing did not carry them
+            return Verdict.insufficientData(who + ": no origins were read for it, so whether it depends on " + p.primary + " is unknown.");
+        }
         Map<String, String> regionOf = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         boolean inPrimary = false;

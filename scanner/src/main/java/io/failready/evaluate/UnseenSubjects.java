@@ -40,7 +40,10 @@ import java.util.function.Predicate;
 final class UnseenSubjects {
     private UnseenSubjects() {}
 
-    private static final Set<String> GLOBAL_SERVICES = Set.of("iam");
+    private static final Set<String> GLOBAL_SERVICES = Set.of("cloudfront", "iam");
+    /** Resource-type namespaces whose gaps name another service id (the SDK's): ACM, API Gateway V2's domain names. */
+    private static final java.util.Map<String, String> SERVICE_OF_NAMESPACE = java.util.Map.of(
+            "certificatemanager", "acm", "apigatewayv2", "apigateway");
     /** Route 53 rules judge each declared endpoint and say INSUFFICIENT_DATA when route53 has a gap. */
     private static final Set<String> SELF_JUDGING_SERVICES = Set.of("route53");
 
@@ -107,6 +110,7 @@ final class UnseenSubjects {
     static String service(String resourceType) {
         String[] parts = resourceType.split("::");
         if (parts.length != 3 || !parts[0].equals("AWS") || parts[1].isEmpty()) return null;
-        return parts[1].toLowerCase(Locale.ROOT);
+        String ns = parts[1].toLowerCase(Locale.ROOT);
+        return SERVICE_OF_NAMESPACE.getOrDefault(ns, ns);
     }
 }

@@ -73,7 +73,7 @@ public final class ElbV2Collector implements Collector {
                         () -> health(elb.describeTargetHealth(b -> b.targetGroupArn(arn)).targetHealthDescriptions())).orElse(null);
                 ctx.add(TARGET_GROUP, arn, tg.targetGroupName(), tags.getOrDefault(arn, Map.of()), Attrs.map(
                         "protocol", tg.protocolAsString(), "port", tg.port(), "targetType", tg.targetTypeAsString(),
-                        "loadBalancerArns", tg.loadBalancerArns().stream().sorted().toList(),
+                        "loadBalancerArns", tg.loadBalancerArns().stream().distinct().sorted().toList(),
                         "registeredTargets", health == null ? null : health.get("registered"),
                         "healthyTargets", health == null ? null : health.get("healthy"),
                         "targetStates", health == null ? null : health.get("states")));
