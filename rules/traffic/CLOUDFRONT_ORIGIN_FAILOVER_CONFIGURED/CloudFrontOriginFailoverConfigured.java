@@ -61,6 +61,10 @@ public final class CloudFrontOriginFailoverConfigured {
             }
             return Verdict.notApplicable(who + " has no origin in " + p.primary + ".");
         }
+        if (d.maps("cacheBehaviors").isEmpty()) {
+            // every distribution has a default cache behaviour: none read would make "no behaviour at risk" vacuous
+            return Verdict.insufficientData(who + ": no cache behaviour was read for it, so which origins serve its traffic is unknown.");
+        }
         Map<String, Map<String, Object>> groups = new HashMap<>();
         for (Map<String, Object> grp : d.maps("originGroups")) groups.put(String.valueOf(grp.get("id")), grp);
         Set<String> atRisk = new LinkedHashSet<>();

@@ -36,6 +36,13 @@ class CloudFrontOriginFailoverConfiguredTest {
     }
 
     @Test
+    void noCacheBehaviourReadIsNotAVacuousPass() {
+        Resource d = resource("AWS::CloudFront::Distribution", "arn:aws:cloudfront::111111111111:distribution/E2", "E2", Resource.GLOBAL,
+                "origins", List.of(Map.of("id", "use1", "region", "us-east-1")), "cacheBehaviors", List.of());
+        assertEquals(ComplianceType.INSUFFICIENT_DATA, CloudFrontOriginFailoverConfigured.decide(d, PAIR, new EdgeIndex(List.of(d)), NO_GAPS).type());
+    }
+
+    @Test
     void originRegionsAreReadFromAwsHostNamesOnly() {
         assertEquals("eu-west-1", CloudFrontCollector.regionOf("assets.s3.eu-west-1.amazonaws.com"));
         assertEquals("us-east-1", CloudFrontCollector.regionOf("web-123.us-east-1.elb.amazonaws.com"));

@@ -29,6 +29,9 @@ public final class ElbLoadBalancerReadyInRecoveryRegion {
         if (g.missingFor(lb, SERVICE)) {
             return Verdict.insufficientData(who + ": cannot read it or its listeners (" + g.why(lb, SERVICE) + ").");
         }
+        if (!lb.has("listeners")) {
+            return Verdict.insufficientData(who + ": its listeners were not collected, so what the recovery twin must serve is unknown.");
+        }
         String type = lb.str("type");
         if (!"application".equals(type) && !"network".equals(type)) {
             return Verdict.notApplicable(who + " is a " + (type == null ? "load balancer of unknown type" : type + " load balancer")

@@ -38,6 +38,14 @@ class ElbLoadBalancerReadyInRecoveryRegionTest {
     }
 
     @Test
+    void listenersThatWereNotCollectedAreNotTakenForNone() {
+        Resource p = resource(LB, "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/web-use1/1", "web-use1", PRIMARY,
+                "type", "application", "state", "active");
+        Verdict v = ElbLoadBalancerReadyInRecoveryRegion.decide(p, PAIR, new EdgeIndex(List.of(p)), NO_GAPS, new Counterparts(List.of()), 1, false);
+        assertEquals(ComplianceType.INSUFFICIENT_DATA, v.type(), v.annotation());
+    }
+
+    @Test
     void portsCompareAsNumbersWhateverTheirJsonType() {
         Resource p = nlb(PRIMARY, "dns-use1", Map.of("port", 53, "protocol", "UDP"));
         Resource r = nlb(RECOVERY, "dns-euw1", Map.of("port", 53.0, "protocol", "UDP"));

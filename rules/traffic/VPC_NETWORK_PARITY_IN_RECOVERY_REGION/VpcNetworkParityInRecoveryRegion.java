@@ -21,6 +21,8 @@ import java.util.TreeSet;
 public final class VpcNetworkParityInRecoveryRegion {
     private VpcNetworkParityInRecoveryRegion() {}
 
+    private static final List<String> ATTRIBUTES = List.of("zones", "egressZones", "interfaceEndpointServices");
+
     /** A VPC the workload runs in: it holds an in-scope load balancer, or is in scope and not the account's default VPC. */
     public static boolean applies(Resource vpc, EdgeIndex ix) {
         return ix.holdsInScope(vpc) || (vpc.isInScope() && !vpc.bool("isDefault"));
@@ -30,6 +32,10 @@ public final class VpcNetworkParityInRecoveryRegion {
         String who = Labels.of(vpc);
         if (g.missingFor(vpc, "ec2")) {
             return Verdict.insufficientData(who + ": cannot read its subnets, routes or endpoints (" + g.why(vpc, "ec2") + ").");
+        }
+        for (String attr : ATTRIBUTES) {
+            // absent means not collected (the collector leaves an attribute out when its call failed): never "none"
+            if (!vpc.has(attr)) return Verdict.insufficientData(who + ": its " + attr + " were not collected.");
         }
         Resource cp = cps.of(vpc, p.recovery);
         if (cp == null) cp = ix.twin(vpc, p.recovery, w.matching.logicalIdTag);
@@ -44,6 +50,9 @@ public final class VpcNetworkParityInRecoveryRegion {
         String twin = Labels.of(cp);
         if (g.missingFor(cp, "ec2")) {
             return Verdict.insufficientData(who + ": its counterpart " + twin + " could not be read (" + g.why(cp, "ec2") + ").", cp);
+        }
+        for (String attr : ATTRIBUTES) {
+            if (!cp.has(attr)) return Verdict.insufficientData(who + ": the " + attr + " of its counterpart " + twin + " were not collected.", cp);
         }
         List<Object> zones = vpc.list("zones");
         List<Object> twinZones = cp.list("zones");

@@ -21,10 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VpcNetworkParityInRecoveryRegionTest {
     private static Resource vpc(String region, String name, List<String> zones, Object... more) {
-        Object[] kv = new Object[4 + more.length];
-        kv[0] = "zones"; kv[1] = zones; kv[2] = "vpcId"; kv[3] = "vpc-" + name;
-        System.arraycopy(more, 0, kv, 4, more.length);
-        return resource("AWS::EC2::VPC", "arn:aws:ec2:" + region + ":111111111111:vpc/vpc-" + name, name, region, kv);
+        java.util.Map<String, Object> kv = new java.util.LinkedHashMap<>();
+        kv.put("zones", zones);
+        kv.put("vpcId", "vpc-" + name);
+        kv.put("egressZones", List.of());
+        kv.put("interfaceEndpointServices", List.of());
+        for (int i = 0; i + 1 < more.length; i += 2) kv.put((String) more[i], more[i + 1]);
+        Object[] flat = kv.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray();
+        return resource("AWS::EC2::VPC", "arn:aws:ec2:" + region + ":111111111111:vpc/vpc-" + name, name, region, flat);
     }
 
     @Test
@@ -43,6 +47,16 @@ class VpcNetworkParityInRecoveryRegionTest {
         Resource r = vpc(RECOVERY, "app-euw1", List.of("eu-west-1a", "eu-west-1b"), "interfaceEndpointServices", List.of("sqs"));
         Verdict v = VpcNetworkParityInRecoveryRegion.decide(p, PAIR, new Workload(), new EdgeIndex(List.of(p, r)), NO_GAPS, new Counterparts(List.of()));
         assertEquals(ComplianceType.COMPLIANT, v.type(), v.annotation());
+    }
+
+    @Test
+    void attributesThatWereNotCollectedAreNotTakenForNone() {
+        Resource p = resource("AWS::EC2::VPC", "arn:aws:ec2:us-east-1:111111111111:vpc/vpc-a", "app-use1", PRIMARY,
+                "zones", List.of("us-east-1a", "us-east-1b"), "interfaceEndpointServices", List.of());
+        Resource r = vpc(RECOVERY, "app-euw1", List.of("eu-west-1a", "eu-west-1b"));
+        Verdict v = VpcNetworkParityInRecoveryRegion.decide(p, PAIR, new Workload(), new EdgeIndex(List.of(p, r)), NO_GAPS, new Counterparts(List.of()));
+        assertEquals(ComplianceType.INSUFFICIENT_DATA, v.type(), v.annotation());
+        assertTrue(v.annotation().contains("egressZones"), v.annotation());
     }
 
     @Test

@@ -88,7 +88,7 @@ public final class AwsStub implements AutoCloseable {
                 reply(ex, "application/x-amz-json-1.1", json(service, op, account, region));
             } else if (formValue(form, "Action") != null) {
                 reply(ex, "text/xml", query(service, op, form));
-            } else if (service.equals("s3") || service.equals("route53")) {
+            } else if (service.equals("s3") || service.equals("route53") || service.equals("cloudfront")) {
                 reply(ex, "application/xml", restXml(service, ex.getRequestURI().getPath()));
             } else {
                 reply(ex, "application/json", "{}");
@@ -143,6 +143,10 @@ public final class AwsStub implements AutoCloseable {
         if (service.equals("s3")) {
             return path.equals("/") ? "<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Owner><ID>stub</ID></Owner><Buckets/></ListAllMyBucketsResult>"
                     : "<Result/>";
+        }
+        if (service.equals("cloudfront")) {
+            return "<DistributionList xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\"><Marker></Marker><MaxItems>100</MaxItems>"
+                    + "<IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>";
         }
         if (path.endsWith("/hostedzone")) return "<ListHostedZonesResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><HostedZones/><IsTruncated>false</IsTruncated><MaxItems>100</MaxItems></ListHostedZonesResponse>";
         if (path.endsWith("/healthcheck")) return "<ListHealthChecksResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><HealthChecks/><IsTruncated>false</IsTruncated><MaxItems>100</MaxItems><Marker></Marker></ListHealthChecksResponse>";
