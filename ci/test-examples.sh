@@ -58,4 +58,13 @@ if [[ $code -ne 0 ]] || ! grep -q "^Usage: ci/runbook-precheck.sh REGION" "$WORK
 else
   echo "ok    runbook pre-check --help"
 fi
+
+# The example user rule folder (DRL + decision class + doc + fixtures) passes its own fixtures,
+# compiled at load time as every user rule directory is.
+set +e; "$FR" rules test "$ROOT/examples/custom-rules" >"$WORK/last.out" 2>&1; code=$?; set -e
+if [[ $code -eq 0 ]] && grep -q "^[1-9][0-9]* passed, 0 failed" "$WORK/last.out"; then
+  echo "ok    rules test examples/custom-rules"
+else
+  echo "FAIL  rules test examples/custom-rules (exit $code)"; sed 's/^/      /' "$WORK/last.out"; fail=1
+fi
 exit $fail

@@ -3,11 +3,11 @@ package io.failready.rules.data;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.DataIndex;
+import io.failready.rules.api.DataIndex;
 import io.failready.rules.api.Arns;
 import io.failready.rules.api.Labels;
+import io.failready.rules.api.ReplicaLinks;
 import io.failready.rules.api.Verdict;
-import io.failready.rules.fn.DataFunctions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +26,12 @@ public final class S3BucketReplicatedToRecoveryRegion {
             return Verdict.insufficientData(who + ": cannot read its replication configuration (" + g.why(b, "s3") + ").");
         }
         List<Map<String, Object>> rules = b.maps("replication.rules");
-        List<Map<String, Object>> enabled = DataFunctions.enabledS3Rules(b);
+        List<Map<String, Object>> enabled = ReplicaLinks.enabledS3Rules(b);
         List<Map<String, Object>> toRecovery = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();
         for (Map<String, Object> rule : enabled) {
-            String reg = DataFunctions.s3DestinationRegion(rule, ix);
+            String reg = ReplicaLinks.s3DestinationRegion(rule, ix);
             if (p.recovery.equals(reg)) toRecovery.add(rule);
             else if (reg == null) unknown.add(Arns.shortName(str(rule.get("destinationBucketArn"))));
             else elsewhere.add(reg);
@@ -58,7 +58,7 @@ public final class S3BucketReplicatedToRecoveryRegion {
         for (Map<String, Object> rule : toRecovery) if (!(rule.get("filter") instanceof Map<?, ?>)) whole.add(rule);
         if (whole.isEmpty()) {
             Map<String, Object> rule = toRecovery.get(0);
-            return Verdict.nonCompliant(who + " replicates to " + p.recovery + " only objects matching " + DataFunctions.describeS3Filter(rule.get("filter"))
+            return Verdict.nonCompliant(who + " replicates to " + p.recovery + " only objects matching " + describeFilter(rule.get("filter"))
                     + " (rule " + str(rule.get("id")) + "); the rest of the bucket is not copied.", ix.byId(str(rule.get("destinationBucketArn"))));
         }
         // S3 replicates SSE-KMS objects only when the rule opts in and names a key in the destination's region.
@@ -115,6 +115,19 @@ public final class S3BucketReplicatedToRecoveryRegion {
                     + (unversioned.str("versioning") == null ? "Off" : unversioned.str("versioning")) + ".", unversioned);
         }
         return Verdict.nonCompliant(who + " replicates to " + notFound + ", which does not exist in " + p.recovery + ".", null);
+    }
+
+    /** "prefix logs/ and tags tier=gold" for an S3 rule filter as the collector records it. */
+    static String describeFilter(Object filter) {
+        if (!(filter instanceof Map<?, ?> f)) return "everything";
+        List<String> parts = new ArrayList<>();
+        if (f.get("prefix") != null) parts.add("prefix " + f.get("prefix"));
+        if (f.get("tags") instanceof Map<?, ?> tags && !tags.isEmpty()) {
+            List<String> kv = new ArrayList<>();
+            tags.forEach((k, v) -> kv.add(k + "=" + v));
+            parts.add((kv.size() == 1 ? "tag " : "tags ") + String.join(", ", kv));
+        }
+        return String.join(" and ", parts);
     }
 
     private static String str(Object o) { return o == null ? null : String.valueOf(o); }

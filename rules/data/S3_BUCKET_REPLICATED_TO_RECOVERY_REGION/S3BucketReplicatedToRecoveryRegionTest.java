@@ -1,7 +1,7 @@
 package io.failready.rules.data;
 
 import io.failready.facts.Resource;
-import io.failready.facts.derived.DataIndex;
+import io.failready.rules.api.DataIndex;
 import io.failready.model.ComplianceType;
 import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;

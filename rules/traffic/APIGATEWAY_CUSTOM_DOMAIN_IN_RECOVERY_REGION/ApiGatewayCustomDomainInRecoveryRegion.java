@@ -5,7 +5,7 @@ import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.EdgeIndex;
+import io.failready.rules.api.EdgeIndex;
 import io.failready.rules.api.Labels;
 import io.failready.rules.api.Text;
 import io.failready.rules.api.Verdict;
@@ -76,7 +76,7 @@ public final class ApiGatewayCustomDomainInRecoveryRegion {
                 if (t == null) t = ix.twin(api, p.recovery, w.matching.logicalIdTag);
                 if (t != null) twins.add(t.getResourceName());
             }
-            String translated = io.failready.evaluate.RegionTokens.translate(apiName, p.primary, p.recovery);
+            String translated = io.failready.facts.RegionTokens.translate(apiName, p.primary, p.recovery);
             if (translated != null) twins.add(translated);
             boolean found = false;
             for (Map<String, Object> r : cp.maps("apiMappings")) {

@@ -3,7 +3,7 @@ package io.failready.rules.traffic;
 import io.failready.config.Workload;
 import io.failready.facts.Counterparts;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.EdgeIndex;
+import io.failready.rules.api.EdgeIndex;
 import io.failready.model.ComplianceType;
 import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;

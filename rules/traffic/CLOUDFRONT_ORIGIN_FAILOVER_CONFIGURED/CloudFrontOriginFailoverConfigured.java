@@ -3,7 +3,7 @@ package io.failready.rules.traffic;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.EdgeIndex;
+import io.failready.rules.api.EdgeIndex;
 import io.failready.rules.api.Labels;
 import io.failready.rules.api.Text;
 import io.failready.rules.api.Verdict;

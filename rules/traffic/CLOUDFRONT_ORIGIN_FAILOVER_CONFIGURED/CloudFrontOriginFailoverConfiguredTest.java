@@ -1,9 +1,9 @@
 package io.failready.rules.traffic;
 
-import io.failready.collect.aws.cloudfront.CloudFrontCollector;
+import io.failready.facts.RegionTokens;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.EdgeIndex;
+import io.failready.rules.api.EdgeIndex;
 import io.failready.model.ComplianceType;
 import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;
@@ -44,12 +44,12 @@ class CloudFrontOriginFailoverConfiguredTest {
 
     @Test
     void originRegionsAreReadFromAwsHostNamesOnly() {
-        assertEquals("eu-west-1", CloudFrontCollector.regionOf("assets.s3.eu-west-1.amazonaws.com"));
-        assertEquals("us-east-1", CloudFrontCollector.regionOf("web-123.us-east-1.elb.amazonaws.com"));
-        assertEquals("eu-central-1", CloudFrontCollector.regionOf("site.s3-website.eu-central-1.amazonaws.com"));
-        assertEquals("us-west-2", CloudFrontCollector.regionOf("site.s3-website-us-west-2.amazonaws.com"));
-        assertEquals("ap-southeast-2", CloudFrontCollector.regionOf("abc.lambda-url.ap-southeast-2.on.aws"));
-        assertNull(CloudFrontCollector.regionOf("assets.s3.amazonaws.com"));
-        assertNull(CloudFrontCollector.regionOf("us-east-1.example.com"));
+        assertEquals("eu-west-1", RegionTokens.ofAwsHost("assets.s3.eu-west-1.amazonaws.com"));
+        assertEquals("us-east-1", RegionTokens.ofAwsHost("web-123.us-east-1.elb.amazonaws.com"));
+        assertEquals("eu-central-1", RegionTokens.ofAwsHost("site.s3-website.eu-central-1.amazonaws.com"));
+        assertEquals("us-west-2", RegionTokens.ofAwsHost("site.s3-website-us-west-2.amazonaws.com"));
+        assertEquals("ap-southeast-2", RegionTokens.ofAwsHost("abc.lambda-url.ap-southeast-2.on.aws"));
+        assertNull(RegionTokens.ofAwsHost("assets.s3.amazonaws.com"));
+        assertNull(RegionTokens.ofAwsHost("us-east-1.example.com"));
     }
 }

@@ -5,7 +5,7 @@ import io.failready.facts.Counterparts;
 import io.failready.facts.GapIndex;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
-import io.failready.facts.derived.EdgeIndex;
+import io.failready.rules.api.EdgeIndex;
 import io.failready.rules.api.Labels;
 import io.failready.rules.api.Text;
 import io.failready.rules.api.Verdict;

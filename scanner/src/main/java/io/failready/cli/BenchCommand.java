@@ -177,13 +177,13 @@ public final class BenchCommand extends AbstractCommand {
          */
         private void collectAgainstStub() {
             if (!io.failready.tooling.bench.CollectBench.available()) return;
-            try (io.failready.tooling.bench.AwsStub stub = new io.failready.tooling.bench.AwsStub(0, 1)) {
+            try (io.failready.tooling.AwsStub stub = new io.failready.tooling.AwsStub(0, 1)) {
                 var req = new io.failready.collect.CollectRequest(List.of(EstateGenerator.accountId(0)), "failready-audit", null,
                         false, null, List.of(EstateGenerator.PRIMARY, EstateGenerator.RECOVERY), stub.endpoint(), 8, null,
                         java.time.Duration.ofMinutes(2), false, null);
                 var creds = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIATRAININGNOTREAL00", "training-not-real"));
-                var snapshot = io.failready.collect.Collection.run(req, io.failready.collect.Collection.Options.defaults()
+                var snapshot = io.failready.collect.Collection.run(req, io.failready.collect.Collection.Options.defaults(io.failready.collect.aws.CollectorRegistry.all())
                         .withBaseCredentials(creds).withEnv(java.util.Map.of()));
                 io.failready.snapshot.SnapshotIO.write(snapshot, outDir.resolve("collected.json.gz"));
             } catch (java.io.IOException | RuntimeException e) {

@@ -55,7 +55,7 @@ public class CollectCommand extends AbstractCommand {
             req = new io.failready.collect.CollectRequest(mine, req.roleName(), req.externalId(), false, req.profile(), req.regions(),
                     req.endpointUrl(), req.concurrency(), req.callTimeout(), req.scanTimeout(), req.progress(), req.progressOut());
         }
-        Snapshot snapshot = Collection.run(req);
+        Snapshot snapshot = Collection.run(req, io.failready.collect.aws.CollectorRegistry.all());
         SnapshotIO.write(snapshot, out);
         err().printf("failready: collected %d resources, %d collection gaps from %d account(s) x %d region(s) into %s%n",
                 snapshot.getResources().size(), snapshot.getCollectionGaps().size(), snapshot.getAccounts().size(), regions.size(), out);

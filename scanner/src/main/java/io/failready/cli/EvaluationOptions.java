@@ -16,7 +16,7 @@ import java.util.Set;
 
 /** Options shared by every command that evaluates rules and writes reports. */
 public final class EvaluationOptions {
-    @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directory (repeatable), added to the bundled catalog. Its rules are code that runs here: load only reviewed directories.")
+    @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directory (repeatable): its .drl files and .java decision classes are compiled at load and added to the bundled catalog. Its rules are code that runs here: load only reviewed directories.")
     List<Path> ruleDirs = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Directory for the reports (default: ${DEFAULT-VALUE}). The report files are replaced as a set; "

@@ -14,13 +14,13 @@ import io.failready.gate.Failback;
 import io.failready.gate.FailoverPrecheck;
 import io.failready.gate.InventoryAge;
 import io.failready.gate.Gate;
-import io.failready.gate.GatePolicy;
-import io.failready.gate.Verdict;
+import io.failready.evaluate.GatePolicy;
+import io.failready.evaluate.Verdict;
 import io.failready.model.Report;
 import io.failready.report.ReportFacts;
 import io.failready.gate.ReportCheck;
 import io.failready.rules.RuleIndex;
-import io.failready.rules.RuleNames;
+import io.failready.config.RuleNames;
 import io.failready.snapshot.Snapshot;
 import io.failready.util.Durations;
 import io.failready.util.InputException;
@@ -390,7 +390,7 @@ public final class GateCommand extends AbstractCommand {
     private void checkFlags(java.util.Collection<String> ids) {
         RuleNames.check("--block-rule", blockRules, ids, true);
         RuleNames.check("--warn-only", warnOnly, ids, true);
-        RuleNames.check("--block-section", blockSections, io.failready.rules.RuleMetadata.SECTIONS, false);
+        RuleNames.check("--block-section", blockSections, io.failready.model.Sections.ALL, false);
     }
 
     private static Severity severity(String s) {

@@ -1,6 +1,6 @@
 package io.failready.cli;
 
-import io.failready.collect.IamPolicy;
+import io.failready.collect.aws.IamPolicy;
 import picocli.CommandLine.Command;
 
 /** {@code failready iam-policy}: print the least-privilege, read-only IAM policy the collectors need. */

@@ -1,6 +1,7 @@
 package io.failready.cli;
 
 import io.failready.collect.Collection;
+import io.failready.collect.aws.CollectorRegistry;
 import io.failready.collect.CollectRequest;
 import io.failready.config.FailreadyConfig;
 import io.failready.config.Workload;
@@ -34,7 +35,7 @@ final class LiveScan {
      */
     static Snapshot collect(FailreadyConfig cfg, AwsOptions aws, PrintWriter err) {
         CollectRequest base = aws.toRequest(regions(cfg), err);
-        if (!base.accounts().isEmpty() || base.organization()) return Collection.run(base);
+        if (!base.accounts().isEmpty() || base.organization()) return Collection.run(base, CollectorRegistry.all());
         Map<List<String>, List<String>> groups = new LinkedHashMap<>();
         for (Workload w : cfg.workloads) {
             for (Workload.AccountRef a : w.accounts) {
@@ -49,7 +50,7 @@ final class LiveScan {
         for (Map.Entry<List<String>, List<String>> g : groups.entrySet()) {
             parts.add(Collection.run(new CollectRequest(g.getValue(), g.getKey().get(0), g.getKey().get(1), false,
                     base.profile(), base.regions(), base.endpointUrl(), base.concurrency(), base.callTimeout(),
-                    base.scanTimeout(), base.progress(), base.progressOut())));
+                    base.scanTimeout(), base.progress(), base.progressOut()), CollectorRegistry.all()));
         }
         return parts.size() == 1 ? parts.get(0) : concat(parts);
     }

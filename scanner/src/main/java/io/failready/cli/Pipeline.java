@@ -98,7 +98,7 @@ public final class Pipeline {
             if (snapshot.getCollectionWindow().finishedAt() != null) window.put("finishedAt", snapshot.getCollectionWindow().finishedAt());
         }
         Report.Sources sources = new Report.Sources(snapshotSource, configSource,
-                new Report.Source(null, Hashing.ruleSet(engine.catalog().ruleSet()), null), window);
+                new Report.Source(null, engine.catalog().ruleSet().sha256(), null), window);
         return ReportBuilder.build(results, snapshot, engine.catalog(), wellArchitected(engine.catalog()), sources,
                 VersionProvider.version(), generatedAt, opts.asOf(), disabled(cfg));
     }

@@ -1,6 +1,6 @@
 package io.failready.cli;
 
-import io.failready.gate.Verdict;
+import io.failready.evaluate.Verdict;
 import io.failready.model.Report;
 import io.failready.report.ReportFacts;
 import io.failready.report.ReportReader;

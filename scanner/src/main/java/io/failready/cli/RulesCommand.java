@@ -1,7 +1,7 @@
 package io.failready.cli;
 
+import io.failready.evaluate.FixtureRunner;
 import io.failready.evaluate.RuleEngine;
-import io.failready.rules.FixtureRunner;
 import io.failready.rules.RuleCatalog;
 import io.failready.rules.RuleMetadata;
 import io.failready.rules.RuleSet;
@@ -52,7 +52,7 @@ public final class RulesCommand extends AbstractCommand {
             List<RuleMetadata> rules = c.rules().values().stream().filter(m -> section == null || m.section().equals(section)).toList();
             if (format.equals("markdown")) {
                 if (section != null) throw new InputException("--format markdown prints the whole checklist; drop --section.");
-                out().print(io.failready.rules.ChecklistDoc.render(c, CHECKLIST_COMMAND));
+                out().print(io.failready.report.ChecklistDoc.render(c, CHECKLIST_COMMAND));
             } else if (format.equals("index")) {
                 out().print(io.failready.rules.RuleIndex.format(c));
             } else if (format.equals("json")) {
@@ -105,7 +105,9 @@ public final class RulesCommand extends AbstractCommand {
     }
 
     @Command(name = "test", header = "Run rule fixtures in DIR against the bundled rules plus the rules in DIR.",
-            description = {"Fixture files live in <RULE_ID>/fixtures/ and are named by outcome:",
+            description = {"DIR holds one folder per rule: <RULE_ID>.drl, its .java decision class if it has one (compiled",
+                    "with the DRL; *Test.java files are skipped), <RULE_ID>.md and fixtures/ (as examples/custom-rules in the sources).",
+                    "Fixture files live in <RULE_ID>/fixtures/ and are named by outcome:",
                     "compliant-*.json, non_compliant-*.json, not_applicable-*.json, insufficient_data-*.json.",
                     "Each lists resources, collection gaps and the exact set of expected evaluations."},
             exitCodeList = {"0:Every fixture passed", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE, "3:At least one fixture failed"})

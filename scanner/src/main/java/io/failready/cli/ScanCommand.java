@@ -83,7 +83,7 @@ public final class ScanCommand extends AbstractCommand {
             engine = Pipeline.engine(eval.ruleDirs, null);
             List<String> regions = new java.util.ArrayList<>(List.of(primaryRegion));
             regions.addAll(recoveryRegions);
-            snapshot = io.failready.collect.Collection.run(aws.toRequest(regions, err()));
+            snapshot = io.failready.collect.Collection.run(aws.toRequest(regions, err()), io.failready.collect.aws.CollectorRegistry.all());
             cfg = LiveScan.fromFlags(primaryRegion, recoveryRegions, snapshot, strategy);
         }
         if (!demo) snapSource = new Report.Source(snapshotOut == null ? "live" : snapshotOut.toString(), null, snapshot.getCollectedAt());

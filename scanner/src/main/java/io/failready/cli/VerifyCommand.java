@@ -67,7 +67,7 @@ public final class VerifyCommand extends AbstractCommand {
         check(problems, "snapshot", src.snapshot(), sha256(snapshotFile));
         check(problems, "configuration", src.config(), sha256(configFile));
         Pipeline.Loaded loaded = Pipeline.load(configFile, ruleDirs);
-        check(problems, "rule set", src.rules(), Hashing.ruleSet(loaded.engine().catalog().ruleSet()));
+        check(problems, "rule set", src.rules(), loaded.engine().catalog().ruleSet().sha256());
         Snapshot snapshot = SnapshotIO.read(snapshotFile);
         Report again = Pipeline.evaluate(loaded.engine(), snapshot, loaded.config(),
                 io.failready.evaluate.RuleEngine.Options.defaults(instant(report.asOf(), "asOf")),

@@ -12,35 +12,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.services.account.AccountClient;
-import software.amazon.awssdk.services.acm.AcmClient;
-import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
-import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.backup.BackupClient;
-import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.config.ConfigClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.guardduty.GuardDutyClient;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.rds.RdsClient;
-import software.amazon.awssdk.services.route53.Route53Client;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.securityhub.SecurityHubClient;
-import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import java.net.URI;
@@ -64,58 +35,38 @@ public final class ClientFactory implements AutoCloseable {
     private static volatile SdkHttpClient sharedHttp;
 
     /*
-     * Builders by client type, as method references rather than type.getMethod("builder"): that
-     * reflective lookup materialises every method of the client interface, loading hundreds of
-     * request and response classes per service, and was half the CPU time of collecting 20 accounts.
+     * Builders by client type, from the descriptors, as method references rather than
+     * type.getMethod("builder"): that reflective lookup materialises every method of the client
+     * interface, loading hundreds of request and response classes per service, and was half the CPU
+     * time of collecting 20 accounts.
      */
-    private static final Map<Class<?>, Supplier<?>> BUILDERS = Map.ofEntries(
-            Map.entry(AccountClient.class, AccountClient::builder),
-            Map.entry(AcmClient.class, AcmClient::builder),
-            Map.entry(ApiGatewayClient.class, ApiGatewayClient::builder),
-            Map.entry(ApiGatewayV2Client.class, ApiGatewayV2Client::builder),
-            Map.entry(CloudFrontClient.class, CloudFrontClient::builder),
-            Map.entry(Ec2Client.class, Ec2Client::builder),
-            Map.entry(ElasticLoadBalancingV2Client.class, ElasticLoadBalancingV2Client::builder),
-            Map.entry(ApplicationAutoScalingClient.class, ApplicationAutoScalingClient::builder),
-            Map.entry(AutoScalingClient.class, AutoScalingClient::builder),
-            Map.entry(BackupClient.class, BackupClient::builder),
-            Map.entry(CloudTrailClient.class, CloudTrailClient::builder),
-            Map.entry(CloudWatchClient.class, CloudWatchClient::builder),
-            Map.entry(ConfigClient.class, ConfigClient::builder),
-            Map.entry(DynamoDbClient.class, DynamoDbClient::builder),
-            Map.entry(EcrClient.class, EcrClient::builder),
-            Map.entry(EcsClient.class, EcsClient::builder),
-            Map.entry(GuardDutyClient.class, GuardDutyClient::builder),
-            Map.entry(IamClient.class, IamClient::builder),
-            Map.entry(KmsClient.class, KmsClient::builder),
-            Map.entry(LambdaClient.class, LambdaClient::builder),
-            Map.entry(OrganizationsClient.class, OrganizationsClient::builder),
-            Map.entry(RdsClient.class, RdsClient::builder),
-            Map.entry(Route53Client.class, Route53Client::builder),
-            Map.entry(S3Client.class, S3Client::builder),
-            Map.entry(SecretsManagerClient.class, SecretsManagerClient::builder),
-            Map.entry(SecurityHubClient.class, SecurityHubClient::builder),
-            Map.entry(ServiceQuotasClient.class, ServiceQuotasClient::builder),
-            Map.entry(SsmClient.class, SsmClient::builder),
-            Map.entry(StsClient.class, StsClient::builder));
+    private record Declared(Supplier<?> builder, String globalHome) {}
+    private final Map<Class<?>, Declared> declared = new java.util.HashMap<>();
 
     private final URI endpoint;
     private final Duration callTimeout;
     private final BackoffStrategy backoffOverride;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
+    /** A factory for the scanner's own clients ({@link FrameworkClients}) only. */
     public ClientFactory(URI endpoint, Duration callTimeout) {
-        this(endpoint, callTimeout, null);
+        this(endpoint, callTimeout, null, List.of());
     }
 
     /**
      * @param backoffOverride replaces the SDK's retry delays (both normal and throttling); tests use
      *                        it to keep throttling scenarios fast. Null keeps the SDK defaults.
+     * @param collectors      whose clients this factory builds, besides the {@link FrameworkClients}
      */
-    public ClientFactory(URI endpoint, Duration callTimeout, BackoffStrategy backoffOverride) {
+    public ClientFactory(URI endpoint, Duration callTimeout, BackoffStrategy backoffOverride, List<CollectorDescriptor> collectors) {
         this.endpoint = endpoint;
         this.callTimeout = callTimeout == null ? CollectRequest.DEFAULT_CALL_TIMEOUT : callTimeout;
         this.backoffOverride = backoffOverride;
+        List<CollectorDescriptor> all = new ArrayList<>(FrameworkClients.ALL);
+        all.addAll(collectors);
+        for (CollectorDescriptor d : all) {
+            d.clients().forEach((type, builder) -> declared.putIfAbsent(type, new Declared(builder, d.globalHome())));
+        }
     }
 
     /** The endpoint given on the command line, else the standard {@code AWS_ENDPOINT_URL}, else none. */
@@ -147,12 +98,19 @@ public final class ClientFactory implements AutoCloseable {
         return h;
     }
 
-    /** Signing region for a client: global services have fixed homes, "global" never reaches the SDK. */
-    static Region regionFor(Class<?> type, String region) {
+    /** Signing region for a client: global services have their descriptor's home, "global" never reaches the SDK. */
+    Region regionFor(Class<?> type, String region) {
         if (!io.failready.facts.Resource.GLOBAL.equals(region)) return Region.of(region);
-        if (type == IamClient.class || type == Route53Client.class) return Region.AWS_GLOBAL;
-        if (type == OrganizationsClient.class || type == AccountClient.class) return Region.US_EAST_1;
-        return Region.US_EAST_1;
+        return Region.of(declared(type).globalHome());
+    }
+
+    private Declared declared(Class<?> type) {
+        Declared d = declared.get(type);
+        if (d == null) {
+            throw new IllegalStateException(type.getSimpleName() + " is not declared by any collector given to this factory: "
+                    + "name it in the collector's descriptor (CollectorDescriptor.of or alsoUses)");
+        }
+        return d;
     }
 
     RetryStrategy retryStrategy() {
@@ -177,23 +135,17 @@ public final class ClientFactory implements AutoCloseable {
     }
 
     private <T extends SdkClient> T build(Class<T> type, AwsCredentialsProvider credentials, String region, RetryStrategy retries) {
-        try {
-            Supplier<?> known = BUILDERS.get(type);
-            Object builder = known != null ? known.get() : type.getMethod("builder").invoke(null);
-            AwsClientBuilder<?, ?> b = (AwsClientBuilder<?, ?>) builder;
-            b.region(regionFor(type, region)).credentialsProvider(credentials);
-            if (endpoint != null) b.endpointOverride(endpoint);
-            b.overrideConfiguration(ClientOverrideConfiguration.builder()
-                    .retryStrategy(retries)
-                    .apiCallAttemptTimeout(callTimeout)
-                    .apiCallTimeout(callTimeout.multipliedBy(2))
-                    .build());
-            ((SdkSyncClientBuilder<?, ?>) b).httpClient(sharedHttpClient());
-            if (b instanceof S3ClientBuilder s3 && endpoint != null) s3.forcePathStyle(true);
-            return type.cast(((software.amazon.awssdk.utils.builder.SdkBuilder<?, ?>) b).build());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
-        }
+        AwsClientBuilder<?, ?> b = (AwsClientBuilder<?, ?>) declared(type).builder().get();
+        b.region(regionFor(type, region)).credentialsProvider(credentials);
+        if (endpoint != null) b.endpointOverride(endpoint);
+        b.overrideConfiguration(ClientOverrideConfiguration.builder()
+                .retryStrategy(retries)
+                .apiCallAttemptTimeout(callTimeout)
+                .apiCallTimeout(callTimeout.multipliedBy(2))
+                .build());
+        ((SdkSyncClientBuilder<?, ?>) b).httpClient(sharedHttpClient());
+        if (b instanceof S3ClientBuilder s3 && endpoint != null) s3.forcePathStyle(true);
+        return type.cast(((software.amazon.awssdk.utils.builder.SdkBuilder<?, ?>) b).build());
     }
 
     /*
@@ -233,6 +185,14 @@ public final class ClientFactory implements AutoCloseable {
         String key = type.getName() + "|task|" + region;
         return (T) clients.computeIfAbsent(key, k -> build(type, TASK_CREDENTIALS, region,
                 new PerAccountRetryStrategy(TASK_ACCOUNT::get, this::retryStrategy)));
+    }
+
+    /**
+     * Makes {@code client} the one every account's task gets for {@code type} in {@code region}: unit
+     * tests of a collector's paging and mapping hand it a mocked client interface this way.
+     */
+    <T extends SdkClient> void use(Class<T> type, String region, T client) {
+        clients.put(type.getName() + "|task|" + region, client);
     }
 
     /** Closes the clients (not the shared HTTP client, which lives as long as the JVM). */

@@ -38,19 +38,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Collection {
     private Collection() {}
 
-    /** Knobs tests turn; production uses {@link #defaults()}. */
+    /**
+     * Knobs tests turn; production uses {@link #defaults} with every collector of
+     * {@code io.failready.collect.aws.CollectorRegistry} (the runner is given its collectors rather
+     * than reaching for the registry, which depends on every collector package).
+     */
     public record Options(Clock clock, BackoffStrategy backoff, AwsCredentialsProvider baseCredentials,
                           Map<String, String> env, List<Collector> collectors) {
-        public static Options defaults() {
-            return new Options(Clock.systemUTC(), null, null, System.getenv(), CollectorRegistry.all());
+        public static Options defaults(List<Collector> collectors) {
+            return new Options(Clock.systemUTC(), null, null, System.getenv(), List.copyOf(collectors));
         }
         public Options withBaseCredentials(AwsCredentialsProvider p) { return new Options(clock, backoff, p, env, collectors); }
         public Options withBackoff(BackoffStrategy b) { return new Options(clock, b, baseCredentials, env, collectors); }
         public Options withCollectors(List<Collector> c) { return new Options(clock, backoff, baseCredentials, env, c); }
         public Options withEnv(Map<String, String> e) { return new Options(clock, backoff, baseCredentials, e, collectors); }
+        public Options withClock(Clock c) { return new Options(c, backoff, baseCredentials, env, collectors); }
     }
 
-    public static Snapshot run(CollectRequest req) { return run(req, Options.defaults()); }
+    public static Snapshot run(CollectRequest req, List<Collector> collectors) { return run(req, Options.defaults(collectors)); }
 
     public static Snapshot run(CollectRequest req, Options opts) {
         Objects.requireNonNull(req, "request");
@@ -64,7 +69,7 @@ public final class Collection {
                 : DefaultCredentialsProvider.builder().build());
         ExecutorService pool = Executors.newFixedThreadPool(req.concurrency(), daemonThreads());
         try (ClientFactory clients = new ClientFactory(ClientFactory.resolveEndpoint(req.endpointUrl(), opts.env()),
-                req.callTimeout(), opts.backoff())) {
+                req.callTimeout(), opts.backoff(), opts.collectors().stream().map(Collector::descriptor).toList())) {
             io.failready.util.Timings.mark("collection started");
             Accounts.Resolved accounts = Accounts.resolve(req, clients, base, pool);
             io.failready.util.Timings.mark("accounts resolved " + accounts.targets().size());
@@ -112,7 +117,7 @@ public final class Collection {
             this.collector = c;
             this.account = a;
             this.region = region;
-            this.ctx = new CollectionContext(a, region, c.service(), clients, deadline, clock, buffer, state);
+            this.ctx = new CollectionContext(a, region, c.descriptor(), clients, deadline, clock, buffer, state);
         }
 
         void run() {

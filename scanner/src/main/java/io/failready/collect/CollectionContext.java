@@ -20,18 +20,18 @@ import java.util.function.Supplier;
 public final class CollectionContext {
     private final AccountTarget account;
     private final String region;
-    private final String service;
+    private final CollectorDescriptor collector;
     private final ClientFactory clients;
     private final Instant deadline;
     private final Clock clock;
     private final TaskBuffer sink;
     private final ScanState shared;
 
-    CollectionContext(AccountTarget account, String region, String service, ClientFactory clients, Instant deadline,
+    CollectionContext(AccountTarget account, String region, CollectorDescriptor collector, ClientFactory clients, Instant deadline,
                       Clock clock, TaskBuffer sink, ScanState shared) {
         this.account = account;
         this.region = region;
-        this.service = service;
+        this.collector = collector;
         this.clients = clients;
         this.deadline = deadline;
         this.clock = clock;
@@ -45,7 +45,7 @@ public final class CollectionContext {
     /** The region collected, or {@link Resource#GLOBAL}. */
     public String region() { return region; }
     public boolean isGlobal() { return Resource.GLOBAL.equals(region); }
-    public String service() { return service; }
+    public String service() { return collector.service(); }
     public AwsCredentialsProvider credentials() { return account.credentials(); }
     public Instant deadline() { return deadline; }
     /** The regions of this scan (a global collector uses them to bound its work). */
@@ -57,7 +57,7 @@ public final class CollectionContext {
 
     /** The same task (same sinks, same account) speaking for another region, e.g. a bucket's home. */
     public CollectionContext inRegion(String otherRegion) {
-        return new CollectionContext(account, otherRegion, service, clients, deadline, clock, sink, shared);
+        return new CollectionContext(account, otherRegion, collector, clients, deadline, clock, sink, shared);
     }
 
     /** Client for this account in this context's region. */
@@ -95,7 +95,7 @@ public final class CollectionContext {
 
     public void gap(String operation, String resourceType, String resourceId, String errorCode, String message) {
         int colon = operation.indexOf(':');
-        String svc = colon < 0 ? service : ApiCalls.gapService(operation.substring(0, colon));
+        String svc = colon < 0 ? collector.service() : collector.gapService(operation.substring(0, colon));
         String op = colon < 0 ? operation : operation.substring(colon + 1);
         sink.add(new CollectionGap(account.accountId(), region, svc, op, resourceType, resourceId, errorCode, message));
     }

@@ -6,43 +6,40 @@ package io.failready.collect;
  * judge; every failed call goes to {@link CollectionContext#gap} (done for you by
  * {@link CollectionContext#call}) so that missing data is never mistaken for "nothing there".
  *
- * <p>Each implementation's Javadoc names the AWS calls and IAM actions it needs; the same
- * operations are listed in {@link ApiCalls}.
+ * <p>A collector is its {@link #descriptor()} (service, client, operations, resource types) and its
+ * {@link #collect} code; everything else about it below is read from the descriptor.
  */
 public interface Collector {
-    /**
-     * What this collector reads and writes (see {@link CollectorDescriptor}). Collectors written
-     * before descriptors existed return null and answer the methods below themselves.
-     */
-    default CollectorDescriptor descriptor() { return null; }
+    /** What this collector reads and writes (see {@link CollectorDescriptor}). */
+    CollectorDescriptor descriptor();
+
+    void collect(CollectionContext ctx);
 
     /** SDK service id in lower case, as used in gaps: {@code s3}, {@code dynamodb}, ... */
     default String service() { return descriptor().service(); }
 
     /** Global services (IAM, Route 53, account, and S3's account-wide listing) run once per account. */
-    default boolean global() { return descriptor() != null && descriptor().global(); }
+    default boolean global() { return descriptor().global(); }
 
     /**
      * Phase 0 collectors only read AWS; phase 1 collectors may also read what phase 0 found in the
      * same scan ({@link CollectionContext#inventory()}), e.g. CloudWatch lag metrics for replicated
      * resources, or IAM roles referenced by buckets and functions.
      */
-    default int phase() { return descriptor() == null ? 0 : descriptor().phase(); }
+    default int phase() { return descriptor().phase(); }
 
     /**
      * A global collector whose resources live in regions (S3: one account-wide listing, buckets in
      * their own regions). When its whole task fails or misses the deadline, the runner repeats the
      * gap in every scanned region, where the rules look for the service's gaps.
      */
-    default boolean placesResourcesInRegions() { return descriptor() != null && descriptor().placesResourcesInRegions(); }
+    default boolean placesResourcesInRegions() { return descriptor().placesResourcesInRegions(); }
 
     /** Whether the service exists in {@code region} (regional collectors only). */
-    default boolean availableIn(String region) { return descriptor() == null || descriptor().availableIn(region); }
+    default boolean availableIn(String region) { return descriptor().availableIn(region); }
 
-    /** The operations this collector may send, {@code service:Operation} with IAM prefixes (see {@link ApiCalls}). */
+    /** The operations this collector may send, {@code prefix:Operation}, sorted. */
     default java.util.List<String> operations() { return descriptor().operations(); }
-
-    void collect(CollectionContext ctx);
 
     /**
      * After phase 0, across every account and region: fill links that need the whole inventory

@@ -1,6 +1,5 @@
 package io.failready.collect;
 
-import io.failready.collect.aws.lambda.Redactor;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;

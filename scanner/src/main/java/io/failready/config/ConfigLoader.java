@@ -81,7 +81,7 @@ public final class ConfigLoader {
             GatePolicyConfig g = w.gate;
             for (int k = 0; k < g.blockSections.size(); k++) {
                 checkName(name, tree, at + "/gate/blockSections/" + k, "gate.blockSections entry", g.blockSections.get(k),
-                        io.failready.rules.RuleMetadata.SECTIONS, false);
+                        io.failready.model.Sections.ALL, false);
             }
         }
         for (int k = 0; k < cfg.disabledRules.size(); k++) {
@@ -104,7 +104,7 @@ public final class ConfigLoader {
     }
 
     static void checkName(String name, JsonNode tree, String ptr, String what, String value, Collection<String> known, boolean globs) {
-        String problem = io.failready.rules.RuleNames.problem(what, value, known, globs);
+        String problem = RuleNames.problem(what, value, known, globs);
         if (problem != null) throw at(name, tree, ptr, problem);
     }
 

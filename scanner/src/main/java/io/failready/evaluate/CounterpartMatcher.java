@@ -1,5 +1,7 @@
 package io.failready.evaluate;
 
+import io.failready.facts.RegionTokens;
+
 import io.failready.config.Workload;
 import io.failready.facts.Counterpart;
 import io.failready.facts.RegionPair;

@@ -27,6 +27,7 @@ import io.failready.rules.RuleMetadata;
 import io.failready.rules.RuleSet;
 import io.failready.rules.RuleSources;
 import io.failready.snapshot.Snapshot;
+import io.failready.util.Globs;
 import io.failready.util.InputException;
 import io.failready.util.Json;
 import org.kie.api.KieBase;
@@ -160,7 +161,7 @@ public final class RuleEngine {
         try {
             // Facts are inserted on the rules thread too: Drools evaluates conditions as facts arrive,
             // and a user's condition can loop as well as a consequence.
-            int fired = RuleSandbox.run(w.name, opts.timeout().toMillis() + ABANDON_GRACE_MILLIS, this::ruleNames, () -> {
+            int fired = RuleSandbox.run(w.name, opts.timeout().toMillis() + ABANDON_GRACE_MILLIS, this::ruleNames, () -> RuleOwners.of(kieBase), () -> {
                 session.insert(w);
                 session.insert(new AsOf(opts.asOf()));
                 session.insert(gapIndex);
@@ -169,6 +170,7 @@ public final class RuleEngine {
                 for (RegionPair p : pairs) session.insert(p);
                 for (RuleMetadata m : catalog.rules().values()) session.insert(new RuleParameters(m.id(), parameters(m, w)));
                 for (Resource r : mine) session.insert(r);
+                for (Object index : Indexes.build(new Indexes.Estate(w, pairs, mine))) session.insert(index);
                 for (CollectionGap g : gaps) session.insert(g);
                 for (Counterpart c : counterparts) session.insert(c);
                 session.insert(new io.failready.facts.Counterparts(counterparts));
@@ -335,7 +337,7 @@ public final class RuleEngine {
         if (w.waivers.isEmpty()) return notices;
         java.time.LocalDate today = new AsOf(asOf).getToday();
         Map<Waiver, Pattern> patterns = new LinkedHashMap<>();
-        for (Waiver wv : w.waivers) patterns.put(wv, Scope.glob(wv.resource == null ? "*" : wv.resource));
+        for (Waiver wv : w.waivers) patterns.put(wv, Globs.glob(wv.resource == null ? "*" : wv.resource));
         Set<String> noticed = new HashSet<>();
         for (Evaluation e : evals) {
             if (e.getComplianceType() == ComplianceType.COMPLIANT || e.getComplianceType() == ComplianceType.NOT_APPLICABLE) continue;

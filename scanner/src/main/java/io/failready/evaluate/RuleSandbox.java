@@ -1,5 +1,7 @@
 package io.failready.evaluate;
 
+import io.failready.rules.RuleSources;
+
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -30,7 +32,6 @@ public final class RuleSandbox {
     /** Exit status when something other than failready ended the process while user rule code was loaded. */
     static final int FOREIGN_EXIT = 1;
 
-    private static volatile boolean userCode;
     private static volatile String firing;
     private static volatile boolean abandoned;
     private static volatile Integer decided;
@@ -43,9 +44,6 @@ public final class RuleSandbox {
     public static void guardProcess() {
         Runtime.getRuntime().addShutdownHook(new Thread(RuleSandbox::onShutdown, "failready-exit-guard"));
     }
-
-    /** Code from a rule directory is about to be compiled into this JVM. */
-    public static void userCodeLoaded() { userCode = true; }
 
     /** failready's own entry point has decided the exit status; any other System.exit is not ours. */
     public static void exiting(int status) { decided = status; }
@@ -60,7 +58,8 @@ public final class RuleSandbox {
      * {@code deadlineMillis}. A rule error, OutOfMemoryError or StackOverflowError is rethrown as a
      * {@link RuleEngine.RuleBudgetException} naming the rule; a run past the deadline is abandoned.
      */
-    static <T> T run(String workload, long deadlineMillis, java.util.function.Supplier<java.util.Collection<String>> ruleNames, Callable<T> work) {
+    static <T> T run(String workload, long deadlineMillis, java.util.function.Supplier<java.util.Collection<String>> ruleNames,
+                     java.util.function.Supplier<java.util.Map<String, String>> owners, Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
         Thread worker = new Thread(null, task, "failready-rules-" + workload, 0);
         worker.setDaemon(true);
@@ -69,7 +68,9 @@ public final class RuleSandbox {
         try {
             return task.get(deadlineMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            String rule = blame(worker.getStackTrace(), ruleNames.get(), firing);
+            StackTraceElement[] stack = worker.getStackTrace();
+            String rule = blame(stack, ruleNames.get(), null);
+            if (rule == null) rule = blameModel(stack, owners.get(), firing);
             abandoned = true;
             stop(worker);
             throw new RuleEngine.RuleBudgetException(rule, "rule evaluation for workload " + workload + " did not return within "
@@ -121,6 +122,15 @@ public final class RuleSandbox {
         return fallback;
     }
 
+    /** The rule owning the innermost executable-model class on the stack (see {@link RuleOwners}), else {@code fallback}. */
+    static String blameModel(StackTraceElement[] stack, java.util.Map<String, String> owners, String fallback) {
+        for (StackTraceElement f : stack) {
+            String rule = owners.get(f.getClassName());
+            if (rule != null && !rule.isEmpty()) return rule;
+        }
+        return fallback;
+    }
+
     private static void stop(Thread worker) {
         // stopped (Java 17-19): nothing of the rules is left running; otherwise the daemon thread runs
         // until the process exits, which the caller makes happen
@@ -135,7 +145,7 @@ public final class RuleSandbox {
             if (abandoned) halt(status);
             return;
         }
-        if (!userCode) return;
+        if (!RuleSources.userCodeLoaded()) return;
         if (rule != null) {
             ERR.println("failready: rule \"" + rule + "\" tried to end the process (System.exit) while firing; "
                     + "rule directories may not do that. The run failed.");

@@ -2,6 +2,7 @@ package io.failready.evaluate;
 
 import io.failready.config.Workload;
 import io.failready.facts.Resource;
+import io.failready.util.Globs;
 
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ public final class Scope {
 
     public Scope(Workload.Scope s) {
         this.tags = s.tags;
-        this.include = s.namePatterns.stream().map(Scope::glob).toList();
-        this.exclude = s.excludeNamePatterns.stream().map(Scope::glob).toList();
+        this.include = s.namePatterns.stream().map(Globs::glob).toList();
+        this.exclude = s.excludeNamePatterns.stream().map(Globs::glob).toList();
         this.types = s.resourceTypes;
     }
 
@@ -35,21 +36,5 @@ public final class Scope {
         }
         for (Pattern p : include) if (p.matcher(name).matches()) return true;
         return false;
-    }
-
-    /** Shell-style glob: '*' any run of characters, '?' one character; everything else literal. */
-    public static Pattern glob(String glob) {
-        StringBuilder sb = new StringBuilder();
-        StringBuilder lit = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (lit.length() > 0) { sb.append(Pattern.quote(lit.toString())); lit.setLength(0); }
-                sb.append(c == '*' ? ".*" : ".");
-            } else {
-                lit.append(c);
-            }
-        }
-        if (lit.length() > 0) sb.append(Pattern.quote(lit.toString()));
-        return Pattern.compile(sb.toString(), Pattern.DOTALL);
     }
 }

@@ -41,9 +41,6 @@ final class UnseenSubjects {
     private UnseenSubjects() {}
 
     private static final Set<String> GLOBAL_SERVICES = Set.of("cloudfront", "iam");
-    /** Resource-type namespaces whose gaps name another service id (the SDK's): ACM, API Gateway V2's domain names. */
-    private static final java.util.Map<String, String> SERVICE_OF_NAMESPACE = java.util.Map.of(
-            "certificatemanager", "acm", "apigatewayv2", "apigateway");
     /** Route 53 rules judge each declared endpoint and say INSUFFICIENT_DATA when route53 has a gap. */
     private static final Set<String> SELF_JUDGING_SERVICES = Set.of("route53");
 
@@ -110,7 +107,18 @@ final class UnseenSubjects {
     static String service(String resourceType) {
         String[] parts = resourceType.split("::");
         if (parts.length != 3 || !parts[0].equals("AWS") || parts[1].isEmpty()) return null;
-        String ns = parts[1].toLowerCase(Locale.ROOT);
-        return SERVICE_OF_NAMESPACE.getOrDefault(ns, ns);
+        String prefix = parts[1].toLowerCase(Locale.ROOT);
+        return GAP_SERVICE_OF_TYPE_PREFIX.getOrDefault(prefix, prefix);
     }
+
+    /*
+     * Where the type's prefix is not the service its gaps name: EventBridge types are AWS::Events::*,
+     * and DocumentDB and Neptune are read through rds: calls, so their gaps name rds. Without this a
+     * denied listing of those services would leave their unseen resources unreported. ACM types are
+     * AWS::CertificateManager::*, and API Gateway V2's domain names are read by the apigateway collector.
+     * TODO(descriptor): derive from the collectors' descriptors once collectors-arch lands.
+     */
+    private static final java.util.Map<String, String> GAP_SERVICE_OF_TYPE_PREFIX = java.util.Map.of(
+            "events", "eventbridge", "docdb", "rds", "neptune", "rds",
+            "certificatemanager", "acm", "apigatewayv2", "apigateway");
 }

@@ -2,6 +2,7 @@ package io.failready.gate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.failready.evaluate.GatePolicy;
 import io.failready.model.Evaluation;
 import io.failready.model.Report;
 

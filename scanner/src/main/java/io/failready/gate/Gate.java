@@ -1,11 +1,13 @@
 package io.failready.gate;
 
 import io.failready.config.Waiver;
+import io.failready.evaluate.GatePolicy;
+import io.failready.evaluate.Scoring;
+import io.failready.evaluate.Verdict;
 import io.failready.model.ComplianceType;
 import io.failready.model.Evaluation;
-import io.failready.evaluate.Scope;
-import io.failready.evaluate.Scoring;
 import io.failready.model.Report;
+import io.failready.util.Globs;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,7 +116,7 @@ public final class Gate {
                                    LocalDate today, List<String> notices) {
         for (Waiver wv : waivers) {
             if (!wv.rule.equals(e.getRuleId())) continue;
-            Pattern p = Scope.glob(wv.resource == null ? "*" : wv.resource);
+            Pattern p = Globs.glob(wv.resource == null ? "*" : wv.resource);
             if (!p.matcher(nz(e.getResourceId())).matches() && !p.matcher(nz(e.getResourceName())).matches()) continue;
             String where = wv.source == null ? "" : " (" + wv.source + ")";
             String refused = waiverPolicy.refusal(wv, e, today);

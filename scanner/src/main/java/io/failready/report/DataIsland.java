@@ -5,7 +5,7 @@ import io.failready.model.Report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.failready.model.Evaluation;
-import io.failready.gate.GatePolicy;
+import io.failready.evaluate.GatePolicy;
 
 import java.io.FilterWriter;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import io.failready.model.Report;
 
 import io.failready.model.ComplianceType;
 import io.failready.model.Evaluation;
-import io.failready.gate.GatePolicy;
+import io.failready.evaluate.GatePolicy;
 import io.failready.rules.RuleMetadata;
 
 import java.io.IOException;
@@ -60,7 +60,7 @@ public final class JunitXmlWriter {
                 if (w.blocking() != null && w.blocking().minScore() != null) suites.add(new Suite(w, GATE_SUITE, true));
                 // nothing judged (no account could be read: AWS did not answer) must not be a green
                 // job with zero tests: one erroring testcase, as the gate says UNKNOWN
-                if (!io.failready.gate.GatePolicy.judged(ReportFacts.evaluations(w))) {
+                if (!io.failready.evaluate.GatePolicy.judged(ReportFacts.evaluations(w))) {
                     Suite nothing = new Suite(w, GATE_SUITE, false);
                     nothing.nothingJudged = true;
                     nothing.errors++;

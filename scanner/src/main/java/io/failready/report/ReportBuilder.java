@@ -9,7 +9,7 @@ import io.failready.evaluate.Scoring;
 import io.failready.evaluate.WorkloadResult;
 import io.failready.facts.CollectionGap;
 import io.failready.facts.RegionPair;
-import io.failready.gate.GatePolicy;
+import io.failready.evaluate.GatePolicy;
 import io.failready.rules.RuleCatalog;
 import io.failready.rules.RuleMetadata;
 import io.failready.snapshot.Snapshot;

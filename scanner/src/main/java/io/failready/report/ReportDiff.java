@@ -104,7 +104,7 @@ public record ReportDiff(Side old, @com.fasterxml.jackson.annotation.JsonPropert
         Map<String, Evaluation> newEvals = index(n);
         List<Change> added = new ArrayList<>(), resolved = new ArrayList<>(), disappeared = new ArrayList<>(), regressed = new ArrayList<>();
         int unchanged = 0, newBlocking = 0;
-        io.failready.gate.GatePolicy policy = n == null ? null : ReportFacts.policyOf(n);
+        io.failready.evaluate.GatePolicy policy = n == null ? null : ReportFacts.policyOf(n);
         for (Map.Entry<String, Evaluation> en : newEvals.entrySet()) {
             Evaluation now = en.getValue();
             if (!isFinding(now)) continue;

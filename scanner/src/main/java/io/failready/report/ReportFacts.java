@@ -5,8 +5,8 @@ import io.failready.model.Report;
 import io.failready.model.Evaluation;
 import io.failready.evaluate.Scoring;
 import io.failready.model.Severity;
-import io.failready.gate.GatePolicy;
-import io.failready.gate.Verdict;
+import io.failready.evaluate.GatePolicy;
+import io.failready.evaluate.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.failready.model.ComplianceType;
 import io.failready.model.Evaluation;
 import io.failready.model.Severity;
 import io.failready.facts.CollectionGap;
-import io.failready.gate.GatePolicy;
+import io.failready.evaluate.GatePolicy;
 import io.failready.rules.RuleMetadata;
 
 import java.util.ArrayList;
@@ -390,9 +390,15 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
         return out;
     }
 
-    /** "AWS::SecretsManager::Secret" -> "secretsmanager". */
+    /**
+     * The service whose gaps hide a resource type: the collector's that writes it ("rds" for
+     * "AWS::RDS::DBCluster", "cloudwatch" for "Failready::CloudWatch::ReplicationLag"); for a type
+     * no collector writes (a user rule's), the type's middle part in lower case.
+     */
     static String service(String resourceType) {
         if (resourceType == null) return "";
+        String declared = io.failready.collect.aws.ResourceTypes.service(resourceType);
+        if (declared != null) return norm(declared);
         String[] p = resourceType.split("::");
         return p.length >= 2 ? norm(p[1]) : "";
     }

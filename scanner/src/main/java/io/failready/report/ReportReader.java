@@ -4,6 +4,8 @@ import io.failready.model.Report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failready.model.Evaluation;
+import io.failready.schema.ReportStreamReader;
+import io.failready.schema.SchemaCheck;
 import io.failready.util.Gzip;
 import io.failready.util.InputException;
 import io.failready.util.Json;
@@ -32,6 +34,7 @@ public final class ReportReader {
         // failover runbook. The located path below runs when the fast one is in any doubt, and it
         // decides: it accepts what the schema accepts and words every error with file and line.
         io.failready.util.InputFiles.requireRegular(file, file.toString());
+        if (!SchemaCheck.fast()) return readLocated(file);
         try {
             if (Files.size(file) < 256L << 20) {
                 byte[] bytes = Files.readAllBytes(file);
@@ -85,7 +88,7 @@ public final class ReportReader {
         if (report.workloads() == null) return report;
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Report.WorkloadReport w : report.workloads()) {
-            if (!seen.add(w.name())) throw io.failready.util.StreamSchema.mismatch();
+            if (!seen.add(w.name())) throw io.failready.schema.StreamSchema.mismatch();
         }
         return report;
     }

@@ -16,8 +16,8 @@ public record RuleMetadata(String id, String title, String section, Severity sev
                            Map<String, String> parameters, String since, String source,
                            @JsonIgnore Path drlFile, @JsonIgnore boolean bundled) {
 
-    public static final java.util.List<String> SECTIONS =
-            java.util.List.of("requirements", "data", "security", "compliance", "traffic", "capacity", "operations");
+    /** {@link io.failready.model.Sections#ALL}: a rule's section must be one of them. */
+    public static final java.util.List<String> SECTIONS = io.failready.model.Sections.ALL;
 
     /** The sibling Markdown document with rationale, risk and remediation. */
     @JsonIgnore public Path docFile() {

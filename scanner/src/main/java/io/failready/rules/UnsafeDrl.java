@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Refuses, at load, user DRL that names the JVM's ways out of a rule: ending or forking the
+ * Refuses, at load, user DRL and decision classes that name the JVM's ways out of a rule: ending or forking the
  * process, threads, reflection, class loading, files and the network. Defence in depth only: a
  * rule can still reach such code through a library on the class path, so the runtime guard
  * ({@link io.failready.evaluate.RuleSandbox}) is what really holds; this turns the obvious cases
@@ -24,18 +24,35 @@ final class UnsafeDrl {
             + "|\\b(?:forName|getClass|getDeclared\\w*|setAccessible|newInstance|getMethod|getField|getConstructor|exec|loadClass)\\s*\\("
             + "|\\bjava\\s*\\.\\s*(?:lang\\s*\\.\\s*(?:reflect|invoke|management|instrument)|io|nio|net|rmi)\\b|\\b(?:javax|sun|jdk|com\\s*\\.\\s*sun)\\s*\\.");
 
+    /**
+     * What a decision class may not do on top of what DRL may not: code the JVM runs on its own
+     * threads, outside the sandbox's time budget and exit guard (finalizers, cleaners, reference
+     * queues), and native methods.
+     */
+    private static final Pattern UNSAFE_JAVA = Pattern.compile("\\bfinalize\\b|\\bCleaner\\b|\\bjava\\s*\\.\\s*lang\\s*\\.\\s*ref\\b|\\bnative\\b");
+
     /** @throws InputException naming file, line and the construct when {@code text} uses one. */
     static void check(String text, String displayName) {
+        check(text, displayName, "rule file", UNSAFE);
+    }
+
+    /** The same checks for a user directory's decision class (a {@code .java} file compiled with its DRL). */
+    static void checkJava(String text, String displayName) {
+        check(text, displayName, "decision class", UNSAFE);
+        check(text, displayName, "decision class", UNSAFE_JAVA);
+    }
+
+    private static void check(String text, String displayName, String what, Pattern unsafe) {
         String code = codeOnly(decodeUnicodeEscapes(text));
-        Matcher m = UNSAFE.matcher(code);
+        Matcher m = unsafe.matcher(code);
         if (!m.find()) return;
         int line = 1, col = 1;
         for (int i = 0; i < m.start(); i++) {
             if (code.charAt(i) == '\n') { line++; col = 1; } else col++;
         }
-        throw new InputException(displayName, line, col, "rule file uses \"" + m.group().replaceAll("\\s+", "").replace("(", "")
+        throw new InputException(displayName, line, col, what + " uses \"" + m.group().replaceAll("\\s+", "").replace("(", "")
                 + "\", which rule directories may not: rules only judge facts, they may not end or fork the process, start threads, "
-                + "use reflection or class loading, or touch files, the network or the environment.");
+                + "use reflection or class loading, finalizers or native code, or touch files, the network or the environment.");
     }
 
     /** Java reads unicode escapes before anything else, so "Sys\\u0074em.exit" is System.exit to the compiler. */

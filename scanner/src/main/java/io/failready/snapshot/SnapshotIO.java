@@ -12,12 +12,13 @@ import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import com.networknt.schema.serialization.node.TokenStreamLocationAware;
 import io.failready.facts.CollectionGap;
 import io.failready.facts.Resource;
+import io.failready.schema.SchemaCheck;
+import io.failready.schema.SnapshotFastPath;
 import io.failready.util.AtomicFiles;
 import io.failready.util.CompactMap;
 import io.failready.util.Gzip;
 import io.failready.util.InputException;
 import io.failready.util.Json;
-import io.failready.util.StreamSchema;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -45,10 +46,12 @@ public final class SnapshotIO {
     /**
      * Reads a snapshot file. The first pass builds plain trees and checks resources with the fast
      * schema check only; if anything at all is wrong or in doubt, the file is read again the
-     * located way, which decides and words the error exactly as it always did. Located trees (every
-     * node remembering its line for error messages) were a third of the parse at 100k resources.
+     * located way, which decides and words the error. Located trees (every node remembering its
+     * line for error messages) are a third of the parse at 100k resources. Under
+     * {@link SchemaCheck} {@code reference} only the located read runs, validating every resource.
      */
     public static Snapshot read(Path file) {
+        if (!SchemaCheck.fast()) return read(file, false);
         try {
             return read(file, true);
         } catch (InputException | UncheckedIOException e) {
@@ -74,7 +77,7 @@ public final class SnapshotIO {
     private static Snapshot read(InputStream raw, String name, boolean fast) throws IOException {
         InputStream in = Gzip.maybeInflate(raw);
         try {
-            return new StreamingReader(name, fast).read(in);
+            return new StreamingReader(name, fast, !SchemaCheck.fast()).read(in);
         } catch (JsonProcessingException e) {
             throw Json.syntaxError(e, name, false);
         } catch (ZipException | java.io.EOFException e) {
@@ -88,23 +91,25 @@ public final class SnapshotIO {
      * Reads a snapshot as a stream, one resource at a time: each item is parsed into a small
      * located tree, validated against its {@code $defs} entry of snapshot.schema.json (so errors
      * still name the item's line), converted and dropped. The old way — one tree for the whole
-     * file, validated at once, then bound — held the file three times over in memory and spent
-     * most of a 100k-resource evaluation there; a 1M-resource snapshot did not fit in a small heap.
+     * file, validated at once, then bound — would hold the file three times over in memory, and a
+     * 1M-resource snapshot would not fit in a small heap.
      * The top-level fields are validated against the full schema with the two arrays left empty.
      */
     private static final class StreamingReader {
         private static volatile Schema resourceSchema, gapSchema;
-        private static final StreamSchema FAST = StreamSchema.bundled("snapshot.schema.json");
         private final String name;
         /** Account ids, regions, types and tag values repeat across a million resources: keep one copy each. */
         private final Map<String, String> strings = new HashMap<>();
 
         /** Plain trees, resources checked by the fast check alone: any doubt is an error, and the caller re-reads located. */
         private final boolean fast;
+        /** networknt on every resource, the fast check never asked (SchemaCheck "reference"). */
+        private final boolean reference;
 
-        StreamingReader(String name, boolean fast) {
+        StreamingReader(String name, boolean fast, boolean reference) {
             this.name = name;
             this.fast = fast;
+            this.reference = reference;
         }
 
         Snapshot read(InputStream in) throws IOException {
@@ -126,8 +131,7 @@ public final class SnapshotIO {
                         case ITEM -> {
                             String at = "/" + array + "/" + i++;
                             if (array.equals("resources")) {
-                                // networknt was 40% of a 100k read: it now runs only to decide and word a doubt
-                                if (!FAST.conforms("#/$defs/resource", piece.node)) {
+                                if (reference || !SnapshotFastPath.resourceConforms(piece.node)) {
                                     if (fast) throw new InputException(name, -1, -1, "a resource is in doubt; read again with locations.");
                                     Json.validate(resourceSchema, piece.node, name, "The snapshot", at);
                                 }

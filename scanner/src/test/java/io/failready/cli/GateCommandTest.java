@@ -91,7 +91,7 @@ class GateCommandTest {
         var r = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", cfg("c.yaml", "").toString());
         assertEquals(3, r.exit(), r.all());
         assertTrue(r.out().startsWith("NOT_READY  payments"), r.out());
-        assertTrue(r.out().contains("BLOCK CRITICAL SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGION: Secret prod/payments/db has no replica in eu-west-1"), r.out());
+        assertTrue(r.out().contains("BLOCK CRITICAL SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGION: Secrets Manager secret prod/payments/db has no replica in eu-west-1"), r.out());
     }
 
     @Test

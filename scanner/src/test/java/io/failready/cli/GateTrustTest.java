@@ -397,7 +397,7 @@ class GateTrustTest {
     void disabledAndWarnOnlyRulesAreShownInTheGateOutput() throws IOException {
         var r = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", config("").toString(), "--warn-only", RULE);
         assertEquals(0, r.exit(), r.all());
-        assertTrue(r.out().contains("WARN   CRITICAL " + RULE + ": Secret prod/payments/db has no replica"), r.out());
+        assertTrue(r.out().contains("WARN   CRITICAL " + RULE + ": Secrets Manager secret prod/payments/db has no replica"), r.out());
         assertTrue(r.out().contains("(warn-only; would have blocked)"), r.out());
         assertTrue(r.out().matches("(?s).*DISABLED \\d+ rules, not evaluated \\(disabledRules in " + java.util.regex.Pattern.quote(tmp.resolve("c.yaml").toString()) + "\\).*"), r.out());
         assertTrue(r.out().contains("NOTE READY depends on this: 1 blocking finding is warn-only;"), r.out());

@@ -105,14 +105,14 @@ class RuleBudgetTest {
                     $p : RegionPair()
                     $r : Resource( resourceType == "AWS::S3::Bucket", awsRegion == $p.primary )
                 then
-                    io.failready.rules.api.Judge.compliant(kcontext, $p, $r, null, "fine.");
+                    io.failready.rules.api.Judge.judge(kcontext, $p, $r, io.failready.rules.api.Verdict.compliant("fine.", null));
                 end
                 rule "OVERLAPPING_RULE - non compliant"
                 when
                     $p : RegionPair()
                     $r : Resource( resourceType == "AWS::S3::Bucket", awsRegion == $p.primary )
                 then
-                    io.failready.rules.api.Judge.nonCompliant(kcontext, $p, $r, null, "not fine.");
+                    io.failready.rules.api.Judge.judge(kcontext, $p, $r, io.failready.rules.api.Verdict.nonCompliant("not fine.", null));
                 end
                 """);
         var r = evaluate(rules);
@@ -129,7 +129,7 @@ class RuleBudgetTest {
                     $p : RegionPair()
                     $r : Resource( resourceType == "AWS::S3::Bucket", awsRegion == $p.primary )
                 then
-                    io.failready.rules.api.Judge.nonCompliant(kcontext, $p, $r, null, "Bucket " + $r.getName() + " is not fine.");
+                    io.failready.rules.api.Judge.judge(kcontext, $p, $r, io.failready.rules.api.Verdict.nonCompliant("Bucket " + $r.getName() + " is not fine.", null));
                 end
                 rule "REPEATING_RULE - touch once"
                     salience -1

@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import io.failready.cli.CollectCommand;
 import io.failready.cli.IamPolicyCommand;
 import io.failready.snapshot.Snapshot;
@@ -51,6 +52,6 @@ class CollectCommandTest {
     void iamPolicyCommandPrintsThePolicy() {
         StringWriter out = new StringWriter();
         assertEquals(0, new CommandLine(new IamPolicyCommand()).setOut(new PrintWriter(out)).execute());
-        assertEquals(IamPolicy.render(), out.toString());
+        assertEquals(io.failready.collect.aws.IamPolicy.render(), out.toString());
     }
 }

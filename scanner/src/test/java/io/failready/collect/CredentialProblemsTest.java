@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import io.failready.cli.FailReady;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import io.failready.collect.aws.kms.KmsCollector;
 import io.failready.facts.CollectionGap;
 import io.failready.snapshot.Snapshot;

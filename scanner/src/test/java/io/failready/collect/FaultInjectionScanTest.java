@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failready.cli.FailReady;
 import io.failready.util.Json;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import static io.failready.collect.AwsStub.FaultKind.*;
+import static io.failready.tooling.AwsStub.FaultKind.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -320,7 +321,8 @@ class FaultInjectionScanTest {
     void credentialsExpiringMidwayLeaveGapsForEverythingAfter() throws Exception {
         try (AwsStub stub = AwsStub.start("ReadyEstate")) {
             // account A's session token expires when it first reaches KMS (tasks run in a fixed order
-            // with --concurrency 1): account, CloudTrail, Config, DynamoDB and GuardDuty were read before
+            // with --concurrency 1): account, CloudTrail, Config, DocumentDB, DynamoDB, EFS, EKS, ElastiCache,
+            // EventBridge and GuardDuty were read before
             AtomicBoolean expired = new AtomicBoolean();
             stub.fault(c -> c.account().equals(A) && (expired.get() || (c.service().equals("kms") && expired.compareAndSet(false, true))),
                     EXPIRED_TOKEN);
@@ -348,6 +350,8 @@ class FaultInjectionScanTest {
                     SECURITYHUB_ENABLED_IN_BOTH_REGIONS 111111111111/eu-west-1 111111111111
                     SECURITYHUB_ENABLED_IN_BOTH_REGIONS 111111111111/us-east-1 111111111111
                     SERVICE_QUOTAS_RECOVERY_REGION_SUFFICIENT 111111111111/eu-west-1 111111111111
+                    SNS_TOPIC_PRESENT_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:sns:us-east-1:111111111111:*
+                    SQS_QUEUE_PRESENT_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:sqs:us-east-1:111111111111:*
                     SSM_PARAMETERS_PRESENT_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:ssm:us-east-1:111111111111:*
                     VPC_NETWORK_PARITY_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:ec2:us-east-1:111111111111:*
                     """);
@@ -409,6 +413,10 @@ class FaultInjectionScanTest {
             DYNAMODB_TABLE_REPLICA_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:dynamodb:us-east-1:222222222222:*
             ECR_REPOSITORY_REPLICATED_TO_RECOVERY_REGION 222222222222/us-east-1 arn:aws:ecr:us-east-1:222222222222:*
             ECS_RECOVERY_CAPACITY_SUFFICIENT 222222222222/us-east-1 arn:aws:ecs:us-east-1:222222222222:*
+            EFS_FILE_SYSTEM_REPLICATED_TO_RECOVERY_REGION 222222222222/us-east-1 arn:aws:efs:us-east-1:222222222222:*
+            EKS_RECOVERY_CAPACITY_SUFFICIENT 222222222222/us-east-1 arn:aws:eks:us-east-1:222222222222:*
+            ELASTICACHE_GLOBAL_DATASTORE_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:elasticache:us-east-1:222222222222:*
+            EVENTBRIDGE_RULES_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:eventbridge:us-east-1:222222222222:*
             GUARDDUTY_ENABLED_IN_BOTH_REGIONS 222222222222/eu-west-1 222222222222
             GUARDDUTY_ENABLED_IN_BOTH_REGIONS 222222222222/us-east-1 222222222222
             KMS_KEY_AVAILABLE_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:kms:us-east-1:222222222222:*
@@ -423,6 +431,8 @@ class FaultInjectionScanTest {
             SECURITYHUB_ENABLED_IN_BOTH_REGIONS 222222222222/eu-west-1 222222222222
             SECURITYHUB_ENABLED_IN_BOTH_REGIONS 222222222222/us-east-1 222222222222
             SERVICE_QUOTAS_RECOVERY_REGION_SUFFICIENT 222222222222/eu-west-1 222222222222
+            SNS_TOPIC_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:sns:us-east-1:222222222222:*
+            SQS_QUEUE_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:sqs:us-east-1:222222222222:*
             SSM_PARAMETERS_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:ssm:us-east-1:222222222222:*
             ACM_CERTIFICATE_AVAILABLE_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:acm:us-east-1:222222222222:*
             APIGATEWAY_CUSTOM_DOMAIN_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:apigateway:us-east-1:222222222222:*
@@ -527,7 +537,7 @@ class FaultInjectionScanTest {
 
         /** A gap in the call's account for its service, in its region or global, for its operation or the whole service. */
         boolean hasGapFor(AwsStub.Call c) {
-            String service = ApiCalls.gapService(c.service());
+            String service = io.failready.collect.aws.ApiCalls.gapService(c.service());
             for (JsonNode g : report.path("collectionGaps")) {
                 if (g.path("accountId").asText().equals(c.account()) && g.path("service").asText().equals(service)
                         && (g.path("region").asText().equals(c.region()) || g.path("region").asText().equals("global"))

@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import io.failready.collect.aws.cloudwatch.CloudWatchCollector;
 import io.failready.facts.Resource;
 import io.failready.snapshot.Snapshot;
@@ -36,7 +37,7 @@ class FullScanTest {
         stub.fault(c -> c.action().equals("dynamodb:ListTables") && c.account().equals(ACCOUNT_B) && c.region().equals(EU_WEST_1),
                 AwsStub.FaultKind.ACCESS_DENIED);
         snapshot = Collection.run(request(stub, List.of(ACCOUNT, ACCOUNT_B, ACCOUNT_C), "failready-audit", List.of(US_EAST_1, EU_WEST_1)),
-                options(CollectorRegistry.all()));
+                options(io.failready.collect.aws.CollectorRegistry.all()));
     }
 
     @AfterAll
@@ -76,10 +77,10 @@ class FullScanTest {
     void everyOperationSentIsListedInApiCalls() {
         Set<String> sent = stub.calls().stream().map(AwsStub.Call::action).collect(Collectors.toCollection(TreeSet::new));
         Set<String> unlisted = new TreeSet<>(sent);
-        unlisted.removeAll(ApiCalls.all());
+        unlisted.removeAll(io.failready.collect.aws.ApiCalls.all());
         assertEquals(Set.of(), unlisted);
         // and the scan really exercised (almost) the whole list; Organizations is only used with --organization
-        Set<String> unused = new TreeSet<>(ApiCalls.all());
+        Set<String> unused = new TreeSet<>(io.failready.collect.aws.ApiCalls.all());
         unused.removeAll(sent);
         assertEquals(Set.of("organizations:ListAccounts"), unused);
     }

@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import io.failready.cli.FailReady;
 import io.failready.config.ConfigLoader;
 import io.failready.config.FailreadyConfig;

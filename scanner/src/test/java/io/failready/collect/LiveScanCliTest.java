@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.failready.cli.FailReady;
 import io.failready.util.Json;

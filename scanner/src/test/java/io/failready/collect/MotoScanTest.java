@@ -283,7 +283,8 @@ class MotoScanTest {
 
     /** What moto 5.2.1 answers with 404 or 500 (Service Quotas: nothing for ec2/lambda codes). */
     static final List<String> MOTO_LACKS = List.of("account:ListRegions", "backup:ListBackupSelections", "backup:GetBackupSelection",
-            "dynamodb:ListGlobalTables", "dynamodb:DescribeGlobalTable", "lambda:GetAccountSettings", "securityhub:DescribeSecurityHubV2");
+            "dynamodb:ListGlobalTables", "dynamodb:DescribeGlobalTable", "lambda:GetAccountSettings", "securityhub:DescribeSecurityHubV2",
+            "eventbridge:ListEndpoints");
 
     @Test
     void unimplementedAccountListRegionsIsInsufficientDataNamingTheGap() {

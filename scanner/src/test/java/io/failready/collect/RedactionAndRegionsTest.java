@@ -1,6 +1,6 @@
 package io.failready.collect;
 
-import io.failready.collect.aws.lambda.Redactor;
+import io.failready.collect.Redactor;
 import io.failready.collect.aws.route53.Route53Collector;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.failready.collect;
 
-import io.failready.tooling.bench.AwsStub;
+import io.failready.tooling.AwsStub;
 import io.failready.tooling.bench.EstateGenerator;
 import io.failready.facts.Resource;
 import io.failready.snapshot.Snapshot;
@@ -35,7 +35,7 @@ class SharedClientIdentityTest {
         try (AwsStub stub = new AwsStub(5, 2)) {
             var req = new CollectRequest(ids, "failready-audit", null, false, null,
                     List.of(EstateGenerator.PRIMARY, EstateGenerator.RECOVERY), stub.endpoint(), 16, null, Duration.ofMinutes(2), false, null);
-            Snapshot s = Collection.run(req, Collection.Options.defaults().withEnv(Map.of())
+            Snapshot s = Collection.run(req, Collection.Options.defaults(io.failready.collect.aws.CollectorRegistry.all()).withEnv(Map.of())
                     .withBaseCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATESTNOTREAL00000", "x"))));
             assertEquals(List.of(), s.getCollectionGaps(), "the stub answers everything");
             int arns = 0;

@@ -1,5 +1,6 @@
 package io.failready.collect;
 
+import io.failready.tooling.AwsStub;
 import io.failready.facts.CollectionGap;
 import io.failready.facts.Resource;
 import io.failready.snapshot.Snapshot;
@@ -25,7 +26,7 @@ public final class TestAws {
 
     /** Static credentials, a few-millisecond retry backoff, no environment endpoint. */
     public static Collection.Options options(List<Collector> collectors) {
-        return Collection.Options.defaults()
+        return Collection.Options.defaults(List.of())
                 .withBaseCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(AwsStub.BASE_ACCESS_KEY, "test-secret-not-real")))
                 .withBackoff(BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(20)))
                 .withEnv(Map.of())

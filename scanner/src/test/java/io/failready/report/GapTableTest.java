@@ -48,5 +48,15 @@ class GapTableTest {
         assertEquals(List.of(), back.workloads().get(0).evaluations().get(1).getGaps());
     }
 
+    /** Reports from before 1.2 match gaps to evaluations by service: the service of a type is its collector's. */
+    @Test
+    void theServiceOfATypeIsTheCollectorsThatWritesIt() {
+        assertEquals("account", ReportModel.service("AWS::::Account"));
+        assertEquals("rds", ReportModel.service("AWS::RDS::DBCluster"));
+        assertEquals("cloudwatch", ReportModel.service("Failready::CloudWatch::ReplicationLag"));
+        for (var t : io.failready.collect.aws.ResourceTypes.all().values()) assertEquals(t.service(), ReportModel.service(t.type()), t.type());
+        assertEquals("widgets", ReportModel.service("Custom::Widgets::Thing"), "a type no collector writes: its middle part");
+    }
+
     @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
 }

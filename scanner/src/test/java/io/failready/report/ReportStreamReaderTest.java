@@ -5,10 +5,11 @@ import io.failready.model.Report;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.failready.schema.ReportStreamReader;
+import io.failready.schema.SchemaMutations;
+import io.failready.schema.StreamSchema;
 import io.failready.util.InputException;
 import io.failready.util.Json;
-import io.failready.util.SchemaMutations;
-import io.failready.util.StreamSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

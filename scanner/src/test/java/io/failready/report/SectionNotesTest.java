@@ -9,6 +9,7 @@ import io.failready.model.Evaluation;
 import io.failready.model.Severity;
 import io.failready.evaluate.WorkloadResult;
 import io.failready.facts.RegionPair;
+import io.failready.schema.ReportStreamReader;
 import io.failready.util.Json;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,13 @@
 package io.failready.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.failready.evaluate.FixtureRunner;
 import io.failready.evaluate.RuleEngine;
 import io.failready.util.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Fails the build on bad catalog metadata, the way PMD's rule-set test and Prowler's validators do:
@@ -38,7 +38,9 @@ class RuleCatalogTest {
             "AWS::IAM::Role", "AWS::KMS::Key", "AWS::Lambda::Function", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
             "AWS::Route53::HealthCheck", "AWS::Route53::HostedZone", "AWS::Route53::RecordSet", "AWS::S3::Bucket",
             "AWS::SSM::Parameter", "AWS::SecretsManager::Secret", "AWS::SecurityHub::Hub", "AWS::ServiceQuotas::Quota",
-            "Failready::CloudWatch::ReplicationLag", "Failready::Workload");
+            "Failready::CloudWatch::ReplicationLag", "Failready::Workload",
+            "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::EFS::FileSystem", "AWS::ElastiCache::ReplicationGroup", "AWS::Events::Rule",
+            "AWS::EKS::Cluster", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster");
 
     static final List<String> DOC_HEADINGS = List.of("## Rationale", "## Risk", "## Remediation", "## Parameters", "## Related rules");
 

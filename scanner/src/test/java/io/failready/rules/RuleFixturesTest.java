@@ -1,15 +1,15 @@
 package io.failready.rules;
 
+import io.failready.evaluate.FixtureRunner;
 import io.failready.evaluate.RuleEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Every fixture under rules/**&#47;fixtures runs against its rule, with the rule base built once.

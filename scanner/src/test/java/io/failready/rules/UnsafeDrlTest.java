@@ -30,6 +30,29 @@ class UnsafeDrlTest {
         assertTrue(e.describe().contains("rule directories may not"), e.describe());
     }
 
+    static final String CLASS = "package com.example.rules;\nimport io.failready.rules.api.Verdict;\n\npublic final class D {\n";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "static { System.exit(0); }", "public static Verdict decide() { new Thread(() -> {}).start(); return null; }",
+            "@Override protected void finalize() { }", "static final java.lang.ref.Cleaner C = null;",
+            "static final Object C = Cleaner.create();", "static native void escape();",
+            "static Object f() throws Exception { return java.nio.file.Files.readString(null); }",
+            "static Object f() throws Exception { return D.class.getDeclaredMethods(); }"})
+    void unsafeDecisionClassesAreRefusedNamingFileAndLine(String code) {
+        InputException e = assertThrows(InputException.class, () -> UnsafeDrl.checkJava(CLASS + "    " + code + "\n}\n", "my-rules/D.java"));
+        assertEquals("my-rules/D.java", e.getFile());
+        assertEquals(5, e.getLine(), e.describe());
+        assertTrue(e.describe().contains("decision class uses") && e.describe().contains("rule directories may not"), e.describe());
+    }
+
+    @Test
+    void theExampleDecisionClassPassesTheCheck() throws java.io.IOException {
+        java.nio.file.Path ex = java.nio.file.Path.of("..", "examples", "custom-rules", "operations", "LAMBDA_RUNTIME_SAME_IN_RECOVERY_REGION",
+                "LambdaRuntimeSameInRecoveryRegion.java");
+        UnsafeDrl.checkJava(java.nio.file.Files.readString(ex), ex.toString());
+    }
+
     @Test
     void wordsInStringsAndCommentsAreNotCode() {
         UnsafeDrl.check(HEAD + "    // System.exit is not called here\n    String s = \"Runtime \\\" Thread\";\n    /* Process\n */\nend\n", "x.drl");

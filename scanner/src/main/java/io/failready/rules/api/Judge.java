@@ -1,17 +1,15 @@
 package io.failready.rules.api;
 
-
-import io.failready.model.Evaluation;
-
-import io.failready.model.ComplianceType;
-
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
+import io.failready.model.ComplianceType;
+import io.failready.model.Evaluation;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * The functions DRL consequences call to emit an evaluation, imported with
- * {@code import function io.failready.evaluate.Judge.nonCompliant;}. Section and severity
+ * {@code import function io.failready.rules.api.Judge.judge;}: one {@link Verdict} per subject,
+ * computed by the rule's decision class. Section and severity
  * are not passed: they come from the rule's metadata (and the workload's overrides), so a rule
  * cannot contradict its own catalog entry.
  */
@@ -25,44 +23,33 @@ public final class Judge {
         return sep < 0 ? name.trim() : name.substring(0, sep).trim();
     }
 
-    public static void compliant(RuleContext ctx, RegionPair pair, Resource r, Resource counterpart, String annotation) {
-        resource(ctx, ComplianceType.COMPLIANT, pair, r, counterpart, annotation);
-    }
-    public static void nonCompliant(RuleContext ctx, RegionPair pair, Resource r, Resource counterpart, String annotation) {
-        resource(ctx, ComplianceType.NON_COMPLIANT, pair, r, counterpart, annotation);
-    }
-    public static void notApplicable(RuleContext ctx, RegionPair pair, Resource r, Resource counterpart, String annotation) {
-        resource(ctx, ComplianceType.NOT_APPLICABLE, pair, r, counterpart, annotation);
-    }
-    public static void insufficientData(RuleContext ctx, RegionPair pair, Resource r, Resource counterpart, String annotation) {
-        resource(ctx, ComplianceType.INSUFFICIENT_DATA, pair, r, counterpart, annotation);
-    }
-
     /** Emits the one evaluation a decision function reached for a subject; its outcome names the type. */
     public static void judge(RuleContext ctx, RegionPair pair, Resource r, Verdict v) {
-        resource(ctx, v.type(), pair, r, v.counterpart(), v.annotation());
+        add(ctx, v, r.getResourceType(), r.getResourceId(), r.getResourceName(), r.getAccountId(), r.getAwsRegion(),
+                pair == null ? null : pair.recovery());
     }
 
-    private static void resource(RuleContext ctx, ComplianceType type, RegionPair pair, Resource r, Resource cp, String annotation) {
-        EvaluationSink.current().add(new Evaluation(ruleId(ctx), null, null, type, r.getResourceType(), r.getResourceId(),
-                r.getResourceName(), r.getAccountId(), r.getAwsRegion(), pair == null ? null : pair.recovery(),
-                cp == null ? null : new Evaluation.Counterpart(cp.getResourceId(), cp.getAwsRegion()), annotation, null));
+    /** Emits the one evaluation a decision reached for a subject that is not an inventoried resource. */
+    public static void judge(RuleContext ctx, Subject s, Verdict v) {
+        add(ctx, v, s.resourceType(), s.resourceId(), s.resourceId(), s.accountId(), s.region(), s.recoveryRegion());
     }
 
     /**
-     * For subjects that are not inventoried resources: the workload, an account, an account in one
-     * region, a declared endpoint. {@code complianceType} is the enum constant's name.
+     * The older path for subjects that are not inventoried resources, kept while rules still call it;
+     * new rules pass a {@link Subject} and a {@link Verdict} to {@link #judge(RuleContext, Subject, Verdict)}.
+     * {@code complianceType} is the enum constant's name.
      */
     public static void emit(RuleContext ctx, String complianceType, String resourceType, String resourceId,
                             String accountId, String region, String recoveryRegion, String annotation) {
-        emitWithCounterpart(ctx, complianceType, resourceType, resourceId, accountId, region, recoveryRegion, null, null, annotation);
+        judge(ctx, new Subject(resourceType, resourceId, accountId, region, recoveryRegion),
+                new Verdict(ComplianceType.valueOf(complianceType), annotation, null));
     }
 
-    public static void emitWithCounterpart(RuleContext ctx, String complianceType, String resourceType, String resourceId,
-                                           String accountId, String region, String recoveryRegion,
-                                           String counterpartId, String counterpartRegion, String annotation) {
-        EvaluationSink.current().add(new Evaluation(ruleId(ctx), null, null, ComplianceType.valueOf(complianceType),
-                resourceType, resourceId, resourceId, accountId, region, recoveryRegion,
-                counterpartId == null ? null : new Evaluation.Counterpart(counterpartId, counterpartRegion), annotation, null));
+    private static void add(RuleContext ctx, Verdict v, String resourceType, String resourceId, String resourceName,
+                            String accountId, String region, String recoveryRegion) {
+        Resource cp = v.counterpart();
+        EvaluationSink.current().add(new Evaluation(ruleId(ctx), null, null, v.type(), resourceType, resourceId, resourceName,
+                accountId, region, recoveryRegion, cp == null ? null : new Evaluation.Counterpart(cp.getResourceId(), cp.getAwsRegion()),
+                v.annotation(), null));
     }
 }

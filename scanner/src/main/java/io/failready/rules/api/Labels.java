@@ -1,37 +1,38 @@
 package io.failready.rules.api;
 
+import io.failready.collect.aws.ResourceTypes;
 import io.failready.facts.Resource;
-
-import java.util.Map;
 
 /**
  * The one human label per resource type ("S3 bucket orders"), so every annotation names a resource
- * the same way.
+ * the same way. The labels are the ones the collectors declare for the types they write.
  */
 public final class Labels {
     private Labels() {}
 
-    // TODO(descriptor): derived from the collectors' declared resource types once they declare them.
-    private static final Map<String, String> KINDS = Map.ofEntries(
-            Map.entry("AWS::S3::Bucket", "S3 bucket"),
-            Map.entry("AWS::DynamoDB::Table", "DynamoDB table"),
-            Map.entry("AWS::RDS::DBCluster", "Aurora cluster"),
-            Map.entry("AWS::RDS::DBInstance", "RDS instance"),
-            Map.entry("AWS::ECR::Repository", "ECR repository"),
-            Map.entry("AWS::KMS::Key", "KMS key"),
-            Map.entry("AWS::SecretsManager::Secret", "secret"),
-            Map.entry("AWS::CertificateManager::Certificate", "ACM certificate"),
-            Map.entry("AWS::ElasticLoadBalancingV2::LoadBalancer", "load balancer"),
-            Map.entry("AWS::ElasticLoadBalancingV2::TargetGroup", "target group"),
-            Map.entry("AWS::ApiGatewayV2::DomainName", "API Gateway custom domain"),
-            Map.entry("AWS::ApiGateway::RestApi", "REST API"),
-            Map.entry("AWS::ApiGatewayV2::Api", "HTTP API"),
-            Map.entry("AWS::CloudFront::Distribution", "CloudFront distribution"),
-            Map.entry("AWS::EC2::VPC", "VPC"));
+    /** "S3 bucket", or the type itself when no collector declares it. */
+    public static String kind(String resourceType) {
+        String label = ResourceTypes.label(resourceType);
+        return label != null ? label : resourceType;
+    }
 
-    /** "S3 bucket", or the type itself when it has no label. */
-    public static String kind(String resourceType) { return KINDS.getOrDefault(resourceType, resourceType); }
+    /** "S3 bucket orders"; a KMS key as {@link #name} gives it. */
+    public static String of(Resource r) { return kind(r.getResourceType()) + " " + name(r); }
 
-    /** "S3 bucket orders". */
-    public static String of(Resource r) { return kind(r.getResourceType()) + " " + r.getResourceName(); }
+    /**
+     * The resource's name in a label. A KMS key's name is an opaque id, so its first alias leads
+     * when it has one: "alias/app (1111aaaa)".
+     */
+    public static String name(Resource r) {
+        if (!"AWS::KMS::Key".equals(r.getResourceType())) return r.getResourceName();
+        String id = r.str("keyId") != null ? r.str("keyId") : r.getResourceName();
+        java.util.List<Object> aliases = r.list("aliases");
+        return aliases.isEmpty() ? id : aliases.get(0) + " (" + id + ")";
+    }
+
+    /** The service whose collection gaps hide resources of this type ({@code rds} for an Aurora cluster), or "*" when unknown. */
+    public static String service(String resourceType) {
+        String s = ResourceTypes.service(resourceType);
+        return s != null ? s : "*";
+    }
 }

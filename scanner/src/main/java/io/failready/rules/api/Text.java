@@ -27,4 +27,12 @@ public final class Text {
     public static String number(double d) {
         return d == Math.rint(d) && !Double.isInfinite(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
+
+    /** "ledger" / "ledger and 2 more": the first of the resources' names in sort order, and how many others. */
+    public static String names(Collection<?> resources) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (Object o : resources) names.add(o instanceof io.failready.facts.Resource r ? r.getResourceName() : String.valueOf(o));
+        if (names.isEmpty()) return "nothing";
+        return names.size() == 1 ? names.first() : names.first() + " and " + (names.size() - 1) + " more";
+    }
 }

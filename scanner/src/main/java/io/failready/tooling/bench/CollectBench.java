@@ -1,5 +1,6 @@
 package io.failready.tooling.bench;
 
+import io.failready.tooling.AwsStub;
 import io.failready.snapshot.Snapshot;
 import io.failready.snapshot.SnapshotIO;
 

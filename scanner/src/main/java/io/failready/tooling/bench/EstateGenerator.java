@@ -215,8 +215,9 @@ public final class EstateGenerator {
                 else if (pick < 74 && room >= 2) ecs();
                 else if (pick < 78 && room >= 2) asg();
                 else if (pick < 84 && room >= 2) ecr();
-                else if (pick < 88 && room >= 2) ssm();
-                else if (pick < 90 && room >= 15) edge();
+                else if (pick < 86 && room >= 2) ssm();
+                else if (pick < 89 && room >= 2) messagingOrCache();
+                else if (pick < 91 && room >= 15) edge();
                 else if (pick < 95 && room >= 1) outOfScope();
                 else if (room >= 1) alarmOnly();
             }
@@ -591,6 +592,98 @@ public final class EstateGenerator {
             add("AWS::SSM::Parameter", arn("ssm", RECOVERY, "parameter" + rn), rn, RECOVERY,
                     bad ? Map.of("app", "other") : tags("param-" + unit, false),
                     cfg("name", rn, "type", "String", "value", "endpoint-" + RECOVERY));
+        }
+
+        /** One primary/recovery pair of a catalog-2 type (queue, topic, rule, file system, cache, cluster), by turns. */
+        void messagingOrCache() {
+            boolean bad = bad();
+            switch (unit % 8) {
+                case 0 -> {
+                    String n = name("queue");
+                    for (String region : List.of(PRIMARY, RECOVERY)) {
+                        add("AWS::SQS::Queue", arn("sqs", region, n), n, region, tags(n, false), cfg("queueName", n, "fifo", false,
+                                "messageRetentionPeriod", bad && region.equals(RECOVERY) ? 3600 : 345600, "visibilityTimeout", 60,
+                                "sqsManagedSseEnabled", true));
+                    }
+                }
+                case 1 -> {
+                    String n = name("topic");
+                    for (String region : List.of(PRIMARY, RECOVERY)) {
+                        add("AWS::SNS::Topic", arn("sns", region, n), n, region, tags(n, false), cfg("topicName", n, "fifo", false,
+                                "subscriptions", List.of(cfg("protocol", "sqs", "confirmed", !(bad && region.equals(RECOVERY))))));
+                    }
+                }
+                case 2 -> {
+                    String n = name("rule");
+                    for (String region : List.of(PRIMARY, RECOVERY)) {
+                        String target = bad ? PRIMARY : region;
+                        add("AWS::Events::Rule", arn("events", region, "rule/bench/" + n), n, region, tags(n, false), cfg("ruleName", n,
+                                "eventBusName", "bench", "eventBusArn", arn("events", region, "event-bus/bench"), "state", "ENABLED",
+                                "scheduleExpression", "rate(5 minutes)", "targets", List.of(cfg("id", "t", "arn", arn("lambda", target, "function:" + n),
+                                        "region", target, "service", "lambda"))));
+                    }
+                    // a global endpoint over another bus: listed, but it serves none of these rules
+                    if (left() > 0) add("AWS::Events::Endpoint", arn("events", PRIMARY, "endpoint/" + n), n, PRIMARY, Map.of(), cfg("state", "ACTIVE",
+                            "secondaryRegion", RECOVERY, "eventBusArns", List.of(arn("events", PRIMARY, "event-bus/archive"),
+                                    arn("events", RECOVERY, "event-bus/archive")), "regions", List.of(PRIMARY, RECOVERY)));
+                }
+                case 3 -> {
+                    String src = "fs-" + String.format("%017x", (long) index * 100_000 + unit);
+                    String dst = "fs-" + String.format("%017x", (long) index * 100_000 + unit + 50_000);
+                    String n = name("fs");
+                    String dstArn = arn("elasticfilesystem", RECOVERY, "file-system/" + dst);
+                    add("AWS::EFS::FileSystem", arn("elasticfilesystem", PRIMARY, "file-system/" + src), n + "-use1", PRIMARY, tags(n, false),
+                            cfg("fileSystemId", src, "lifeCycleState", "available", "encrypted", true,
+                                    "replicationDestinations", List.of(cfg("fileSystemId", dst, "fileSystemArn", dstArn, "region", RECOVERY,
+                                            "ownerId", acct, "status", bad ? "PAUSED" : "ENABLED")),
+                                    "replicaLinks", List.of(cfg("region", RECOVERY, "resourceId", dstArn, "status", bad ? "PAUSED" : "ENABLED", "kind", "efs-replication"))));
+                    add("AWS::EFS::FileSystem", dstArn, n + "-euw1", RECOVERY, tags(n, false), cfg("fileSystemId", dst, "lifeCycleState", "available",
+                            "encrypted", true, "replicationOverwriteProtection", "REPLICATING", "replicationDestinations", List.of(),
+                            "replicationSource", cfg("fileSystemId", src, "region", PRIMARY)));
+                }
+                case 4 -> {
+                    String n = name("cache");
+                    String gd = "ldgnf-" + n;
+                    List<Map<String, Object>> members = List.of(
+                            cfg("replicationGroupId", n + "-use1", "region", PRIMARY, "role", "PRIMARY", "status", "associated"),
+                            cfg("replicationGroupId", n + "-euw1", "region", RECOVERY, "role", "SECONDARY", "status", bad ? "associating" : "associated"));
+                    for (String region : List.of(PRIMARY, RECOVERY)) {
+                        String id = n + (region.equals(PRIMARY) ? "-use1" : "-euw1");
+                        add("AWS::ElastiCache::ReplicationGroup", arn("elasticache", region, "replicationgroup:" + id), id, region, tags(n, false),
+                                cfg("replicationGroupId", id, "status", "available", "engine", "valkey", "globalReplicationGroupId", gd,
+                                        "globalReplicationGroupMemberRole", region.equals(PRIMARY) ? "PRIMARY" : "SECONDARY",
+                                        "globalDatastore", cfg("id", gd, "members", members)));
+                    }
+                }
+                case 6, 7 -> {
+                    boolean docdb = unit % 8 == 6;
+                    String type = docdb ? "AWS::DocDB::DBCluster" : "AWS::Neptune::DBCluster";
+                    String n = name(docdb ? "docs" : "graph");
+                    String pArn = arn("rds", PRIMARY, "cluster:" + n + "-use1");
+                    String rArn = arn("rds", bad ? "us-west-2" : RECOVERY, "cluster:" + n + "-dr");
+                    List<Map<String, Object>> members = List.of(cfg("dbClusterArn", pArn, "isWriter", true, "region", PRIMARY),
+                            cfg("dbClusterArn", rArn, "isWriter", false, "region", bad ? "us-west-2" : RECOVERY));
+                    add(type, pArn, n + "-use1", PRIMARY, tags(n, false), cfg("engine", docdb ? "docdb" : "neptune", "status", "available",
+                            "globalClusterIdentifier", n, "globalClusterMembers", members, "isGlobalWriter", true,
+                            "replicaLinks", List.of(cfg("region", bad ? "us-west-2" : RECOVERY, "resourceId", rArn, "kind", "global-cluster-member"))));
+                    if (!bad) {
+                        add(type, rArn, n + "-dr", RECOVERY, tags(n, false), cfg("engine", docdb ? "docdb" : "neptune", "status", "available",
+                                "globalClusterIdentifier", n, "globalClusterMembers", members, "isGlobalWriter", false, "replicationSourceIdentifier", pArn));
+                    } else {
+                        add(type, arn("rds", RECOVERY, "cluster:" + n + "-stale"), n + "-stale", RECOVERY, tags(n + "-stale", false),
+                                cfg("engine", docdb ? "docdb" : "neptune", "status", "available"));
+                    }
+                }
+                default -> {
+                    String n = name("eks");
+                    for (String region : List.of(PRIMARY, RECOVERY)) {
+                        int max = region.equals(PRIMARY) ? 40 : bad ? 2 : 20;
+                        add("AWS::EKS::Cluster", arn("eks", region, "cluster/" + n), n, region, tags(n, false), cfg("clusterName", n,
+                                "status", "ACTIVE", "version", "1.31", "fargateProfiles", List.of(), "nodegroups", List.of(cfg("name", "general",
+                                        "status", "ACTIVE", "minSize", 1, "maxSize", max, "desiredSize", region.equals(PRIMARY) ? 10 : 2))));
+                    }
+                }
+            }
         }
 
         /** Something in the accounts that belongs to another team: never evaluated for this workload. */

@@ -16,59 +16,65 @@ import java.util.List;
 public final class SyntheticRules {
     private SyntheticRules() {}
 
-    /** type, service (for gaps), attribute compared with the twin (null = presence only), section. */
-    private record Spec(String type, String service, String attr, String section) {}
+    /** type, attribute compared with the twin (null = presence only), section. */
+    private record Spec(String type, String attr, String section) {
+        /** The service whose gaps hide the type, as its collector declares it. */
+        String service() { return io.failready.collect.aws.ResourceTypes.service(type); }
+    }
 
     private static final List<Spec> SPECS = List.of(
-            new Spec("AWS::S3::Bucket", "s3", null, "data"),
-            new Spec("AWS::S3::Bucket", "s3", "versioning", "data"),
-            new Spec("AWS::S3::Bucket", "s3", "encryption.sseAlgorithm", "security"),
-            new Spec("AWS::DynamoDB::Table", "dynamodb", null, "data"),
-            new Spec("AWS::DynamoDB::Table", "dynamodb", "pitr", "data"),
-            new Spec("AWS::DynamoDB::Table", "dynamodb", "autoScaling.maxRead", "capacity"),
-            new Spec("AWS::DynamoDB::Table", "dynamodb", "billingMode", "capacity"),
-            new Spec("AWS::RDS::DBCluster", "rds", null, "data"),
-            new Spec("AWS::RDS::DBCluster", "rds", "writerInstanceClass", "capacity"),
-            new Spec("AWS::RDS::DBInstance", "rds", null, "data"),
-            new Spec("AWS::RDS::DBInstance", "rds", "dbInstanceClass", "capacity"),
-            new Spec("AWS::SecretsManager::Secret", "secretsmanager", "rotationEnabled", "security"),
-            new Spec("AWS::KMS::Key", "kms", null, "security"),
-            new Spec("AWS::KMS::Key", "kms", "keyState", "security"),
-            new Spec("AWS::KMS::Key", "kms", "policy", "security"),
-            new Spec("AWS::Lambda::Function", "lambda", null, "operations"),
-            new Spec("AWS::Lambda::Function", "lambda", "codeSha256", "operations"),
-            new Spec("AWS::Lambda::Function", "lambda", "reservedConcurrency", "capacity"),
-            new Spec("AWS::ECS::Service", "ecs", null, "capacity"),
-            new Spec("AWS::ECS::Service", "ecs", "autoScaling.maxCapacity", "capacity"),
-            new Spec("AWS::AutoScaling::AutoScalingGroup", "autoscaling", null, "capacity"),
-            new Spec("AWS::AutoScaling::AutoScalingGroup", "autoscaling", "maxSize", "capacity"),
-            new Spec("AWS::ECR::Repository", "ecr", null, "data"),
-            new Spec("AWS::SSM::Parameter", "ssm", null, "operations"),
-            new Spec("AWS::SSM::Parameter", "ssm", "type", "operations"),
-            new Spec("AWS::CloudWatch::Alarm", "cloudwatch", null, "operations"),
-            new Spec("AWS::GuardDuty::Detector", "guardduty", "status", "security"),
-            new Spec("AWS::Config::ConfigurationRecorder", "config", "recording", "security"),
-            new Spec("AWS::SecurityHub::Hub", "securityhub", null, "security"),
-            new Spec("AWS::Backup::BackupVault", "backup", null, "data"),
-            new Spec("AWS::Backup::BackupVault", "backup", "locked", "data"),
-            new Spec("AWS::ServiceQuotas::Quota", "servicequotas", "value", "capacity"),
-            new Spec("AWS::ECR::ReplicationConfiguration", "ecr", null, "data"),
-            new Spec("AWS::Backup::BackupPlan", "backup", null, "data"),
-            new Spec("AWS::CloudTrail::Trail", "cloudtrail", "isLogging", "security"),
-            new Spec("AWS::S3::Bucket", "s3", "replication.role", "data"));
+            new Spec("AWS::S3::Bucket", null, "data"),
+            new Spec("AWS::S3::Bucket", "versioning", "data"),
+            new Spec("AWS::S3::Bucket", "encryption.sseAlgorithm", "security"),
+            new Spec("AWS::DynamoDB::Table", null, "data"),
+            new Spec("AWS::DynamoDB::Table", "pitr", "data"),
+            new Spec("AWS::DynamoDB::Table", "autoScaling.maxRead", "capacity"),
+            new Spec("AWS::DynamoDB::Table", "billingMode", "capacity"),
+            new Spec("AWS::RDS::DBCluster", null, "data"),
+            new Spec("AWS::RDS::DBCluster", "writerInstanceClass", "capacity"),
+            new Spec("AWS::RDS::DBInstance", null, "data"),
+            new Spec("AWS::RDS::DBInstance", "dbInstanceClass", "capacity"),
+            new Spec("AWS::SecretsManager::Secret", "rotationEnabled", "security"),
+            new Spec("AWS::KMS::Key", null, "security"),
+            new Spec("AWS::KMS::Key", "keyState", "security"),
+            new Spec("AWS::KMS::Key", "policy", "security"),
+            new Spec("AWS::Lambda::Function", null, "operations"),
+            new Spec("AWS::Lambda::Function", "codeSha256", "operations"),
+            new Spec("AWS::Lambda::Function", "reservedConcurrency", "capacity"),
+            new Spec("AWS::ECS::Service", null, "capacity"),
+            new Spec("AWS::ECS::Service", "autoScaling.maxCapacity", "capacity"),
+            new Spec("AWS::AutoScaling::AutoScalingGroup", null, "capacity"),
+            new Spec("AWS::AutoScaling::AutoScalingGroup", "maxSize", "capacity"),
+            new Spec("AWS::ECR::Repository", null, "data"),
+            new Spec("AWS::SSM::Parameter", null, "operations"),
+            new Spec("AWS::SSM::Parameter", "type", "operations"),
+            new Spec("AWS::CloudWatch::Alarm", null, "operations"),
+            new Spec("AWS::GuardDuty::Detector", "status", "security"),
+            new Spec("AWS::Config::ConfigurationRecorder", "recording", "security"),
+            new Spec("AWS::SecurityHub::Hub", null, "security"),
+            new Spec("AWS::Backup::BackupVault", null, "data"),
+            new Spec("AWS::Backup::BackupVault", "locked", "data"),
+            new Spec("AWS::ServiceQuotas::Quota", "value", "capacity"),
+            new Spec("AWS::ECR::ReplicationConfiguration", null, "data"),
+            new Spec("AWS::Backup::BackupPlan", null, "data"),
+            new Spec("AWS::CloudTrail::Trail", "isLogging", "security"),
+            new Spec("AWS::S3::Bucket", "replication.role", "data"));
 
     public static final int COUNT = SPECS.size();
 
     /** Writes the pack into {@code dir} (one folder per rule, like the catalog); returns the rule count. */
-    public static int write(Path dir) throws IOException {
-        for (int i = 0; i < SPECS.size(); i++) {
+    public static int write(Path dir) throws IOException { return write(dir, SPECS.size()); }
+
+    /** Writes the first {@code count} rules of the pack. */
+    public static int write(Path dir, int count) throws IOException {
+        for (int i = 0; i < Math.min(count, SPECS.size()); i++) {
             Spec s = SPECS.get(i);
             String id = String.format("BENCH_%02d_%s", i + 1, s.type().replaceAll("^AWS::", "").replaceAll("[^A-Za-z0-9]+", "_").toUpperCase());
             Path ruleDir = Files.createDirectories(dir.resolve(id));
             Files.writeString(ruleDir.resolve(id + ".drl"), drl(id, s, i));
             Files.writeString(ruleDir.resolve(id + ".md"), "# " + id + "\n\nSynthetic benchmark rule (failready bench).\n");
         }
-        return SPECS.size();
+        return Math.min(count, SPECS.size());
     }
 
     private static String drl(String id, Spec s, int i) {
@@ -83,9 +89,8 @@ public final class SyntheticRules {
                 import io.failready.facts.RegionPair;
                 import io.failready.facts.GapIndex;
                 import io.failready.facts.Counterparts;
-                import function io.failready.rules.api.Judge.compliant;
-                import function io.failready.rules.api.Judge.nonCompliant;
-                import function io.failready.rules.api.Judge.insufficientData;
+                import io.failready.rules.api.Verdict;
+                import function io.failready.rules.api.Judge.judge;
 
                 """;
         String when = """
@@ -104,21 +109,21 @@ public final class SyntheticRules {
                 + "    $cp : Counterparts()\n"
                 + "    eval( $cp.has($s, $p.recovery) && " + judge + " )\n"
                 + "then\n"
-                + "    compliant(kcontext, $p, $s, $cp.of($s, $p.recovery), $s.getName() + \" " + what + " in \" + $p.getRecovery() + \".\");\n"
+                + "    judge(kcontext, $p, $s, Verdict.compliant($s.getName() + \" " + what + " in \" + $p.getRecovery() + \".\", $cp.of($s, $p.recovery)));\n"
                 + "end\n\n"
                 + "rule \"" + id + " - non compliant\"\n"
                 + "when\n" + when + seen
                 + "    $cp : Counterparts()\n"
                 + "    eval( !($cp.has($s, $p.recovery) && " + judge + ") )\n"
                 + "then\n"
-                + "    nonCompliant(kcontext, $p, $s, $cp.of($s, $p.recovery), $s.getName() + \" does not " + what.replace("has", "have").replace("matches", "match")
-                + " in \" + $p.getRecovery() + \".\");\n"
+                + "    judge(kcontext, $p, $s, Verdict.nonCompliant($s.getName() + \" does not " + what.replace("has", "have").replace("matches", "match")
+                + " in \" + $p.getRecovery() + \".\", $cp.of($s, $p.recovery)));\n"
                 + "end\n\n"
                 + "rule \"" + id + " - insufficient data\"\n"
                 + "when\n" + when
                 + "    $g : GapIndex( missingFor($s, \"" + s.service() + "\") || missing($s.accountId, $p.recovery, \"" + s.service() + "\") )\n"
                 + "then\n"
-                + "    insufficientData(kcontext, $p, $s, null, $s.getName() + \": \" + $g.why($s, \"" + s.service() + "\") + \".\");\n"
+                + "    judge(kcontext, $p, $s, Verdict.insufficientData($s.getName() + \": \" + $g.why($s, \"" + s.service() + "\") + \".\"));\n"
                 + "end\n";
     }
 }

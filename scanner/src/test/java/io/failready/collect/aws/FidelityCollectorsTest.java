@@ -1,6 +1,6 @@
 package io.failready.collect.aws;
 
-import io.failready.collect.AwsStub;
+import io.failready.tooling.AwsStub;
 import io.failready.collect.aws.autoscaling.AutoScalingCollector;
 import io.failready.collect.aws.cloudtrail.CloudTrailCollector;
 import io.failready.collect.aws.dynamodb.DynamoDbCollector;

@@ -3,6 +3,7 @@ package io.failready.collect.aws.account;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.Region;
 
@@ -18,9 +19,14 @@ import java.util.TreeMap;
  * from Organizations when the scan listed the organization; otherwise it is omitted.
  */
 public final class AccountCollector implements Collector {
-    @Override public String service() { return "account"; }
-    @Override public boolean global() { return true; }
-    @Override public List<String> operations() { return List.of("account:ListRegions"); }
+
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("account", AccountClient.class, AccountClient::builder)
+            .operations("ListRegions")
+            .writes("AWS::::Account", "account")
+            .global()
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         AccountClient account = ctx.client(AccountClient.class);

@@ -30,7 +30,7 @@ public final class AcmCollector implements Collector {
     private static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("acm", AcmClient.class, AcmClient::builder)
             .operations("DescribeCertificate", "ListCertificates")
             .writes(TYPE, "ACM certificate")
-            .regions(AcmClient.serviceMetadata())
+            .regions(AcmClient::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -38,11 +38,21 @@ public final class ApiGatewayCollector implements Collector {
     public static final String DOMAIN = "AWS::ApiGatewayV2::DomainName";
 
     private static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("apigateway", ApiGatewayV2Client.class, ApiGatewayV2Client::builder)
-            .operations("GetApiMappings", "GetApis", "GetDomainNames", "GetRestApis")
+            .operations("GetApiMappings", "GetApis", "GetDomainNames")
+            // REST APIs are read through the v1 client, under the same IAM prefix and gap service
+            .alsoUses("apigateway", "apigateway", ApiGatewayClient.class, ApiGatewayClient::builder, "GetRestApis")
+            // API Gateway authorises every read of its management API with one action, GET ...
+            .iamAction("GetApiMappings", "GET")
+            .iamAction("GetApis", "GET")
+            .iamAction("GetDomainNames", "GET")
+            .iamAction("GetRestApis", "GET")
+            // ... which on every path would also read API key values (GET /apikeys?includeValues=true)
+            .iamResources("GET", "arn:aws:apigateway:*::/apis", "arn:aws:apigateway:*::/domainnames",
+                    "arn:aws:apigateway:*::/domainnames/*/apimappings", "arn:aws:apigateway:*::/restapis")
             .writes(DOMAIN, "API Gateway custom domain")
             .writes(REST_API, "REST API")
             .writes(API, "HTTP API")
-            .regions(ApiGatewayV2Client.serviceMetadata())
+            .regions(ApiGatewayV2Client::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -3,6 +3,7 @@ package io.failready.collect.aws.autoscaling;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.SuspendedProcess;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
@@ -19,9 +20,13 @@ import java.util.List;
 public final class AutoScalingCollector implements Collector {
     public static final String TYPE = "AWS::AutoScaling::AutoScalingGroup";
 
-    @Override public String service() { return "autoscaling"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(AutoScalingClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("autoscaling:DescribeAutoScalingGroups"); }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("autoscaling", AutoScalingClient.class, AutoScalingClient::builder)
+            .operations("DescribeAutoScalingGroups")
+            .writes(TYPE, "Auto Scaling group")
+            .regions(AutoScalingClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         AutoScalingClient as = ctx.client(AutoScalingClient.class);

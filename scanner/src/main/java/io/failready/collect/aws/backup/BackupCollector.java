@@ -3,6 +3,7 @@ package io.failready.collect.aws.backup;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupPlansListMember;
 import software.amazon.awssdk.services.backup.model.BackupSelectionsListMember;
@@ -23,12 +24,14 @@ public final class BackupCollector implements Collector {
     public static final String PLAN = "AWS::Backup::BackupPlan";
     public static final String VAULT = "AWS::Backup::BackupVault";
 
-    @Override public String service() { return "backup"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(BackupClient.serviceMetadata(), region); }
-    @Override public List<String> operations() {
-        return List.of("backup:GetBackupPlan", "backup:GetBackupSelection", "backup:ListBackupPlans", "backup:ListBackupSelections",
-                "backup:ListBackupVaults");
-    }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("backup", BackupClient.class, BackupClient::builder)
+            .operations("GetBackupPlan", "GetBackupSelection", "ListBackupPlans", "ListBackupSelections", "ListBackupVaults")
+            .writes(PLAN, "backup plan")
+            .writes(VAULT, "backup vault")
+            .regions(BackupClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         BackupClient backup = ctx.client(BackupClient.class);

@@ -39,8 +39,6 @@ public final class CloudFrontCollector implements Collector {
             .global()
             .build();
 
-    /** A region token inside an AWS-owned host name: {@code s3.eu-west-1.}, {@code .us-east-1.elb.}, {@code s3-website-us-east-1.}. */
-    private static final Pattern REGION = Pattern.compile("(?:^|[.-])((?:[a-z]{2}(?:-gov|-iso[a-z]?)?)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\\d)(?:[.]|$)");
     private static final Pattern S3_BUCKET = Pattern.compile("^(.+?)\\.s3(?:[.-][a-z0-9-]+)?\\.amazonaws\\.com$");
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
@@ -78,18 +76,10 @@ public final class CloudFrontCollector implements Collector {
     private static Map<String, Object> origin(Origin o) {
         String host = o.domainName() == null ? "" : o.domainName().toLowerCase(Locale.ROOT);
         Matcher b = S3_BUCKET.matcher(host);
-        return Attrs.map("id", o.id(), "domainName", o.domainName(), "region", regionOf(host),
+        return Attrs.map("id", o.id(), "domainName", o.domainName(), "region", io.failready.facts.RegionTokens.ofAwsHost(host),
                 "s3Bucket", b.matches() && o.s3OriginConfig() != null ? b.group(1) : null);
     }
 
-    /** The region an AWS-owned origin host names; null for custom domains and for S3's legacy global endpoint. */
-    public static String regionOf(String host) {
-        if (host == null) return null;
-        String h = host.toLowerCase(Locale.ROOT);
-        if (!h.endsWith(".amazonaws.com") && !h.endsWith(".on.aws")) return null;
-        Matcher m = REGION.matcher(h);
-        return m.find() ? m.group(1) : null;
-    }
 
     private static Map<String, Object> group(OriginGroup g) {
         List<Integer> codes = g.failoverCriteria() == null || g.failoverCriteria().statusCodes() == null ? List.of()

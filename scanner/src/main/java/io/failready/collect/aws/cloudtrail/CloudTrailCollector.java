@@ -3,6 +3,7 @@ package io.failready.collect.aws.cloudtrail;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
 
@@ -28,9 +29,13 @@ import java.util.Map;
 public final class CloudTrailCollector implements Collector {
     public static final String TYPE = "AWS::CloudTrail::Trail";
 
-    @Override public String service() { return "cloudtrail"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(CloudTrailClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus"); }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("cloudtrail", CloudTrailClient.class, CloudTrailClient::builder)
+            .operations("DescribeTrails", "GetTrailStatus")
+            .writes(TYPE, "CloudTrail trail")
+            .regions(CloudTrailClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         CloudTrailClient ct = ctx.client(CloudTrailClient.class);

@@ -3,6 +3,7 @@ package io.failready.collect.aws.cloudwatch;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import io.failready.facts.Resource;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -27,7 +28,8 @@ import java.util.TreeMap;
  * S3 {@code ReplicationLatency} per replication rule (read in the destination region, where S3
  * publishes it), DynamoDB {@code ReplicationLatency} per
  * replica region, Aurora {@code AuroraGlobalDBReplicationLag} on global secondaries and RDS
- * {@code ReplicaLag} on cross-region read replicas. One GetMetricData call covers up to 500 series.
+ * {@code ReplicaLag} on cross-region read replicas, EFS {@code TimeSinceLastSync} per replication destination
+ * (in the source's region). One GetMetricData call covers up to 500 series.
  *
  * <p>AWS calls / IAM actions: {@code cloudwatch:DescribeAlarms}, {@code cloudwatch:GetMetricData} (paginated).
  */
@@ -37,14 +39,19 @@ public final class CloudWatchCollector implements Collector {
     public static final int LOOKBACK_MINUTES = 60;
     private static final int MAX_QUERIES = 500;
 
-    @Override public String service() { return "cloudwatch"; }
-    @Override public int phase() { return 1; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(CloudWatchClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("cloudwatch:DescribeAlarms", "cloudwatch:GetMetricData"); }
-
     /** One lag series to read: where it comes from, which metric, how to turn its unit into seconds. */
     record Series(String sourceResourceId, String destinationRegion, String namespace, String metricName,
                   Map<String, String> dimensions, double toSeconds) {}
+
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("cloudwatch", CloudWatchClient.class, CloudWatchClient::builder)
+            .operations("DescribeAlarms", "GetMetricData")
+            .writes(ALARM, "CloudWatch alarm")
+            .writes(LAG, "replication lag")
+            .phase(1)
+            .regions(CloudWatchClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         CloudWatchClient cw = ctx.client(CloudWatchClient.class);
@@ -126,6 +133,16 @@ public final class CloudWatchCollector implements Collector {
                     if (source == null || r.has("dbClusterIdentifier")) continue;
                     String sourceArn = source.startsWith("arn:") ? source : "arn:aws:rds:" + region + ":" + account + ":db:" + source;
                     out.add(new Series(sourceArn, region, "AWS/RDS", "ReplicaLag", dims("DBInstanceIdentifier", r.getResourceName()), 1.0));
+                }
+                case "AWS::EFS::FileSystem" -> {
+                    // TimeSinceLastSync is published in the source's region, per destination
+                    for (Map<String, Object> d : r.maps("replicationDestinations")) {
+                        String other = (String) d.get("region");
+                        String dest = (String) d.get("fileSystemId");
+                        if (other == null || dest == null || other.equals(region) || r.str("fileSystemId") == null) continue;
+                        out.add(new Series(r.getResourceId(), other, "AWS/EFS", "TimeSinceLastSync",
+                                dims("FileSystemId", r.str("fileSystemId"), "DestinationFileSystemId", dest), 1.0));
+                    }
                 }
                 default -> { }
             }

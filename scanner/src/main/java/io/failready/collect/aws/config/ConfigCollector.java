@@ -3,6 +3,7 @@ package io.failready.collect.aws.config;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
 
@@ -20,11 +21,13 @@ import java.util.Map;
 public final class ConfigCollector implements Collector {
     public static final String TYPE = "AWS::Config::ConfigurationRecorder";
 
-    @Override public String service() { return "config"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(ConfigClient.serviceMetadata(), region); }
-    @Override public List<String> operations() {
-        return List.of("config:DescribeConfigurationRecorderStatus", "config:DescribeConfigurationRecorders");
-    }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("config", ConfigClient.class, ConfigClient::builder)
+            .operations("DescribeConfigurationRecorderStatus", "DescribeConfigurationRecorders")
+            .writes(TYPE, "Config recorder")
+            .regions(ConfigClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         ConfigClient config = ctx.client(ConfigClient.class);

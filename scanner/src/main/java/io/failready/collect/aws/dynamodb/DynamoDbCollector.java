@@ -3,6 +3,7 @@ package io.failready.collect.aws.dynamodb;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
@@ -40,12 +41,16 @@ public final class DynamoDbCollector implements Collector {
     static final String LEGACY_TYPE = "AWS::DynamoDB::GlobalTable";
     static final String LEGACY_VERSION = "2017.11.29";
 
-    @Override public String service() { return "dynamodb"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(DynamoDbClient.serviceMetadata(), region); }
-    @Override public List<String> operations() {
-        return List.of("application-autoscaling:DescribeScalableTargets", "dynamodb:DescribeContinuousBackups", "dynamodb:DescribeGlobalTable",
-                "dynamodb:DescribeTable", "dynamodb:ListGlobalTables", "dynamodb:ListTables", "dynamodb:ListTagsOfResource");
-    }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("dynamodb", DynamoDbClient.class, DynamoDbClient::builder)
+            .operations("DescribeContinuousBackups", "DescribeGlobalTable", "DescribeTable", "ListGlobalTables", "ListTables",
+                    "ListTagsOfResource")
+            .alsoUses("applicationautoscaling", "application-autoscaling", ApplicationAutoScalingClient.class,
+                    ApplicationAutoScalingClient::builder, "DescribeScalableTargets")
+            .writes(TYPE, "DynamoDB table")
+            .regions(DynamoDbClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         DynamoDbClient ddb = ctx.client(DynamoDbClient.class);

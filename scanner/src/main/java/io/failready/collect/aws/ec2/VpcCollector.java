@@ -39,7 +39,7 @@ public final class VpcCollector implements Collector {
     private static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("ec2", Ec2Client.class, Ec2Client::builder)
             .operations("DescribeNatGateways", "DescribeRouteTables", "DescribeSubnets", "DescribeVpcEndpoints", "DescribeVpcs")
             .writes(TYPE, "VPC")
-            .regions(Ec2Client.serviceMetadata())
+            .regions(Ec2Client::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -3,6 +3,7 @@ package io.failready.collect.aws.ecr;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ReplicationRule;
@@ -43,9 +44,14 @@ public final class EcrCollector implements Collector {
         this.maxImages = maxImages;
     }
 
-    @Override public String service() { return "ecr"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(EcrClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("ecr:DescribeImages", "ecr:DescribeRegistry", "ecr:DescribeRepositories"); }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("ecr", EcrClient.class, EcrClient::builder)
+            .operations("DescribeImages", "DescribeRegistry", "DescribeRepositories")
+            .writes(REPOSITORY, "ECR repository")
+            .writes(REPLICATION, "ECR replication configuration")
+            .regions(EcrClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         EcrClient ecr = ctx.client(EcrClient.class);

@@ -3,6 +3,7 @@ package io.failready.collect.aws.ecs;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
@@ -29,12 +30,15 @@ import java.util.Map;
 public final class EcsCollector implements Collector {
     public static final String TYPE = "AWS::ECS::Service";
 
-    @Override public String service() { return "ecs"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(EcsClient.serviceMetadata(), region); }
-    @Override public List<String> operations() {
-        return List.of("application-autoscaling:DescribeScalableTargets", "ecs:DescribeServices", "ecs:DescribeTaskDefinition",
-                "ecs:ListClusters", "ecs:ListServices");
-    }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("ecs", EcsClient.class, EcsClient::builder)
+            .operations("DescribeServices", "DescribeTaskDefinition", "ListClusters", "ListServices")
+            .alsoUses("applicationautoscaling", "application-autoscaling", ApplicationAutoScalingClient.class,
+                    ApplicationAutoScalingClient::builder, "DescribeScalableTargets")
+            .writes(TYPE, "ECS service")
+            .regions(EcsClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         EcsClient ecs = ctx.client(EcsClient.class);

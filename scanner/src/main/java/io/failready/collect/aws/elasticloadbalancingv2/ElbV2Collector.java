@@ -40,7 +40,7 @@ public final class ElbV2Collector implements Collector {
             .operations("DescribeListeners", "DescribeLoadBalancers", "DescribeTags", "DescribeTargetGroups", "DescribeTargetHealth")
             .writes(LOAD_BALANCER, "load balancer")
             .writes(TARGET_GROUP, "target group")
-            .regions(ElasticLoadBalancingV2Client.serviceMetadata())
+            .regions(ElasticLoadBalancingV2Client::serviceMetadata)
             .build();
 
     @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }

@@ -3,6 +3,7 @@ package io.failready.collect.aws.guardduty;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 
 import java.util.List;
@@ -16,9 +17,13 @@ import java.util.Map;
 public final class GuardDutyCollector implements Collector {
     public static final String TYPE = "AWS::GuardDuty::Detector";
 
-    @Override public String service() { return "guardduty"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(GuardDutyClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("guardduty:GetDetector", "guardduty:ListDetectors"); }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("guardduty", GuardDutyClient.class, GuardDutyClient::builder)
+            .operations("GetDetector", "ListDetectors")
+            .writes(TYPE, "GuardDuty detector")
+            .regions(GuardDutyClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         GuardDutyClient gd = ctx.client(GuardDutyClient.class);

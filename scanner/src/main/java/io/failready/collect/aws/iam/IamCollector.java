@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import io.failready.facts.Resource;
 import io.failready.util.Json;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -32,13 +33,15 @@ public final class IamCollector implements Collector {
     public static final String TYPE = "AWS::IAM::Role";
     static final int MAX_ROLES = 200;
 
-    @Override public String service() { return "iam"; }
-    @Override public boolean global() { return true; }
-    @Override public int phase() { return 1; }
-    @Override public List<String> operations() {
-        return List.of("iam:GetPolicy", "iam:GetPolicyVersion", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies",
-                "iam:ListRolePolicies", "iam:ListRoles");
-    }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("iam", IamClient.class, IamClient::builder)
+            .operations("GetPolicy", "GetPolicyVersion", "GetRolePolicy", "ListAttachedRolePolicies", "ListRolePolicies", "ListRoles")
+            .writes(TYPE, "IAM role")
+            .global()
+            .globalHome("aws-global")
+            .phase(1)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         Set<String> wanted = referencedRoles(ctx.inventory(), ctx.accountId());

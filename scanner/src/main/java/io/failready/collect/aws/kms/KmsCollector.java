@@ -3,6 +3,7 @@ package io.failready.collect.aws.kms;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
@@ -25,9 +26,13 @@ import java.util.TreeMap;
 public final class KmsCollector implements Collector {
     public static final String TYPE = "AWS::KMS::Key";
 
-    @Override public String service() { return "kms"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(KmsClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListAliases", "kms:ListKeys"); }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("kms", KmsClient.class, KmsClient::builder)
+            .operations("DescribeKey", "GetKeyPolicy", "ListAliases", "ListKeys")
+            .writes(TYPE, "KMS key")
+            .regions(KmsClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         KmsClient kms = ctx.client(KmsClient.class);

@@ -3,6 +3,8 @@ package io.failready.collect.aws.lambda;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
+import io.failready.collect.Redactor;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
@@ -30,9 +32,14 @@ public final class LambdaCollector implements Collector {
     public static final String TYPE = "AWS::Lambda::Function";
     public static final String ACCOUNT_TYPE = "AWS::Lambda::AccountSettings";
 
-    @Override public String service() { return "lambda"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(LambdaClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("lambda:GetAccountSettings", "lambda:GetFunctionConcurrency", "lambda:ListFunctions", "lambda:ListTags"); }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("lambda", LambdaClient.class, LambdaClient::builder)
+            .operations("GetAccountSettings", "GetFunctionConcurrency", "ListFunctions", "ListTags")
+            .writes(TYPE, "Lambda function")
+            .writes(ACCOUNT_TYPE, "Lambda account settings")
+            .regions(LambdaClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         LambdaClient lambda = ctx.client(LambdaClient.class);

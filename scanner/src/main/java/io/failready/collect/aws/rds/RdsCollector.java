@@ -3,6 +3,7 @@ package io.failready.collect.aws.rds;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DBClusterMember;
@@ -32,17 +33,24 @@ import java.util.Optional;
 public final class RdsCollector implements Collector {
     public static final String INSTANCE = "AWS::RDS::DBInstance";
     public static final String CLUSTER = "AWS::RDS::DBCluster";
+    /** Engines of the RDS control plane that are not RDS: collected by the docdb and neptune collectors. */
+    static final java.util.Set<String> OTHER_ENGINES = java.util.Set.of("docdb", "neptune");
 
-    @Override public String service() { return "rds"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(RdsClient.serviceMetadata(), region); }
-    @Override public List<String> operations() {
-        return List.of("rds:DescribeDBClusters", "rds:DescribeDBInstances", "rds:DescribeGlobalClusters");
-    }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("rds", RdsClient.class, RdsClient::builder)
+            .operations("DescribeDBClusters", "DescribeDBInstances", "DescribeGlobalClusters")
+            .writes(CLUSTER, "Aurora cluster")
+            .writes(INSTANCE, "RDS instance")
+            .regions(RdsClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         RdsClient rds = ctx.client(RdsClient.class);
         Optional<List<DBInstance>> instances = ctx.call("rds:DescribeDBInstances", () -> rds.describeDBInstancesPaginator(b -> { }).dbInstances().stream().toList());
-        Optional<List<DBCluster>> clusters = ctx.call("rds:DescribeDBClusters", () -> rds.describeDBClustersPaginator(b -> { }).dbClusters().stream().toList());
+        // DocumentDB and Neptune clusters come back from the same API; their own collectors write them as their own types
+        Optional<List<DBCluster>> clusters = ctx.call("rds:DescribeDBClusters", () -> rds.describeDBClustersPaginator(b -> { }).dbClusters().stream()
+                .filter(c -> !OTHER_ENGINES.contains(c.engine())).toList());
         Map<String, GlobalCluster> globalByMember = new HashMap<>();
         if (clusters.isPresent() && !clusters.get().isEmpty()) {
             ctx.call("rds:DescribeGlobalClusters", () -> rds.describeGlobalClustersPaginator(b -> { }).globalClusters().stream().toList())

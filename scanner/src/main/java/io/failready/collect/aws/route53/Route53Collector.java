@@ -3,6 +3,7 @@ package io.failready.collect.aws.route53;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HostedZone;
@@ -29,11 +30,16 @@ public final class Route53Collector implements Collector {
     private static final Pattern REGION = Pattern.compile(
             "(?<![a-z0-9])((?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\\d)(?![0-9])");
 
-    @Override public String service() { return "route53"; }
-    @Override public boolean global() { return true; }
-    @Override public List<String> operations() {
-        return List.of("route53:ListHealthChecks", "route53:ListHostedZones", "route53:ListResourceRecordSets");
-    }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("route53", Route53Client.class, Route53Client::builder)
+            .operations("ListHealthChecks", "ListHostedZones", "ListResourceRecordSets")
+            .writes(ZONE, "hosted zone")
+            .writes(RECORD, "DNS record")
+            .writes(HEALTH_CHECK, "health check")
+            .global()
+            .globalHome("aws-global")
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         Route53Client r53 = ctx.client(Route53Client.class);

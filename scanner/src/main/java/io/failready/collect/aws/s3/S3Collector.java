@@ -3,6 +3,7 @@ package io.failready.collect.aws.s3;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import io.failready.collect.ScanState;
 import io.failready.facts.Resource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -39,13 +40,18 @@ import java.util.function.Supplier;
 public final class S3Collector implements Collector {
     public static final String TYPE = "AWS::S3::Bucket";
 
-    @Override public String service() { return "s3"; }
-    @Override public boolean global() { return true; }
-    @Override public boolean placesResourcesInRegions() { return true; }
-    @Override public List<String> operations() {
-        return List.of("s3:GetBucketEncryption", "s3:GetBucketLocation", "s3:GetBucketReplication", "s3:GetBucketTagging",
-                "s3:GetBucketVersioning", "s3:ListBuckets");
-    }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("s3", S3Client.class, S3Client::builder)
+            .operations("GetBucketEncryption", "GetBucketLocation", "GetBucketReplication", "GetBucketTagging", "GetBucketVersioning",
+                    "ListBuckets")
+            .iamAction("GetBucketEncryption", "GetEncryptionConfiguration")
+            .iamAction("GetBucketReplication", "GetReplicationConfiguration")
+            .iamAction("ListBuckets", "ListAllMyBuckets")
+            .writes(TYPE, "S3 bucket")
+            .global()
+            .placesResourcesInRegions()
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         S3Client s3 = ctx.client(S3Client.class);

@@ -3,6 +3,7 @@ package io.failready.collect.aws.secretsmanager;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import io.failready.collect.ScanState;
 import io.failready.facts.Resource;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -30,9 +31,13 @@ import java.util.Map;
 public final class SecretsManagerCollector implements Collector {
     public static final String TYPE = "AWS::SecretsManager::Secret";
 
-    @Override public String service() { return "secretsmanager"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(SecretsManagerClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("secretsmanager:DescribeSecret", "secretsmanager:ListSecrets"); }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("secretsmanager", SecretsManagerClient.class, SecretsManagerClient::builder)
+            .operations("DescribeSecret", "ListSecrets")
+            .writes(TYPE, "Secrets Manager secret")
+            .regions(SecretsManagerClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         SecretsManagerClient sm = ctx.client(SecretsManagerClient.class);

@@ -3,6 +3,7 @@ package io.failready.collect.aws.securityhub;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.securityhub.model.DescribeHubResponse;
@@ -23,9 +24,14 @@ public final class SecurityHubCollector implements Collector {
     public static final String TYPE = "AWS::SecurityHub::Hub";
     public static final String TYPE_V2 = "AWS::SecurityHub::HubV2";
 
-    @Override public String service() { return "securityhub"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(SecurityHubClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("securityhub:DescribeHub", "securityhub:DescribeSecurityHubV2"); }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("securityhub", SecurityHubClient.class, SecurityHubClient::builder)
+            .operations("DescribeHub", "DescribeSecurityHubV2")
+            .writes(TYPE, "Security Hub CSPM hub")
+            .writes(TYPE_V2, "Security Hub")
+            .regions(SecurityHubClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         SecurityHubClient sh = ctx.client(SecurityHubClient.class);

@@ -3,6 +3,7 @@ package io.failready.collect.aws.servicequotas;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.servicequotas.model.NoSuchResourceException;
 import software.amazon.awssdk.services.servicequotas.model.ServiceQuota;
@@ -29,9 +30,13 @@ public final class ServiceQuotasCollector implements Collector {
     /** service code -> quota code, sorted. */
     static final List<String[]> QUOTAS = List.of(new String[]{"ec2", "L-1216C47A"}, new String[]{"lambda", "L-B99A9384"});
 
-    @Override public String service() { return "servicequotas"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(ServiceQuotasClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("servicequotas:GetAWSDefaultServiceQuota", "servicequotas:GetServiceQuota"); }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("servicequotas", ServiceQuotasClient.class, ServiceQuotasClient::builder)
+            .operations("GetAWSDefaultServiceQuota", "GetServiceQuota")
+            .writes(TYPE, "service quota")
+            .regions(ServiceQuotasClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         ServiceQuotasClient sq = ctx.client(ServiceQuotasClient.class);

@@ -3,6 +3,7 @@ package io.failready.collect.aws.ssm;
 import io.failready.collect.Attrs;
 import io.failready.collect.CollectionContext;
 import io.failready.collect.Collector;
+import io.failready.collect.CollectorDescriptor;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
@@ -24,9 +25,13 @@ public final class SsmCollector implements Collector {
     public static final String TYPE = "AWS::SSM::Parameter";
     private static final int BATCH = 10;
 
-    @Override public String service() { return "ssm"; }
-    @Override public boolean availableIn(String region) { return Collector.inMetadata(SsmClient.serviceMetadata(), region); }
-    @Override public List<String> operations() { return List.of("ssm:DescribeParameters", "ssm:GetParameters"); }
+    static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("ssm", SsmClient.class, SsmClient::builder)
+            .operations("DescribeParameters", "GetParameters")
+            .writes(TYPE, "SSM parameter")
+            .regions(SsmClient::serviceMetadata)
+            .build();
+
+    @Override public CollectorDescriptor descriptor() { return DESCRIPTOR; }
 
     @Override public void collect(CollectionContext ctx) {
         SsmClient ssm = ctx.client(SsmClient.class);

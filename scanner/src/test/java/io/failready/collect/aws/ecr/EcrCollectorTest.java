@@ -1,14 +1,14 @@
 package io.failready.collect.aws.ecr;
 
-import io.failready.collect.AwsStub;
+import io.failready.tooling.AwsStub;
 import io.failready.facts.Resource;
 import io.failready.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.failready.collect.AwsStub.FaultKind.ACCESS_DENIED;
-import static io.failready.collect.AwsStub.op;
+import static io.failready.tooling.AwsStub.FaultKind.ACCESS_DENIED;
+import static io.failready.tooling.AwsStub.op;
 import static io.failready.collect.TestAws.*;
 import static org.junit.jupiter.api.Assertions.*;
 

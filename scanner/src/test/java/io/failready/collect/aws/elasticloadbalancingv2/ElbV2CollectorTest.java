@@ -1,6 +1,6 @@
 package io.failready.collect.aws.elasticloadbalancingv2;
 
-import io.failready.collect.AwsStub;
+import io.failready.tooling.AwsStub;
 import io.failready.facts.Resource;
 import io.failready.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.failready.collect.AwsStub.FaultKind.ACCESS_DENIED;
-import static io.failready.collect.AwsStub.FaultKind.SERVER_ERROR;
-import static io.failready.collect.AwsStub.FaultKind.THROTTLE;
-import static io.failready.collect.AwsStub.op;
+import static io.failready.tooling.AwsStub.FaultKind.ACCESS_DENIED;
+import static io.failready.tooling.AwsStub.FaultKind.SERVER_ERROR;
+import static io.failready.tooling.AwsStub.FaultKind.THROTTLE;
+import static io.failready.tooling.AwsStub.op;
 import static io.failready.collect.TestAws.ACCOUNT;
 import static io.failready.collect.TestAws.US_EAST_1;
 import static io.failready.collect.TestAws.gaps;

@@ -1,6 +1,6 @@
 package io.failready.collect.aws.s3;
 
-import io.failready.collect.AwsStub;
+import io.failready.tooling.AwsStub;
 import io.failready.facts.Resource;
 import io.failready.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,0 @@
-package io.failready.gate;
-
-/** The readiness answer; also the gate's exit status (see ExitCodes). */
-public enum Verdict { READY, NOT_READY, UNKNOWN }

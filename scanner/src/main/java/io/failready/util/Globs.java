@@ -1,0 +1,27 @@
+package io.failready.util;
+
+import java.util.regex.Pattern;
+
+/**
+ * The one glob syntax users type (workload scope, waivers, gate rule lists, rule parameters): here,
+ * below every stage, so configuration checks and rule code can match the way the engine does.
+ */
+public final class Globs {
+    private Globs() {}
+
+    /** Shell-style glob: '*' any run of characters, '?' one character; everything else literal. */
+    public static Pattern glob(String glob) {
+        StringBuilder sb = new StringBuilder();
+        StringBuilder lit = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            if (c == '*' || c == '?') {
+                if (lit.length() > 0) { sb.append(Pattern.quote(lit.toString())); lit.setLength(0); }
+                sb.append(c == '*' ? ".*" : ".");
+            } else {
+                lit.append(c);
+            }
+        }
+        if (lit.length() > 0) sb.append(Pattern.quote(lit.toString()));
+        return Pattern.compile(sb.toString(), Pattern.DOTALL);
+    }
+}

@@ -1,0 +1,154 @@
+package io.failready.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.failready.cli.FailReady;
+import io.failready.util.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static io.failready.collect.MotoScanTest.ROLE;
+import static io.failready.collect.MotoScanTest.expect;
+import static io.failready.collect.MotoScanTest.python;
+import static io.failready.collect.MotoScanTest.requireMoto;
+import static io.failready.collect.MotoScanTest.resource;
+import static io.failready.collect.MotoScanTest.tail;
+import static io.failready.collect.TestAws.ACCOUNT;
+import static io.failready.collect.TestAws.ACCOUNT_B;
+import static io.failready.collect.TestAws.EU_WEST_1;
+import static io.failready.collect.TestAws.US_EAST_1;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The catalog-2 data and messaging collectors (SQS, SNS, EventBridge, EFS, ElastiCache, EKS,
+ * Neptune) against moto, seeded by {@code emulator/seed_catalog2_data.py} in two accounts and two
+ * regions, judged by a scan from flags alone. Where moto 5.2.1 answers 500 (EFS
+ * DescribeReplicationConfigurations, EventBridge ListEndpoints) the assertion is what the scanner
+ * must say without that data: INSUFFICIENT_DATA naming the gap, never a pass. moto has no
+ * DocumentDB engine and no ElastiCache global datastores; HTTP-stub and fixture tests cover those.
+ */
+class MotoCatalog2DataScanTest {
+    @TempDir static Path work;
+    static Process moto;
+    static Path motoLog;
+    static JsonNode scan;
+    static String scanOutput;
+
+    @BeforeAll
+    static void startSeedAndScan() throws Exception {
+        requireMoto();
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        motoLog = work.resolve("moto.log");
+        moto = python("-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port)).redirectOutput(motoLog.toFile()).start();
+        ProcessHandle handle = moto.toHandle();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            handle.descendants().forEach(ProcessHandle::destroy);
+            handle.destroy();
+        }));
+        awaitListening(port);
+
+        Path seedLog = work.resolve("seed.log");
+        Process seed = python(resource("emulator/seed_catalog2_data.py").toString(), endpoint.toString(),
+                US_EAST_1, EU_WEST_1, ACCOUNT, ACCOUNT_B, ROLE).redirectOutput(seedLog.toFile()).start();
+        if (!seed.waitFor(5, TimeUnit.MINUTES)) {
+            seed.destroyForcibly();
+            fail("seeding moto did not finish in 5 minutes\n" + tail(seedLog));
+        }
+        if (seed.exitValue() != 0) fail("seeding moto failed (exit " + seed.exitValue() + ")\n" + tail(seedLog) + "\nmoto:\n" + tail(motoLog));
+
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        FailReady.run(new PrintWriter(o, true), new PrintWriter(e, true), "scan",
+                "--primary-region", US_EAST_1, "--recovery-region", EU_WEST_1,
+                "--accounts", ACCOUNT + "," + ACCOUNT_B, "--role-name", ROLE,
+                "--endpoint-url", endpoint.toString(), "--call-timeout", "10s",
+                "--out", work.resolve("scan").toString(), "--format", "json");
+        scanOutput = o + "\n" + e;
+        assertTrue(Files.exists(work.resolve("scan/report.json")), "scan wrote no report\n" + scanOutput);
+        scan = Json.MAPPER.readTree(work.resolve("scan/report.json").toFile());
+    }
+
+    @AfterAll
+    static void stopMoto() throws InterruptedException {
+        if (moto == null) return;
+        moto.descendants().forEach(ProcessHandle::destroy);
+        moto.destroy();
+        if (!moto.waitFor(10, TimeUnit.SECONDS)) moto.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void queuesAreJudgedByTheirCounterpartsAttributesInBothAccounts() {
+        expect(scan, "SQS_QUEUE_PRESENT_IN_RECOVERY_REGION", ACCOUNT, ":orders-events", "COMPLIANT", "matched by same-name");
+        expect(scan, "SQS_QUEUE_PRESENT_IN_RECOVERY_REGION", ACCOUNT, ":refunds", "NON_COMPLIANT", "no counterpart queue");
+        expect(scan, "SQS_QUEUE_PRESENT_IN_RECOVERY_REGION", ACCOUNT, ":audit-events", "NON_COMPLIANT", "shorter message retention period");
+        expect(scan, "SQS_QUEUE_PRESENT_IN_RECOVERY_REGION", ACCOUNT_B, ":ledger-events", "COMPLIANT");
+    }
+
+    @Test
+    void topicsNeedConfirmedSubscriptionsOfTheSameProtocols() {
+        expect(scan, "SNS_TOPIC_PRESENT_IN_RECOVERY_REGION", ACCOUNT, ":order-alerts", "COMPLIANT", "confirmed sqs");
+        expect(scan, "SNS_TOPIC_PRESENT_IN_RECOVERY_REGION", ACCOUNT, ":billing-alerts", "NON_COMPLIANT", "no counterpart topic");
+    }
+
+    @Test
+    void eventBridgeRulesWithoutGlobalEndpointListingStayOpenUnlessTheirTwinIsGood() {
+        // moto answers ListEndpoints with 500: a good twin still decides, a missing one cannot be a finding
+        expect(scan, "EVENTBRIDGE_RULES_PRESENT_IN_RECOVERY_REGION", ACCOUNT, "rule/orders/order-placed", "COMPLIANT", "targeting sqs in eu-west-1");
+        expect(scan, "EVENTBRIDGE_RULES_PRESENT_IN_RECOVERY_REGION", ACCOUNT, "rule/orders/order-cancelled", "INSUFFICIENT_DATA",
+                "Global endpoints could not be listed");
+    }
+
+    @Test
+    void efsWithoutReadableReplicationIsInsufficientData() {
+        expect(scan, "EFS_FILE_SYSTEM_REPLICATED_TO_RECOVERY_REGION", ACCOUNT, "media-use1", "INSUFFICIENT_DATA",
+                "on efs:DescribeReplicationConfigurations");
+    }
+
+    @Test
+    void cacheOutsideAGlobalDatastoreIsNotReplicated() {
+        expect(scan, "ELASTICACHE_GLOBAL_DATASTORE_IN_RECOVERY_REGION", ACCOUNT, "sessions-use1", "NON_COMPLIANT", "not in a global datastore");
+    }
+
+    @Test
+    void eksClustersAreMatchedByRegionTokenAndSized() {
+        expect(scan, "EKS_RECOVERY_CAPACITY_SUFFICIENT", ACCOUNT, "cluster/payments-use1", "COMPLIANT", "payments-euw1");
+        expect(scan, "EKS_RECOVERY_CAPACITY_SUFFICIENT", ACCOUNT, "cluster/batch-use1", "NON_COMPLIANT", "no counterpart cluster");
+    }
+
+    @Test
+    void neptuneClustersAreJudgedAsNeptuneNotAsAurora() {
+        expect(scan, "RDS_DATABASE_REPLICATED_TO_RECOVERY_REGION", ACCOUNT, ":cluster:fraud-graph-use1", "NON_COMPLIANT",
+                "Neptune cluster fraud-graph-use1 is not in a global cluster");
+        assertFalse(scan.toString().contains("Aurora cluster fraud-graph"), "the RDS collector must leave Neptune clusters out");
+    }
+
+    static void awaitListening(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!moto.isAlive()) fail("moto exited (" + moto.exitValue() + ") before listening\n" + tail(motoLog));
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        fail("moto did not listen on port " + port + " within 60 s\n" + tail(motoLog));
+    }
+}
