@@ -29,8 +29,12 @@ public final class ApiCalls {
     private static final Map<String, String> IAM_NAMES = new TreeMap<>();
     /** IAM action -> the only resources it is granted on, where the descriptor scopes it. */
     private static final Map<String, List<String>> IAM_RESOURCES = new TreeMap<>();
-    /** IAM prefix -> the service gaps name, where they differ. */
-    private static final Map<String, String> GAP_SERVICE = new TreeMap<>();
+    /**
+     * IAM prefix -> every service a gap of a call under that prefix may name: one prefix can serve
+     * several collectors (DocumentDB and Neptune are read with {@code rds:} actions, and their gaps
+     * name {@code docdb} and {@code neptune}; RDS's name {@code rds}).
+     */
+    private static final Map<String, java.util.SortedSet<String>> GAP_SERVICES = new TreeMap<>();
 
     static {
         for (CollectorDescriptor d : CollectorRegistry.everyCaller()) {
@@ -42,8 +46,7 @@ public final class ApiCalls {
                             + " in " + d.service() + "'s");
                 }
                 String prefix = call.substring(0, call.indexOf(':'));
-                String service = d.gapService(prefix);
-                if (!service.equals(prefix)) GAP_SERVICE.putIfAbsent(prefix, service);
+                GAP_SERVICES.computeIfAbsent(prefix, k -> new TreeSet<>()).add(d.gapService(prefix));
             }
             d.iamResources().forEach((action, resources) -> {
                 List<String> before = IAM_RESOURCES.putIfAbsent(action, resources);
@@ -63,6 +66,12 @@ public final class ApiCalls {
     /** IAM action -> the only resources the policy grants it on (not {@code "*"}); sorted by action. */
     public static Map<String, List<String>> scopedActions() { return java.util.Collections.unmodifiableMap(IAM_RESOURCES); }
 
-    /** The {@code service} a gap names for an IAM prefix (the SDK service id in lower case). */
-    public static String gapService(String iamPrefix) { return GAP_SERVICE.getOrDefault(iamPrefix, iamPrefix); }
+    /**
+     * The services a gap may name for a call under an IAM prefix (SDK service ids in lower case);
+     * the prefix itself when no collector declares it.
+     */
+    public static java.util.SortedSet<String> gapServices(String iamPrefix) {
+        java.util.SortedSet<String> s = GAP_SERVICES.get(iamPrefix);
+        return s == null ? new TreeSet<>(List.of(iamPrefix)) : java.util.Collections.unmodifiableSortedSet(s);
+    }
 }

@@ -128,7 +128,8 @@ class CollectorRegistryTest {
         assertEquals("applicationautoscaling", ddb.gapService("application-autoscaling"));
         assertEquals("dynamodb", ddb.gapService("dynamodb"));
         assertEquals(List.of("dynamodb", "applicationautoscaling"), ddb.gapServices());
-        assertEquals("applicationautoscaling", ApiCalls.gapService("application-autoscaling"));
+        assertEquals(java.util.Set.of("applicationautoscaling"), ApiCalls.gapServices("application-autoscaling"));
+        assertEquals(java.util.Set.of("docdb", "neptune", "rds"), ApiCalls.gapServices("rds"));
         assertEquals("s3:ListAllMyBuckets", ApiCalls.iamAction("s3:ListBuckets"));
     }
 }

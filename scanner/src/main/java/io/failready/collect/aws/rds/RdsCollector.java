@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DBClusterMember;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.GlobalCluster;
-import software.amazon.awssdk.services.rds.model.GlobalClusterMember;
 import software.amazon.awssdk.services.rds.model.Tag;
 
 import java.util.ArrayList;
@@ -51,10 +50,10 @@ public final class RdsCollector implements Collector {
         // DocumentDB and Neptune clusters come back from the same API; their own collectors write them as their own types
         Optional<List<DBCluster>> clusters = ctx.call("rds:DescribeDBClusters", () -> rds.describeDBClustersPaginator(b -> { }).dbClusters().stream()
                 .filter(c -> !OTHER_ENGINES.contains(c.engine())).toList());
-        Map<String, GlobalCluster> globalByMember = new HashMap<>();
+        Map<String, GlobalClusters.Global> globalByMember = new HashMap<>();
         if (clusters.isPresent() && !clusters.get().isEmpty()) {
-            ctx.call("rds:DescribeGlobalClusters", () -> rds.describeGlobalClustersPaginator(b -> { }).globalClusters().stream().toList())
-                    .ifPresent(gs -> gs.forEach(g -> g.globalClusterMembers().forEach(m -> globalByMember.put(m.dbClusterArn(), g))));
+            ctx.call("rds:DescribeGlobalClusters", () -> rds.describeGlobalClustersPaginator(b -> { }).globalClusters().stream()
+                    .map(RdsCollector::global).toList()).map(GlobalClusters::byMember).ifPresent(globalByMember::putAll);
         }
         Map<String, DBInstance> byId = new HashMap<>();
         instances.ifPresent(list -> list.forEach(i -> byId.put(i.dbInstanceIdentifier(), i)));
@@ -87,20 +86,14 @@ public final class RdsCollector implements Collector {
         ctx.add(INSTANCE, i.dbInstanceArn(), i.dbInstanceIdentifier(), Attrs.tags(i.tagList(), Tag::key, Tag::value), cfg);
     }
 
-    private static void cluster(CollectionContext ctx, DBCluster c, GlobalCluster global, Map<String, DBInstance> instances) {
-        List<Map<String, Object>> members = new ArrayList<>();
-        List<Map<String, Object>> links = new ArrayList<>();
-        Boolean isGlobalWriter = null;
-        if (global != null) {
-            for (GlobalClusterMember m : global.globalClusterMembers()) {
-                String region = Attrs.arnRegion(m.dbClusterArn());
-                members.add(Attrs.map("dbClusterArn", m.dbClusterArn(), "isWriter", Boolean.TRUE.equals(m.isWriter()), "region", region,
-                        "synchronizationStatus", m.synchronizationStatusAsString()));
-                if (m.dbClusterArn().equals(c.dbClusterArn())) isGlobalWriter = Boolean.TRUE.equals(m.isWriter());
-                else links.add(Attrs.replicaLink(region, m.dbClusterArn(), name(m.dbClusterArn()), m.globalWriteForwardingStatusAsString() == null ? null
-                        : null, "rds-global-cluster-member"));
-            }
-        }
+    private static GlobalClusters.Global global(GlobalCluster g) {
+        return new GlobalClusters.Global(g.globalClusterIdentifier(), Attrs.list(g.globalClusterMembers(),
+                m -> new GlobalClusters.Member(m.dbClusterArn(), m.isWriter(), m.synchronizationStatusAsString())));
+    }
+
+    private static void cluster(CollectionContext ctx, DBCluster c, GlobalClusters.Global global, Map<String, DBInstance> instances) {
+        GlobalClusters.Membership membership = GlobalClusters.of(c.dbClusterArn(), global, "rds-global-cluster-member");
+        List<Map<String, Object>> links = membership.replicaLinks();
         for (String r : c.readReplicaIdentifiers()) {
             String region = Attrs.arnRegion(r);
             links.add(Attrs.replicaLink(region == null ? ctx.region() : region, region == null ? ctx.arn("rds", "cluster:" + r) : r, name(r), null, "rds-cluster-replica"));
@@ -114,8 +107,8 @@ public final class RdsCollector implements Collector {
             if (Boolean.TRUE.equals(m.isClusterWriter())) writerClass = i.dbInstanceClass();
         }
         Map<String, Object> cfg = Attrs.map(
-                "engine", c.engine(), "globalClusterIdentifier", global == null ? null : global.globalClusterIdentifier(),
-                "globalClusterMembers", global == null ? null : members, "isGlobalWriter", isGlobalWriter,
+                "engine", c.engine(), "globalClusterIdentifier", membership.globalClusterIdentifier(),
+                "globalClusterMembers", membership.members(), "isGlobalWriter", membership.isGlobalWriter(),
                 "replicationSourceIdentifier", c.replicationSourceIdentifier(), "storageEncrypted", c.storageEncrypted(),
                 "kmsKeyId", c.kmsKeyId(), "writerInstanceClass", writerClass, "instanceClasses", classes,
                 "backupRetentionPeriod", c.backupRetentionPeriod(), "replicaLinks", links, "status", c.status(),
