@@ -41,11 +41,14 @@ import java.util.function.Supplier;
  * @param also        other services the collector reads through their own clients (DynamoDB and ECS
  *                    read Application Auto Scaling)
  * @param globalHome  the region a global client signs in ({@code aws-global} for IAM and Route 53)
+ * @param iamResources IAM action -> the only resources it is granted on, where {@code "*"} would grant more
+ *                    than the collector reads ({@code apigateway:GET} on every path also reads API key values)
  */
 public record CollectorDescriptor(String service, String iamPrefix, Class<? extends SdkClient> clientType,
                                   Supplier<?> builder, List<String> operations, List<ResourceType> resourceTypes,
                                   boolean global, int phase, boolean placesResourcesInRegions, Supplier<ServiceMetadata> metadataSource,
-                                  Map<String, String> iamActions, List<Uses> also, String globalHome) {
+                                  Map<String, String> iamActions, List<Uses> also, String globalHome,
+                                  Map<String, List<String>> iamResources) {
 
     /** The region global clients sign in unless a descriptor says otherwise. */
     public static final String DEFAULT_GLOBAL_HOME = "us-east-1";
@@ -79,6 +82,7 @@ public record CollectorDescriptor(String service, String iamPrefix, Class<? exte
         iamActions = iamActions == null ? Map.of() : Map.copyOf(iamActions);
         also = also == null ? List.of() : List.copyOf(also);
         globalHome = globalHome == null ? DEFAULT_GLOBAL_HOME : globalHome;
+        iamResources = iamResources == null ? Map.of() : Map.copyOf(iamResources);
         for (String op : operations) {
             String prefix = op.substring(0, Math.max(0, op.indexOf(':')));
             if (!prefix.equals(iamPrefix) && !prefix.equals("sts") && also.stream().noneMatch(u -> u.iamPrefix().equals(prefix))) {
@@ -89,6 +93,16 @@ public record CollectorDescriptor(String service, String iamPrefix, Class<? exte
         for (String op : iamActions.keySet()) {
             if (!operations.contains(op)) throw new IllegalArgumentException(service + ": IAM name given for " + op + ", which it does not call");
         }
+        Map<String, String> names = iamActions;
+        for (var e : iamResources.entrySet()) {
+            String action = e.getKey();
+            if (operations.stream().noneMatch(op -> names.getOrDefault(op, op).equals(action))) {
+                throw new IllegalArgumentException(service + ": resources given for " + action + ", which no operation it calls needs");
+            }
+            if (e.getValue().isEmpty() || e.getValue().contains("*")) {
+                throw new IllegalArgumentException(service + ": " + action + " must be scoped to named resources");
+            }
+        }
     }
 
     /** The descriptor as it was before {@code iamActions}, {@code also} and {@code globalHome} existed. */
@@ -96,7 +110,7 @@ public record CollectorDescriptor(String service, String iamPrefix, Class<? exte
                                Supplier<?> builder, List<String> operations, List<ResourceType> resourceTypes,
                                boolean global, int phase, boolean placesResourcesInRegions, ServiceMetadata metadata) {
         this(service, iamPrefix, clientType, builder, operations, resourceTypes, global, phase, placesResourcesInRegions,
-                metadata == null ? null : () -> metadata, Map.of(), List.of(), DEFAULT_GLOBAL_HOME);
+                metadata == null ? null : () -> metadata, Map.of(), List.of(), DEFAULT_GLOBAL_HOME, Map.of());
     }
 
     /** The SDK's endpoint metadata of the service, or null when it is not declared (the service is everywhere). */
@@ -150,6 +164,7 @@ public record CollectorDescriptor(String service, String iamPrefix, Class<? exte
         private boolean placesResourcesInRegions;
         private Supplier<ServiceMetadata> metadata;
         private String globalHome = DEFAULT_GLOBAL_HOME;
+        private final Map<String, List<String>> iamResources = new TreeMap<>();
 
         private Builder(String service, Class<? extends SdkClient> clientType, Supplier<?> builder) {
             this.service = service;
@@ -179,6 +194,14 @@ public record CollectorDescriptor(String service, String iamPrefix, Class<? exte
             Arrays.stream(ops).map(o -> prefix + ":" + o).forEach(operations::add);
             return this;
         }
+        /**
+         * IAM action {@code action} (without prefix) is granted only on {@code resources}, not on
+         * {@code "*"}: the policy gives it a statement of its own.
+         */
+        public Builder iamResources(String action, String... resources) {
+            iamResources.put(iamPrefix + ":" + action, List.of(resources).stream().sorted().toList());
+            return this;
+        }
         public Builder writes(String type, String label) { types.add(new ResourceType(type, label)); return this; }
         public Builder global() { this.global = true; return this; }
         /** A global service whose clients sign in {@code region} rather than us-east-1. */
@@ -191,7 +214,7 @@ public record CollectorDescriptor(String service, String iamPrefix, Class<? exte
 
         public CollectorDescriptor build() {
             return new CollectorDescriptor(service, iamPrefix, clientType, builder, operations.stream().distinct().sorted().toList(),
-                    types, global, phase, placesResourcesInRegions, metadata, iamActions, also, globalHome);
+                    types, global, phase, placesResourcesInRegions, metadata, iamActions, also, globalHome, iamResources);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.failready.config.Workload;
 import io.failready.facts.RegionPair;
 import io.failready.facts.Resource;
 import io.failready.rules.api.DataIndex;
+import io.failready.rules.api.EdgeIndex;
 import io.failready.rules.api.SecurityIndex;
 import io.failready.rules.api.TrafficIndex;
 
@@ -28,6 +29,7 @@ public final class Indexes {
     /** Each factory keeps the resource types it reads. */
     static final List<Function<Estate, Object>> FACTORIES = List.of(
             e -> new DataIndex(e.resources()),
+            e -> new EdgeIndex(e.resources()),
             e -> new SecurityIndex(e.resources()),
             e -> new TrafficIndex(e.workload(), e.pairs(), e.resources()));
 

@@ -40,7 +40,7 @@ import java.util.function.Predicate;
 final class UnseenSubjects {
     private UnseenSubjects() {}
 
-    private static final Set<String> GLOBAL_SERVICES = Set.of("iam");
+    private static final Set<String> GLOBAL_SERVICES = Set.of("cloudfront", "iam");
     /** Route 53 rules judge each declared endpoint and say INSUFFICIENT_DATA when route53 has a gap. */
     private static final Set<String> SELF_JUDGING_SERVICES = Set.of("route53");
 
@@ -114,9 +114,11 @@ final class UnseenSubjects {
     /*
      * Where the type's prefix is not the service its gaps name: EventBridge types are AWS::Events::*,
      * and DocumentDB and Neptune are read through rds: calls, so their gaps name rds. Without this a
-     * denied listing of those services would leave their unseen resources unreported.
+     * denied listing of those services would leave their unseen resources unreported. ACM types are
+     * AWS::CertificateManager::*, and API Gateway V2's domain names are read by the apigateway collector.
      * TODO(descriptor): derive from the collectors' descriptors once collectors-arch lands.
      */
     private static final java.util.Map<String, String> GAP_SERVICE_OF_TYPE_PREFIX = java.util.Map.of(
-            "events", "eventbridge", "docdb", "rds", "neptune", "rds");
+            "events", "eventbridge", "docdb", "rds", "neptune", "rds",
+            "certificatemanager", "acm", "apigatewayv2", "apigateway");
 }

@@ -2,6 +2,7 @@ package io.failready.facts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -77,5 +78,17 @@ public final class RegionTokens {
             if (startOk && endOk) return idx;
             from = idx + 1;
         }
+    }
+
+    /** A region token inside an AWS-owned host name: {@code s3.eu-west-1.}, {@code .us-east-1.elb.}, {@code s3-website-us-east-1.}. */
+    private static final Pattern AWS_HOST_REGION = Pattern.compile("(?:^|[.-])((?:[a-z]{2}(?:-gov|-iso[a-z]?)?)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\\d)(?:[.]|$)");
+
+    /** The region an AWS-owned origin host names; null for custom domains and for S3's legacy global endpoint. */
+    public static String ofAwsHost(String host) {
+        if (host == null) return null;
+        String h = host.toLowerCase(Locale.ROOT);
+        if (!h.endsWith(".amazonaws.com") && !h.endsWith(".on.aws")) return null;
+        Matcher m = AWS_HOST_REGION.matcher(h);
+        return m.find() ? m.group(1) : null;
     }
 }

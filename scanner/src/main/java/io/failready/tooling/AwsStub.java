@@ -204,11 +204,11 @@ public final class AwsStub implements AutoCloseable {
             if (target != null) {
                 protocol = Protocol.JSON;
                 operation = target.substring(target.lastIndexOf('.') + 1);
-            } else if (Set.of("sts", "rds", "autoscaling", "cloudwatch", "iam", "sns", "elasticache").contains(service)) {
+            } else if (Set.of("sts", "rds", "autoscaling", "cloudwatch", "iam", "sns", "elasticache", "elasticloadbalancing", "ec2").contains(service)) {
                 protocol = Protocol.QUERY;
                 parseForm(body, params);
                 operation = params.getOrDefault("Action", "Unknown");
-            } else if (Set.of("s3", "route53").contains(service)) {
+            } else if (Set.of("s3", "route53", "cloudfront").contains(service)) {
                 protocol = Protocol.REST_XML;
                 operation = restOperation(service, ex.getRequestMethod(), URLDecoder.decode(path, StandardCharsets.UTF_8), params);
             } else {
@@ -382,6 +382,15 @@ public final class AwsStub implements AutoCloseable {
                 yield "Unknown";
             }
             case "account" -> p.equals("/listRegions") ? "ListRegions" : "Unknown";
+            case "cloudfront" -> p.matches("/\\d{4}-\\d{2}-\\d{2}/distribution") ? "ListDistributions"
+                    : p.matches("/\\d{4}-\\d{2}-\\d{2}/tagging") ? "ListTagsForResource" : "Unknown";
+            case "apigateway" -> {
+                if (p.equals("/restapis")) yield "GetRestApis";
+                if (p.equals("/v2/apis")) yield "GetApis";
+                if (p.equals("/v2/domainnames")) yield "GetDomainNames";
+                if (p.matches("/v2/domainnames/[^/]+/apimappings")) yield "GetApiMappings";
+                yield "Unknown";
+            }
             case "eks" -> {
                 if (p.equals("/clusters")) yield "ListClusters";
                 if (p.matches("/clusters/[^/]+")) yield "DescribeCluster";
@@ -421,7 +430,11 @@ public final class AwsStub implements AutoCloseable {
             case REST_JSON -> send(ex, 200, "application/json", "{}", Map.of());
             case QUERY -> send(ex, 200, "text/xml", "<" + call.operation() + "Response><" + call.operation() + "Result/>"
                     + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></" + call.operation() + "Response>", Map.of());
-            case REST_XML -> send(ex, 200, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + call.operation() + "Result/>", Map.of());
+            // CloudFront pages by marker and reads its list's own root element and counts
+            case REST_XML -> send(ex, 200, "application/xml", call.service().equals("cloudfront") && call.operation().equals("ListDistributions")
+                    ? "<DistributionList xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\"><Marker></Marker><MaxItems>100</MaxItems>"
+                    + "<IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>"
+                    : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + call.operation() + "Result/>", Map.of());
         }
     }
 
@@ -429,7 +442,10 @@ public final class AwsStub implements AutoCloseable {
         switch (protocol) {
             case JSON, REST_JSON -> send(ex, status, protocol == Protocol.JSON ? "application/x-amz-json-1.1" : "application/json",
                     "{\"__type\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}", Map.of("x-amzn-ErrorType", code));
-            case QUERY -> send(ex, status, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code><Message>"
+            // EC2's query protocol has an error document of its own
+            case QUERY -> send(ex, status, "text/xml", service.equals("ec2")
+                    ? "<Response><Errors><Error><Code>" + code + "</Code><Message>" + xml(message) + "</Message></Error></Errors><RequestID>r</RequestID></Response>"
+                    : "<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code><Message>"
                     + xml(message) + "</Message></Error><RequestId>r</RequestId></ErrorResponse>", Map.of());
             case REST_XML -> send(ex, status, "application/xml", service.equals("s3")
                     ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + xml(message) + "</Message><RequestId>r</RequestId></Error>"

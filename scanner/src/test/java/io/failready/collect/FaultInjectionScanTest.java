@@ -353,6 +353,7 @@ class FaultInjectionScanTest {
                     SNS_TOPIC_PRESENT_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:sns:us-east-1:111111111111:*
                     SQS_QUEUE_PRESENT_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:sqs:us-east-1:111111111111:*
                     SSM_PARAMETERS_PRESENT_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:ssm:us-east-1:111111111111:*
+                    VPC_NETWORK_PARITY_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:ec2:us-east-1:111111111111:*
                     """);
         }
     }
@@ -433,6 +434,11 @@ class FaultInjectionScanTest {
             SNS_TOPIC_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:sns:us-east-1:222222222222:*
             SQS_QUEUE_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:sqs:us-east-1:222222222222:*
             SSM_PARAMETERS_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:ssm:us-east-1:222222222222:*
+            ACM_CERTIFICATE_AVAILABLE_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:acm:us-east-1:222222222222:*
+            APIGATEWAY_CUSTOM_DOMAIN_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:apigateway:us-east-1:222222222222:*
+            CLOUDFRONT_ORIGIN_FAILOVER_CONFIGURED 222222222222/global arn:aws:cloudfront::222222222222:*
+            ELB_LOAD_BALANCER_READY_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:elasticloadbalancingv2:us-east-1:222222222222:*
+            VPC_NETWORK_PARITY_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:ec2:us-east-1:222222222222:*
             """;
 
     /** Nothing in eu-west-1 could be read, in either account. */

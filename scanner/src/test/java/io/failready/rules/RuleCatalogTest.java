@@ -32,9 +32,9 @@ class RuleCatalogTest {
     static RuleCatalog catalog;
 
     static final Set<String> KNOWN_TYPES = Set.of(
-            "AWS::::Account", "AWS::AutoScaling::AutoScalingGroup", "AWS::Backup::BackupPlan", "AWS::Backup::BackupVault",
-            "AWS::CloudTrail::Trail", "AWS::CloudWatch::Alarm", "AWS::Config::ConfigurationRecorder", "AWS::DynamoDB::Table",
-            "AWS::ECR::Repository", "AWS::ECR::ReplicationConfiguration", "AWS::ECS::Service", "AWS::GuardDuty::Detector",
+            "AWS::::Account", "AWS::ApiGatewayV2::DomainName", "AWS::AutoScaling::AutoScalingGroup", "AWS::Backup::BackupPlan", "AWS::Backup::BackupVault",
+            "AWS::CertificateManager::Certificate", "AWS::CloudFront::Distribution", "AWS::CloudTrail::Trail", "AWS::CloudWatch::Alarm", "AWS::Config::ConfigurationRecorder", "AWS::DynamoDB::Table",
+            "AWS::EC2::VPC", "AWS::ECR::Repository", "AWS::ECR::ReplicationConfiguration", "AWS::ECS::Service", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::GuardDuty::Detector",
             "AWS::IAM::Role", "AWS::KMS::Key", "AWS::Lambda::Function", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
             "AWS::Route53::HealthCheck", "AWS::Route53::HostedZone", "AWS::Route53::RecordSet", "AWS::S3::Bucket",
             "AWS::SSM::Parameter", "AWS::SecretsManager::Secret", "AWS::SecurityHub::Hub", "AWS::ServiceQuotas::Quota",

@@ -27,6 +27,8 @@ public final class ApiCalls {
 
     /** API operation -> IAM action, where they differ. */
     private static final Map<String, String> IAM_NAMES = new TreeMap<>();
+    /** IAM action -> the only resources it is granted on, where the descriptor scopes it. */
+    private static final Map<String, List<String>> IAM_RESOURCES = new TreeMap<>();
     /**
      * IAM prefix -> every service a gap of a call under that prefix may name: one prefix can serve
      * several collectors (DocumentDB and Neptune are read with {@code rds:} actions, and their gaps
@@ -46,6 +48,12 @@ public final class ApiCalls {
                 String prefix = call.substring(0, call.indexOf(':'));
                 GAP_SERVICES.computeIfAbsent(prefix, k -> new TreeSet<>()).add(d.gapService(prefix));
             }
+            d.iamResources().forEach((action, resources) -> {
+                List<String> before = IAM_RESOURCES.putIfAbsent(action, resources);
+                if (before != null && !before.equals(resources)) {
+                    throw new IllegalStateException(action + " is scoped differently by two descriptors, " + d.service() + "'s among them");
+                }
+            });
         }
     }
 
@@ -54,6 +62,9 @@ public final class ApiCalls {
 
     /** The IAM action that authorises {@code call}. */
     public static String iamAction(String call) { return IAM_NAMES.getOrDefault(call, call); }
+
+    /** IAM action -> the only resources the policy grants it on (not {@code "*"}); sorted by action. */
+    public static Map<String, List<String>> scopedActions() { return java.util.Collections.unmodifiableMap(IAM_RESOURCES); }
 
     /**
      * The services a gap may name for a call under an IAM prefix (SDK service ids in lower case);

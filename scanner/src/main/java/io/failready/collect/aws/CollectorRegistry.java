@@ -4,15 +4,20 @@ import io.failready.collect.Collector;
 import io.failready.collect.CollectorDescriptor;
 import io.failready.collect.FrameworkClients;
 import io.failready.collect.aws.account.AccountCollector;
+import io.failready.collect.aws.acm.AcmCollector;
+import io.failready.collect.aws.apigateway.ApiGatewayCollector;
 import io.failready.collect.aws.autoscaling.AutoScalingCollector;
 import io.failready.collect.aws.backup.BackupCollector;
+import io.failready.collect.aws.cloudfront.CloudFrontCollector;
 import io.failready.collect.aws.cloudtrail.CloudTrailCollector;
 import io.failready.collect.aws.cloudwatch.CloudWatchCollector;
 import io.failready.collect.aws.config.ConfigCollector;
 import io.failready.collect.aws.docdb.DocDbCollector;
 import io.failready.collect.aws.dynamodb.DynamoDbCollector;
+import io.failready.collect.aws.ec2.VpcCollector;
 import io.failready.collect.aws.ecr.EcrCollector;
 import io.failready.collect.aws.ecs.EcsCollector;
+import io.failready.collect.aws.elasticloadbalancingv2.ElbV2Collector;
 import io.failready.collect.aws.efs.EfsCollector;
 import io.failready.collect.aws.eks.EksCollector;
 import io.failready.collect.aws.elasticache.ElastiCacheCollector;
@@ -48,8 +53,11 @@ public final class CollectorRegistry {
         return List.of(
                 // keep-sorted start
                 new AccountCollector(),
+                new AcmCollector(),
+                new ApiGatewayCollector(),
                 new AutoScalingCollector(),
                 new BackupCollector(),
+                new CloudFrontCollector(),
                 new CloudTrailCollector(),
                 new CloudWatchCollector(),
                 new ConfigCollector(),
@@ -60,6 +68,7 @@ public final class CollectorRegistry {
                 new EfsCollector(),
                 new EksCollector(),
                 new ElastiCacheCollector(),
+                new ElbV2Collector(),
                 new EventBridgeCollector(),
                 new GuardDutyCollector(),
                 new IamCollector(),
@@ -74,7 +83,8 @@ public final class CollectorRegistry {
                 new ServiceQuotasCollector(),
                 new SnsCollector(),
                 new SqsCollector(),
-                new SsmCollector()
+                new SsmCollector(),
+                new VpcCollector()
                 // keep-sorted end
         );
     }

@@ -24,15 +24,24 @@ public final class IamPolicy {
             "secretsmanager:GetSecretValue");
 
     public static String render() {
+        Map<String, List<String>> scoped = ApiCalls.scopedActions();
         List<String> reads = ApiCalls.all().stream().filter(c -> !c.equals("sts:AssumeRole"))
-                .map(ApiCalls::iamAction).distinct().sorted().toList();
-        Map<String, Object> read = statement("FailreadyReadOnlyInventory", "Allow", reads, "*");
+                .map(ApiCalls::iamAction).distinct().filter(a -> !scoped.containsKey(a)).sorted().toList();
+        List<Map<String, Object>> statements = new java.util.ArrayList<>();
+        statements.add(statement("FailreadyReadOnlyInventory", "Allow", reads, "*"));
+        /*
+         * Actions a descriptor scopes to named resources (apigateway:GET authorises every read of API
+         * Gateway's management API, API key values included) get a statement each, on those resources only.
+         */
+        scoped.forEach((action, resources) -> statements.add(statement(sid(action), "Allow", List.of(action), resources)));
         // AssumeRole is only needed with --role-name/--organization; narrow the resource to the role name you pass.
         Map<String, Object> assume = statement("FailreadyAssumeScanRole", "Allow", List.of("sts:AssumeRole"), "arn:aws:iam::*:role/*");
         Map<String, Object> deny = statement("FailreadyNeverReadsSecrets", "Deny", DENIED, "*");
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("Version", "2012-10-17");
-        policy.put("Statement", List.of(read, assume, deny));
+        statements.add(assume);
+        statements.add(deny);
+        policy.put("Statement", statements);
         try {
             // One action per line, "\n" line ends on every OS: the committed file diffs cleanly.
             var indent = new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n");
@@ -43,7 +52,16 @@ public final class IamPolicy {
         }
     }
 
-    private static Map<String, Object> statement(String sid, String effect, List<String> actions, String resource) {
+    /** {@code apigateway:GET} -> {@code FailreadyApigatewayGetScoped}. */
+    private static String sid(String action) {
+        StringBuilder out = new StringBuilder("Failready");
+        for (String part : action.split("[:-]")) {
+            if (!part.isEmpty()) out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return out.append("Scoped").toString();
+    }
+
+    private static Map<String, Object> statement(String sid, String effect, List<String> actions, Object resource) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("Sid", sid);
         s.put("Effect", effect);

@@ -215,8 +215,9 @@ public final class EstateGenerator {
                 else if (pick < 74 && room >= 2) ecs();
                 else if (pick < 78 && room >= 2) asg();
                 else if (pick < 84 && room >= 2) ecr();
-                else if (pick < 87 && room >= 2) ssm();
-                else if (pick < 90 && room >= 2) messagingOrCache();
+                else if (pick < 86 && room >= 2) ssm();
+                else if (pick < 89 && room >= 2) messagingOrCache();
+                else if (pick < 91 && room >= 15) edge();
                 else if (pick < 95 && room >= 1) outOfScope();
                 else if (room >= 1) alarmOnly();
             }
@@ -519,6 +520,44 @@ public final class EstateGenerator {
                                 "images", List.of(cfg("container", "app", "image", acct + ".dkr.ecr." + region + ".amazonaws.com/" + n + ":1.4", "digest", d)),
                                 "autoScaling", cfg("minCapacity", 2, "maxCapacity", rec && bad && flaw == 1 ? 3 : 12)));
             }
+        }
+
+        /** A load-balanced, certificate-fronted, API- and CDN-exposed service in its VPC; a bad unit misses a piece in the recovery region. */
+        void edge() {
+            String n = name("edge");
+            boolean bad = bad();
+            int flaw = rnd.nextInt(4);
+            String vpcP = "vpc-" + Long.toHexString(0x1000000L + index * 10000L + unit), vpcR = vpcP + "r";
+            List<String> eps = List.of("ecr.api", "ecr.dkr", "sqs");
+            for (String region : List.of(PRIMARY, RECOVERY)) {
+                boolean rec = region.equals(RECOVERY);
+                List<String> zones = rec && bad && flaw == 0 ? List.of(region + "a") : List.of(region + "a", region + "b", region + "c");
+                add("AWS::EC2::VPC", arn("ec2", region, "vpc/" + (rec ? vpcR : vpcP)), n, region, tags(n, false),
+                        cfg("vpcId", rec ? vpcR : vpcP, "isDefault", false, "zones", zones, "egressZones", zones, "natGatewayZones", zones,
+                                "interfaceEndpointServices", eps));
+                String cert = arn("acm", region, "certificate/" + n);
+                add("AWS::CertificateManager::Certificate", cert, n + ".example.com", region, Map.of(),
+                        cfg("domainName", n + ".example.com", "subjectAlternativeNames", List.of(n + ".example.com"),
+                                "status", rec && bad && flaw == 1 ? "PENDING_VALIDATION" : "ISSUED", "type", "AMAZON_ISSUED",
+                                "notAfter", "2027-10-01T00:00:00Z", "renewalEligibility", "ELIGIBLE", "inUseBy", List.of()));
+                String lb = arn("elasticloadbalancing", region, "loadbalancer/app/" + n + "/" + unit);
+                add("AWS::ElasticLoadBalancingV2::LoadBalancer", lb, n, region, tags(n, false),
+                        cfg("type", "application", "state", "active", "vpcId", rec ? vpcR : vpcP,
+                                "listeners", List.of(cfg("port", 443, "protocol", "HTTPS", "certificateArns", List.of(cert)))));
+                add("AWS::ElasticLoadBalancingV2::TargetGroup", arn("elasticloadbalancing", region, "targetgroup/" + n + "/" + unit), n, region, tags(n, false),
+                        cfg("loadBalancerArns", List.of(lb), "registeredTargets", rec && bad && flaw == 2 ? 0 : 3, "healthyTargets", rec && bad && flaw == 2 ? 0 : 3));
+                String api = (rec ? "r" : "p") + Long.toHexString(unit);
+                add("AWS::ApiGateway::RestApi", "arn:aws:apigateway:" + region + "::/restapis/" + api, n, region, tags(n, false), cfg("apiId", api));
+                add("AWS::ApiGatewayV2::DomainName", "arn:aws:apigateway:" + region + "::/domainnames/api." + n + ".example.com", "api." + n + ".example.com",
+                        region, Map.of(), cfg("domainName", "api." + n + ".example.com", "endpointType", "REGIONAL", "certificateArn", cert, "status", "AVAILABLE",
+                                "apiMappings", List.of(cfg("apiId", api, "apiName", n, "stage", rec && bad && flaw == 3 ? "staging" : "prod", "apiMappingKey", ""))));
+            }
+            add("AWS::ApiGatewayV2::Api", "arn:aws:apigateway:" + PRIMARY + "::/apis/h" + Long.toHexString(unit), n + "-http", PRIMARY, tags(n, false),
+                    cfg("apiId", "h" + Long.toHexString(unit), "protocolType", "HTTP"));
+            add("AWS::CloudFront::Distribution", "arn:aws:cloudfront::" + acct + ":distribution/E" + Long.toHexString(unit).toUpperCase() + index, n, Resource.GLOBAL,
+                    tags(n, false), cfg("origins", List.of(cfg("id", "p", "region", PRIMARY), cfg("id", "r", "region", RECOVERY)),
+                            "originGroups", bad ? List.of() : List.of(cfg("id", "g", "members", List.of("p", "r"), "failoverStatusCodes", List.of(500, 502, 503, 504))),
+                            "cacheBehaviors", List.of(cfg("pathPattern", "*", "targetOriginId", bad ? "p" : "g"))));
         }
 
         void asg() {

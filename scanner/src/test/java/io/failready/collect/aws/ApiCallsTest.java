@@ -71,6 +71,23 @@ class ApiCallsTest {
         assertEquals(policy, IamPolicy.render());
     }
 
+    /** apigateway:GET on "*" would also read API key values (GET /apikeys?includeValues=true). */
+    @Test
+    void apiGatewayGetIsGrantedOnlyOnThePathsTheCollectorReads() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode policy = io.failready.util.Json.MAPPER.readTree(IamPolicy.render());
+        int grants = 0;
+        for (com.fasterxml.jackson.databind.JsonNode st : policy.path("Statement")) {
+            if (!st.path("Action").toString().contains("\"apigateway:GET\"")) continue;
+            grants++;
+            assertEquals("Allow", st.path("Effect").asText());
+            assertTrue(st.path("Resource").isArray(), st.toString());
+            for (com.fasterxml.jackson.databind.JsonNode r : st.path("Resource")) {
+                assertTrue(r.asText().startsWith("arn:aws:apigateway:*::/") && !r.asText().contains("apikeys") && !r.asText().endsWith("::/*"), r.asText());
+            }
+        }
+        assertEquals(1, grants);
+    }
+
     @Test
     void committedPolicyFileEqualsTheRenderedPolicy() throws Exception {
         if (Boolean.getBoolean("failready.updatePolicy")) Files.writeString(POLICY_FILE, IamPolicy.render());

@@ -34,6 +34,7 @@ public final class AutoScalingCollector implements Collector {
                 .ifPresent(groups -> groups.forEach(g -> ctx.add(TYPE, g.autoScalingGroupARN(), g.autoScalingGroupName(),
                         Attrs.tags(g.tags(), TagDescription::key, TagDescription::value),
                         Attrs.map("minSize", g.minSize(), "maxSize", g.maxSize(), "desiredCapacity", g.desiredCapacity(),
-                                "suspendedProcesses", g.suspendedProcesses().stream().map(SuspendedProcess::processName).sorted().toList()))));
+                                "suspendedProcesses", g.suspendedProcesses().stream().map(SuspendedProcess::processName).sorted().toList(),
+                                "targetGroupArns", g.targetGroupARNs().stream().sorted().toList()))));
     }
 }

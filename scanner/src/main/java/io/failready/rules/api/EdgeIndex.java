@@ -1,0 +1,167 @@
+package io.failready.rules.api;
+
+import io.failready.facts.Resource;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Hash lookups over the resources the traffic-edge rules read besides their subject: certificates
+ * by region and by the load balancers and API custom domains that use them, target groups by
+ * load balancer, load balancers by VPC, APIs by id, buckets by name. Built once per session by the
+ * engine ({@code io.failready.evaluate.Indexes}), so each judgement is a few map reads instead of a join.
+ */
+public final class EdgeIndex {
+    public static final String CERTIFICATE = "AWS::CertificateManager::Certificate";
+    public static final String LOAD_BALANCER = "AWS::ElasticLoadBalancingV2::LoadBalancer";
+    public static final String TARGET_GROUP = "AWS::ElasticLoadBalancingV2::TargetGroup";
+    public static final String DOMAIN = "AWS::ApiGatewayV2::DomainName";
+    public static final String REST_API = "AWS::ApiGateway::RestApi";
+    public static final String HTTP_API = "AWS::ApiGatewayV2::Api";
+    public static final String DISTRIBUTION = "AWS::CloudFront::Distribution";
+    public static final String VPC = "AWS::EC2::VPC";
+    public static final String BUCKET = "AWS::S3::Bucket";
+    public static final String AUTO_SCALING_GROUP = "AWS::AutoScaling::AutoScalingGroup";
+
+    /** The resource types indexed; the others are skipped. */
+    public static final Set<String> TYPES = Set.of(CERTIFICATE, LOAD_BALANCER, TARGET_GROUP, DOMAIN, REST_API, HTTP_API, VPC, BUCKET, AUTO_SCALING_GROUP);
+
+    private final Map<String, Resource> byId = new HashMap<>();
+    private final Map<String, List<Resource>> certsByRegion = new HashMap<>();
+    private final Map<String, List<Resource>> certUsers = new HashMap<>();
+    private final Map<String, List<Resource>> targetGroupsByLb = new HashMap<>();
+    private final Map<String, List<Resource>> lbsByVpc = new HashMap<>();
+    private final Map<String, Resource> apis = new HashMap<>();
+    private final Map<String, List<Resource>> apisByName = new HashMap<>();
+    private final Map<String, Resource> bucketsByName = new HashMap<>();
+    private final Map<String, List<Resource>> groupsByTargetGroup = new HashMap<>();
+    private final Map<String, List<Resource>> byTypeRegion = new HashMap<>();
+
+    public EdgeIndex(Collection<?> resources) {
+        for (Object o : resources) {
+            if (!(o instanceof Resource r) || !TYPES.contains(r.getResourceType())) continue;
+            byId.put(r.getResourceId(), r);
+            byTypeRegion.computeIfAbsent(r.getResourceType() + "|" + r.getAwsRegion(), k -> new ArrayList<>()).add(r);
+            switch (r.getResourceType()) {
+                case CERTIFICATE -> certsByRegion.computeIfAbsent(r.getAwsRegion(), k -> new ArrayList<>()).add(r);
+                case LOAD_BALANCER -> {
+                    for (Map<String, Object> l : r.maps("listeners")) {
+                        Object certs = l.get("certificateArns");
+                        if (certs instanceof List<?> list) for (Object c : list) addUser(String.valueOf(c), r);
+                    }
+                    if (r.str("vpcId") != null) lbsByVpc.computeIfAbsent(key(r.getAccountId(), r.getAwsRegion(), r.str("vpcId")), k -> new ArrayList<>()).add(r);
+                }
+                case TARGET_GROUP -> {
+                    for (Object lb : r.list("loadBalancerArns")) targetGroupsByLb.computeIfAbsent(String.valueOf(lb), k -> new ArrayList<>()).add(r);
+                }
+                case DOMAIN -> { if (r.str("certificateArn") != null) addUser(r.str("certificateArn"), r); }
+                case REST_API, HTTP_API -> {
+                    apis.put(key(r.getAccountId(), r.getAwsRegion(), r.str("apiId")), r);
+                    apisByName.computeIfAbsent(key(r.getAccountId(), r.getAwsRegion(), r.getResourceName()), k -> new ArrayList<>()).add(r);
+                }
+                case BUCKET -> bucketsByName.put(r.getResourceName(), r);
+                case AUTO_SCALING_GROUP -> {
+                    for (Object tg : r.list("targetGroupArns")) groupsByTargetGroup.computeIfAbsent(String.valueOf(tg), k -> new ArrayList<>()).add(r);
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private void addUser(String certArn, Resource user) {
+        List<Resource> users = certUsers.computeIfAbsent(certArn, k -> new ArrayList<>());
+        if (!users.contains(user)) users.add(user);
+    }
+
+    private static String key(String account, String region, String id) { return account + "|" + region + "|" + id; }
+
+    public Resource byId(String id) { return id == null ? null : byId.get(id); }
+
+    /** Certificates collected in {@code region}, every account. */
+    public List<Resource> certificates(String region) { return certsByRegion.getOrDefault(region, List.of()); }
+
+    /** Load balancers (listener certificates) and API custom domains that name the certificate. */
+    public List<Resource> certificateUsers(Resource cert) {
+        List<Resource> out = new ArrayList<>(certUsers.getOrDefault(cert.getResourceId(), List.of()));
+        for (Object arn : cert.list("inUseBy")) {
+            Resource u = byId.get(String.valueOf(arn));
+            if (u != null && !out.contains(u)) out.add(u);
+        }
+        return out;
+    }
+
+    /** The certificate is in use by an in-scope load balancer or API custom domain. */
+    public boolean usedInScope(Resource cert) {
+        for (Resource u : certificateUsers(cert)) if (u.isInScope()) return true;
+        return false;
+    }
+
+    public List<Resource> targetGroups(Resource loadBalancer) { return targetGroupsByLb.getOrDefault(loadBalancer.getResourceId(), List.of()); }
+
+    /** Auto Scaling groups attached to the target group (they register its targets as they scale out). */
+    public List<Resource> autoScalingGroups(Resource targetGroup) { return groupsByTargetGroup.getOrDefault(targetGroup.getResourceId(), List.of()); }
+
+    public List<Resource> loadBalancersIn(Resource vpc) {
+        return lbsByVpc.getOrDefault(key(vpc.getAccountId(), vpc.getAwsRegion(), vpc.str("vpcId")), List.of());
+    }
+
+    /** The VPC holds an in-scope load balancer. */
+    public boolean holdsInScope(Resource vpc) {
+        for (Resource lb : loadBalancersIn(vpc)) if (lb.isInScope()) return true;
+        return false;
+    }
+
+    /** The REST or HTTP API with that id in the account and region, or null. */
+    public Resource api(String account, String region, String apiId) { return apis.get(key(account, region, apiId)); }
+
+    public List<Resource> apisNamed(String account, String region, String name) { return apisByName.getOrDefault(key(account, region, name), List.of()); }
+
+    /** A domain name's mapping reaches an in-scope API. */
+    public boolean mapsInScopeApi(Resource domain) {
+        for (Map<String, Object> m : domain.maps("apiMappings")) {
+            Resource api = api(domain.getAccountId(), domain.getAwsRegion(), String.valueOf(m.get("apiId")));
+            if (api != null && api.isInScope()) return true;
+        }
+        return false;
+    }
+
+    public Resource bucketNamed(String name) { return name == null ? null : bucketsByName.get(name); }
+
+    /**
+     * The twin of {@code r} in {@code region} for resources the counterpart matcher did not pair
+     * (it pairs in-scope resources only; a VPC or an API is judged because of what it holds or
+     * serves): the same order as the matcher without the service link, which these types lack:
+     * logical-id tag, same name, name with the region's tokens swapped. Same account first.
+     */
+    public Resource twin(Resource r, String region, String tagKey) {
+        List<Resource> there = byTypeRegion.getOrDefault(r.getResourceType() + "|" + region, List.of());
+        String tag = tagKey == null ? null : r.tag(tagKey);
+        String translated = io.failready.facts.RegionTokens.translate(r.getResourceName(), r.getAwsRegion(), region);
+        for (int pass = 0; pass < 3; pass++) {
+            Resource best = null;
+            for (Resource c : there) {
+                boolean hit = switch (pass) {
+                    case 0 -> tag != null && tag.equals(c.tag(tagKey));
+                    case 1 -> r.getResourceName().equals(c.getResourceName()) && !r.getResourceName().equals(r.getResourceId());
+                    default -> translated != null && translated.equals(c.getResourceName());
+                };
+                if (!hit) continue;
+                if (c.getAccountId().equals(r.getAccountId())) return c;
+                if (best == null || c.getAccountId().compareTo(best.getAccountId()) < 0) best = c;
+            }
+            if (best != null) return best;
+        }
+        return null;
+    }
+
+    /** Lower case, without a trailing dot: DNS names compare case-insensitively. */
+    public static String dns(Object name) {
+        String s = String.valueOf(name).trim().toLowerCase(Locale.ROOT);
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}
