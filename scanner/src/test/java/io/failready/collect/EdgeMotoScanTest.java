@@ -10,21 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static io.failready.collect.MotoScanTest.expect;
-import static io.failready.collect.MotoScanTest.python;
-import static io.failready.collect.MotoScanTest.requireMoto;
-import static io.failready.collect.MotoScanTest.resource;
-import static io.failready.collect.MotoScanTest.tail;
 import static io.failready.collect.TestAws.ACCOUNT;
 import static io.failready.collect.TestAws.EU_WEST_1;
 import static io.failready.collect.TestAws.US_EAST_1;
@@ -47,8 +39,7 @@ class EdgeMotoScanTest {
     static final String ROLE = "failready-audit";
 
     @TempDir static Path work;
-    static Process moto;
-    static Path motoLog;
+    static MotoServer moto;
     static JsonNode seeded;
     static int scanExit;
     static String scanOutput;
@@ -56,41 +47,10 @@ class EdgeMotoScanTest {
 
     @BeforeAll
     static void startSeedAndScan() throws Exception {
-        requireMoto();
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
-        motoLog = work.resolve("moto.log");
-        ProcessBuilder pb = python("-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port)).redirectOutput(motoLog.toFile());
-        pb.environment().put("MOTO_ACM_VALIDATION_WAIT", "0");
-        moto = pb.start();
-        ProcessHandle handle = moto.toHandle();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            handle.descendants().forEach(ProcessHandle::destroy);
-            handle.destroy();
-        }));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            if (!moto.isAlive()) fail("moto exited before listening\n" + tail(motoLog));
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-                break;
-            } catch (java.io.IOException e) {
-                if (System.nanoTime() > deadline) fail("moto did not listen within 60 s\n" + tail(motoLog));
-                Thread.sleep(200);
-            }
-        }
-        Path seedLog = work.resolve("seed.log");
-        Process seed = python(resource("emulator/seed_edge.py").toString(), endpoint.toString(), US_EAST_1, EU_WEST_1, ACCOUNT, ROLE)
-                .redirectOutput(seedLog.toFile()).start();
-        if (!seed.waitFor(5, TimeUnit.MINUTES)) {
-            seed.destroyForcibly();
-            fail("seeding moto did not finish in 5 minutes\n" + tail(seedLog));
-        }
-        if (seed.exitValue() != 0) fail("seeding moto failed (exit " + seed.exitValue() + ")\n" + tail(seedLog) + "\nmoto:\n" + tail(motoLog));
-        List<String> json = Files.readAllLines(seedLog).stream().filter(l -> l.startsWith("{")).toList();
-        if (json.isEmpty()) fail("seeding printed no result line\n" + tail(seedLog));
-        seeded = Json.MAPPER.readTree(json.get(json.size() - 1));
+        moto = MotoServer.start(work, Map.of("MOTO_ACM_VALIDATION_WAIT", "0"));
+        URI endpoint = moto.endpoint;
+        seeded = moto.seed("emulator/seed_edge.py", US_EAST_1, EU_WEST_1, ACCOUNT, ROLE);
+        if (seeded == null) fail("seeding printed no result line");
 
         StringWriter o = new StringWriter(), e = new StringWriter();
         scanExit = FailReady.run(new PrintWriter(o, true), new PrintWriter(e, true), "scan",
@@ -104,10 +64,7 @@ class EdgeMotoScanTest {
 
     @AfterAll
     static void stopMoto() throws InterruptedException {
-        if (moto == null) return;
-        moto.descendants().forEach(ProcessHandle::destroy);
-        moto.destroy();
-        if (!moto.waitFor(10, TimeUnit.SECONDS)) moto.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (moto != null) moto.close();
     }
 
     @Test

@@ -8,24 +8,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static io.failready.collect.MotoScanTest.ROLE;
 import static io.failready.collect.MotoScanTest.expect;
-import static io.failready.collect.MotoScanTest.python;
-import static io.failready.collect.MotoScanTest.requireMoto;
-import static io.failready.collect.MotoScanTest.resource;
-import static io.failready.collect.MotoScanTest.tail;
 import static io.failready.collect.TestAws.ACCOUNT;
 import static io.failready.collect.TestAws.ACCOUNT_B;
 import static io.failready.collect.TestAws.EU_WEST_1;
@@ -44,34 +35,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class MotoCatalog2DataScanTest {
     @TempDir static Path work;
-    static Process moto;
-    static Path motoLog;
+    static MotoServer moto;
     static JsonNode scan;
     static String scanOutput;
 
     @BeforeAll
     static void startSeedAndScan() throws Exception {
-        requireMoto();
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
-        motoLog = work.resolve("moto.log");
-        moto = python("-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port)).redirectOutput(motoLog.toFile()).start();
-        ProcessHandle handle = moto.toHandle();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            handle.descendants().forEach(ProcessHandle::destroy);
-            handle.destroy();
-        }));
-        awaitListening(port);
-
-        Path seedLog = work.resolve("seed.log");
-        Process seed = python(resource("emulator/seed_catalog2_data.py").toString(), endpoint.toString(),
-                US_EAST_1, EU_WEST_1, ACCOUNT, ACCOUNT_B, ROLE).redirectOutput(seedLog.toFile()).start();
-        if (!seed.waitFor(5, TimeUnit.MINUTES)) {
-            seed.destroyForcibly();
-            fail("seeding moto did not finish in 5 minutes\n" + tail(seedLog));
-        }
-        if (seed.exitValue() != 0) fail("seeding moto failed (exit " + seed.exitValue() + ")\n" + tail(seedLog) + "\nmoto:\n" + tail(motoLog));
+        moto = MotoServer.start(work, Map.of());
+        URI endpoint = moto.endpoint;
+        moto.seed("emulator/seed_catalog2_data.py", US_EAST_1, EU_WEST_1, ACCOUNT, ACCOUNT_B, ROLE);
 
         StringWriter o = new StringWriter(), e = new StringWriter();
         FailReady.run(new PrintWriter(o, true), new PrintWriter(e, true), "scan",
@@ -86,10 +58,7 @@ class MotoCatalog2DataScanTest {
 
     @AfterAll
     static void stopMoto() throws InterruptedException {
-        if (moto == null) return;
-        moto.descendants().forEach(ProcessHandle::destroy);
-        moto.destroy();
-        if (!moto.waitFor(10, TimeUnit.SECONDS)) moto.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (moto != null) moto.close();
     }
 
     @Test
@@ -138,17 +107,4 @@ class MotoCatalog2DataScanTest {
         assertFalse(scan.toString().contains("Aurora cluster fraud-graph"), "the RDS collector must leave Neptune clusters out");
     }
 
-    static void awaitListening(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!moto.isAlive()) fail("moto exited (" + moto.exitValue() + ") before listening\n" + tail(motoLog));
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        fail("moto did not listen on port " + port + " within 60 s\n" + tail(motoLog));
-    }
 }

@@ -10,15 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static io.failready.collect.TestAws.ACCOUNT;
 import static io.failready.collect.TestAws.ACCOUNT_B;
@@ -58,8 +51,7 @@ class MotoScanTest {
     static final String CALLER = "123456789012";
 
     @TempDir static Path work;
-    static Process moto;
-    static Path motoLog;
+    static MotoServer moto;
     static URI endpoint;
     static JsonNode seeded;
     static int scanExit;
@@ -71,33 +63,10 @@ class MotoScanTest {
 
     @BeforeAll
     static void startSeedAndScan() throws Exception {
-        requireMoto();
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
-        endpoint = URI.create("http://127.0.0.1:" + port);
-        motoLog = work.resolve("moto.log");
-        moto = python("-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectOutput(motoLog.toFile()).start();
-        // a JVM killed mid-suite must not leave the emulator listening
-        ProcessHandle handle = moto.toHandle();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            handle.descendants().forEach(ProcessHandle::destroy);
-            handle.destroy();
-        }));
-        awaitListening(port);
-
-        Path seedLog = work.resolve("seed.log");
-        Process seed = python(resource("emulator/seed_estate.py").toString(), endpoint.toString(),
-                US_EAST_1, EU_WEST_1, ACCOUNT, ACCOUNT_B, ROLE).redirectOutput(seedLog.toFile()).start();
-        if (!seed.waitFor(5, TimeUnit.MINUTES)) {
-            seed.destroyForcibly();
-            fail("seeding moto did not finish in 5 minutes\n" + tail(seedLog));
-        }
-        if (seed.exitValue() != 0) fail("seeding moto failed (exit " + seed.exitValue() + ")\n" + tail(seedLog) + "\nmoto:\n" + tail(motoLog));
-        // the last JSON line: Python may warn on the same (merged) stream
-        List<String> json = Files.readAllLines(seedLog).stream().filter(l -> l.startsWith("{")).toList();
-        if (json.isEmpty()) fail("seeding printed no result line\n" + tail(seedLog));
-        seeded = Json.MAPPER.readTree(json.get(json.size() - 1));
+        moto = MotoServer.start(work, Map.of());
+        endpoint = moto.endpoint;
+        seeded = moto.seed("emulator/seed_estate.py", US_EAST_1, EU_WEST_1, ACCOUNT, ACCOUNT_B, ROLE);
+        if (seeded == null) fail("seeding printed no result line");
 
         Path snapshot = work.resolve("snapshot.json.gz");
         StringWriter o = new StringWriter(), e = new StringWriter();
@@ -113,7 +82,7 @@ class MotoScanTest {
         o = new StringWriter();
         e = new StringWriter();
         evaluateExit = FailReady.run(new PrintWriter(o, true), new PrintWriter(e, true), "evaluate",
-                "--snapshot", snapshot.toString(), "--config", resource("emulator/workload.yaml").toString(),
+                "--snapshot", snapshot.toString(), "--config", MotoServer.resource("emulator/workload.yaml").toString(),
                 "--out", work.resolve("declared").toString(), "--format", "json");
         evaluateOutput = o + "\n" + e;
         assertTrue(Files.exists(work.resolve("declared/report.json")), "evaluate wrote no report (exit " + evaluateExit + ")\n" + evaluateOutput);
@@ -122,10 +91,7 @@ class MotoScanTest {
 
     @AfterAll
     static void stopMoto() throws InterruptedException {
-        if (moto == null) return;
-        moto.descendants().forEach(ProcessHandle::destroy);
-        moto.destroy();
-        if (!moto.waitFor(10, TimeUnit.SECONDS)) moto.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (moto != null) moto.close();
     }
 
     // ---- the estate as moto serves it, judged ----
@@ -446,55 +412,4 @@ class MotoScanTest {
         return false;
     }
 
-    // ---- moto and Python ----
-
-    /** Python with nothing reaching real AWS: loopback only, no metadata service, no user config. */
-    static ProcessBuilder python(String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(System.getenv().getOrDefault("FAILREADY_TEST_PYTHON", "python3"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equalsIgnoreCase("http_proxy") || k.equalsIgnoreCase("https_proxy"));
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_CONFIG_FILE", "/dev/null");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        env.put("NO_PROXY", "127.0.0.1,localhost");
-        env.put("PYTHONUNBUFFERED", "1");
-        return pb;
-    }
-
-    static void requireMoto() throws IOException, InterruptedException {
-        Process p = python("-c", "import moto.server, boto3").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            fail("the emulator suite needs moto's server mode and boto3 in python3: run ./test.sh, or pip install 'moto[server]' boto3");
-        }
-    }
-
-    static void awaitListening(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!moto.isAlive()) fail("moto exited (" + moto.exitValue() + ") before listening\n" + tail(motoLog));
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        fail("moto did not listen on port " + port + " within 60 s\n" + tail(motoLog));
-    }
-
-    static Path resource(String name) throws URISyntaxException {
-        return Path.of(MotoScanTest.class.getClassLoader().getResource(name).toURI());
-    }
-
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
 }
