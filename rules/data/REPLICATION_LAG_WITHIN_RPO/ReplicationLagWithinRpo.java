@@ -28,6 +28,10 @@ public final class ReplicationLagWithinRpo {
         if (g.missingFor(r, svc)) {
             return Verdict.insufficientData(who + ": cannot read its replication settings (" + g.why(r, svc) + ").");
         }
+        // the EFS collector omits the destinations when DescribeReplicationConfigurations failed: unknown, not unreplicated
+        if (ReplicaLinks.EFS.equals(r.getResourceType()) && !r.has("replicationDestinations")) {
+            return Verdict.insufficientData(who + ": cannot read its replication settings (they were not collected).");
+        }
         List<ReplicaLinks.Copy> copies = ReplicaLinks.copiesIn(r, p.recovery, ix);
         if (copies.isEmpty()) {
             return Verdict.notApplicable(who + " does not replicate to " + p.recovery + ", so it has no replication lag.");
@@ -38,8 +42,10 @@ public final class ReplicationLagWithinRpo {
         }
         String metricId = r.getResourceId() + "#" + p.recovery;
         Resource m = ix.byId(metricId);
-        // DynamoDB publishes lag in the source region; S3 (ReplicationLatency), Aurora and RDS in the recovery region
-        String metricRegion = ReplicaLinks.DDB.equals(r.getResourceType()) ? r.getAwsRegion() : p.recovery;
+        // DynamoDB (ReplicationLatency) and EFS (TimeSinceLastSync, dimensioned by the source file system)
+        // publish lag in the source region; S3 (ReplicationLatency), Aurora and RDS in the recovery region
+        boolean sourceSide = ReplicaLinks.DDB.equals(r.getResourceType()) || ReplicaLinks.EFS.equals(r.getResourceType());
+        String metricRegion = sourceSide ? r.getAwsRegion() : p.recovery;
         Resource probe = m != null ? m : new Resource(LAG_METRIC, metricId, metricId, r.getAccountId(), metricRegion, null, null);
         if (g.missingFor(probe, "cloudwatch")) {
             return Verdict.insufficientData(who + ": cannot read its replication lag to " + p.recovery

@@ -6,6 +6,7 @@ import io.failready.facts.GapIndex;
 import io.failready.facts.Resource;
 import io.failready.model.ComplianceType;
 import io.failready.rules.api.DataIndex;
+import io.failready.rules.api.ReplicaLinks;
 import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import static io.failready.rules.api.TestFacts.gaps;
 import static io.failready.rules.api.TestFacts.resource;
 import static io.failready.rules.api.TestFacts.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,5 +89,31 @@ class ReplicationLagWithinRpoTest {
         Verdict v = decide(workload(DrStrategy.WARM_STANDBY, 60, 0), NO_GAPS, table(), replica);
         assertEquals(ComplianceType.INSUFFICIENT_DATA, v.type());
         assertSame(replica, v.counterpart());
+    }
+
+    static final String FS_ARN = "arn:aws:elasticfilesystem:us-east-1:111111111111:file-system/fs-1";
+
+    @Test
+    void anEfsFileSystemWhoseReplicationWasNotReadIsInsufficientDataNotUnreplicated() {
+        Resource fs = resource("AWS::EFS::FileSystem", FS_ARN, "media", PRIMARY, "fileSystemId", "fs-1");
+        Verdict v = decide(RPO_60S, NO_GAPS, fs);
+        assertEquals(ComplianceType.INSUFFICIENT_DATA, v.type());
+        assertTrue(v.annotation().contains("cannot read its replication settings"), v.annotation());
+    }
+
+    @Test
+    void efsTimeSinceLastSyncIsReadInTheSourceRegionAndAnEfsDestinationIsNoPrimary() {
+        Resource fs = resource("AWS::EFS::FileSystem", FS_ARN, "media", PRIMARY, "fileSystemId", "fs-1",
+                "replicationDestinations", List.of(config("fileSystemId", "fs-2", "region", RECOVERY, "status", "ENABLED")),
+                "replicaLinks", List.of(config("region", RECOVERY, "resourceId", "arn:aws:elasticfilesystem:eu-west-1:111111111111:file-system/fs-2",
+                        "status", "ENABLED", "kind", "efs-replication")));
+        Verdict v = decide(RPO_60S, gaps(denied(PRIMARY, "cloudwatch")), fs);
+        assertEquals(ComplianceType.INSUFFICIENT_DATA, v.type());
+        assertTrue(v.annotation().contains("cannot read its replication lag"), v.annotation());
+        assertEquals(ComplianceType.NON_COMPLIANT, decide(RPO_60S, gaps(denied(RECOVERY, "cloudwatch")), fs, lag(FS_ARN, PRIMARY, 60, 61.0)).type());
+        Resource dest = resource("AWS::EFS::FileSystem", "arn:aws:elasticfilesystem:eu-west-1:111111111111:file-system/fs-2", "media-dr", RECOVERY,
+                "fileSystemId", "fs-2", "replicationDestinations", List.of(), "replicationSource", config("fileSystemId", "fs-1", "region", PRIMARY));
+        assertTrue(ReplicaLinks.isPrimaryDataStore(fs));
+        assertFalse(ReplicaLinks.isPrimaryDataStore(dest));
     }
 }

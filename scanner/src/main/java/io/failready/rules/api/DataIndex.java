@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Hash lookups over the resources the data rules read besides their subject: buckets, tables,
- * databases and repositories by id or name, CloudWatch alarms by the metric and dimension they
+ * databases, EFS file systems and repositories by id or name, CloudWatch alarms by the metric and dimension they
  * watch, backup plans and the ECR replication configuration by account and region, image digests
  * ECS services run by ECR repository. Built once per session by the engine
  * ({@code io.failready.evaluate.Indexes}), so each judgement is a few map reads instead of a join
@@ -29,7 +29,7 @@ public final class DataIndex {
             "AWS::::Account", "AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
             "AWS::ECR::Repository", "AWS::ECR::ReplicationConfiguration", "AWS::ECS::Service", "AWS::Backup::BackupPlan",
             "AWS::Backup::BackupVault", "AWS::CloudWatch::Alarm", "Failready::CloudWatch::ReplicationLag",
-            "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster");
+            "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster", "AWS::EFS::FileSystem");
 
     private final Map<String, Resource> byId = new HashMap<>();
     private final Map<String, Resource> byName = new HashMap<>();

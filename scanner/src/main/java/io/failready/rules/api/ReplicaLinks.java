@@ -23,6 +23,8 @@ public final class ReplicaLinks {
     /** DocumentDB and Neptune clusters: RDS-style clusters with global clusters, judged like Aurora's. */
     public static final String DOCDB_CLUSTER = "AWS::DocDB::DBCluster";
     public static final String NEPTUNE_CLUSTER = "AWS::Neptune::DBCluster";
+    /** EFS file systems: their copies are the replication destinations the collector lists as replicaLinks. */
+    public static final String EFS = "AWS::EFS::FileSystem";
 
     /** An Aurora, DocumentDB or Neptune cluster. */
     public static boolean isCluster(Resource r) {
@@ -42,13 +44,15 @@ public final class ReplicaLinks {
     /**
      * A data store judged as a primary copy: buckets and tables; Aurora clusters that are not
      * cross-region replica clusters; DB instances that are neither Aurora members (judged through
-     * their cluster) nor read replicas.
+     * their cluster) nor read replicas; EFS file systems that are not a replication destination
+     * (a destination is a read-only copy).
      */
     public static boolean isPrimaryDataStore(Resource r) {
         return switch (r.getResourceType()) {
             case S3, DDB -> true;
             case CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER -> !r.has("replicationSourceIdentifier");
             case INSTANCE -> !r.has("dbClusterIdentifier") && !r.has("readReplicaSourceDBInstanceIdentifier");
+            case EFS -> !r.has("replicationSource");
             default -> false;
         };
     }
