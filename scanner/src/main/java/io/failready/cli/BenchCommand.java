@@ -91,8 +91,9 @@ public final class BenchCommand extends AbstractCommand {
     }
 
     @Command(name = "collect", header = "Benchmark collection: 'failready collect' against a local AWS stub with fixed latency per call.",
-            description = {"Reports API calls per resource and the wall time against the lower bound calls x latency / concurrency",
-                    "(target <= 1.5x). Needs the collectors (failready collect); in a build without them it exits 2 saying so."},
+            description = {"Reports API calls per resource (overall and per service) and the wall time against the lower bound",
+                    "calls x latency / concurrency (target <= 1.5x). The stub serves synthetic secrets and a catalog-2 estate in both regions.",
+                    "Needs the collectors (failready collect); in a build without them it exits 2 saying so."},
             exitCodeList = {"0:Collection met its target", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE, "3:Collection took more than 1.5x its lower bound"})
     public static final class Collect extends AbstractCommand {
         @Option(names = "--accounts", paramLabel = "N", defaultValue = "20", description = "Accounts (default: ${DEFAULT-VALUE}).")
@@ -112,6 +113,7 @@ public final class BenchCommand extends AbstractCommand {
             var r = io.failready.tooling.bench.CollectBench.run(BenchRunner.launcherCommand(BenchRunner.runningJarPath()), accounts, latencyMs,
                     concurrency, work, null);
             out().println(r.describe());
+            out().println("calls per resource by service: " + r.describePerService());
             out().println("calls by operation (top 8): " + r.topOperations());
             return r.ratio() <= 1.5 ? ExitCodes.OK : ExitCodes.NOT_READY;
         }

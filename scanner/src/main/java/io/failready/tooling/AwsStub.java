@@ -128,6 +128,15 @@ public final class AwsStub implements AutoCloseable {
         this(null, latencyMs, secretsPerRegion);
     }
 
+    /**
+     * A stub serving the reply files under {@code dir} (laid out as for {@link #start}) with
+     * {@code latencyMs} per call and {@code secretsPerRegion} synthetic secrets where no file answers
+     * ListSecrets: the collection benchmark's estate.
+     */
+    public static AwsStub serving(Path dir, long latencyMs, int secretsPerRegion) throws IOException {
+        return new AwsStub(dir, latencyMs, secretsPerRegion);
+    }
+
     /** A stub serving the reply files of {@code aws-replies/<testName>/} on the class path (none: empty successes). */
     public static AwsStub start(String testName) {
         var url = AwsStub.class.getResource("/aws-replies/" + testName);

@@ -160,7 +160,7 @@ public final class BenchRunner {
             for (int i = 0; i < Math.max(3, Math.min(runs, 5)); i++) collections.add(CollectBench.run(launcher, 20, 50, 8, work.resolve("collect"), out));
             CollectBench.Result med = medianCollection(collections);
             collectionNote = "Collection (median of " + collections.size() + " runs, ratios " + ratios(collections) + "): " + med.describe()
-                    + ". Busiest operations: " + med.topOperations() + ".";
+                    + ". Calls per resource by service: " + med.describePerService() + ". Busiest operations: " + med.topOperations() + ".";
         } else {
             collectionNote = "Collection: NOT RUN - the collectors (`io.failready.collect.Collection`, `failready collect`) are not in this "
                     + "build. The harness side is ready: `failready bench collect` runs `failready collect` against `AwsStub` (SigV4-scope "

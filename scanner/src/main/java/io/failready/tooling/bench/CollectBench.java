@@ -1,29 +1,60 @@
 package io.failready.tooling.bench;
 
+import io.failready.collect.CollectorDescriptor;
+import io.failready.collect.aws.CollectorRegistry;
+import io.failready.collect.aws.ResourceTypes;
+import io.failready.facts.Resource;
 import io.failready.tooling.AwsStub;
 import io.failready.snapshot.Snapshot;
 import io.failready.snapshot.SnapshotIO;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The collection benchmark: {@code failready collect} (a separate process, through the launcher)
  * against {@link AwsStub} with fixed latency per call, for N accounts assumed through STS. Reports
- * API calls per resource and the wall time against the lower bound calls x latency / concurrency.
+ * API calls per resource, overall and per IAM service prefix, and the wall time against the lower
+ * bound calls x latency / concurrency.
+ *
+ * <p>The estate: a few synthetic secrets per account and region, and in both regions of every account
+ * the reply files of {@value #ESTATE} (queues, topics, event rules, file systems, caches, EKS
+ * clusters, DocumentDB and Neptune clusters, certificates, load balancers and target groups, API
+ * domains, VPCs, distributions), with {@code {{account}}} and {@code {{region}}} filled in, so the
+ * catalog-2 collectors' per-resource calls are part of the figures. Calls with no reply file get
+ * an empty success.
  *
  * <p>Needs the collectors ({@code io.failready.collect.Collection} and the {@code collect}
  * subcommand); in a build without them {@link #available()} is false and the harness says so.
  */
 public final class CollectBench {
+    /** The class-path folder of the per-account, per-region reply templates. */
+    static final String ESTATE = "/io/failready/tooling/bench/collect-estate";
+
+    /** Calls and resources of one IAM service prefix. */
+    public record PerService(long calls, long resources) {
+        public String describe() {
+            return resources == 0 ? String.format(Locale.ROOT, "%d calls, no resources", calls)
+                    : String.format(Locale.ROOT, "%.2f (%d calls / %d resources)", (double) calls / resources, calls, resources);
+        }
+    }
+
     public record Result(int accounts, long calls, long resources, long gaps, double wallSeconds, double lowerBoundSeconds,
-                         int concurrency, long latencyMs, String topOperations) {
+                         int concurrency, long latencyMs, String topOperations, Map<String, PerService> perService) {
         public double ratio() { return wallSeconds / lowerBoundSeconds; }
         public double callsPerResource() { return resources == 0 ? Double.NaN : (double) calls / resources; }
 
@@ -31,6 +62,13 @@ public final class CollectBench {
             return String.format(Locale.ROOT, "%d accounts, %d API calls, %d resources (%.2f calls/resource), %d gaps; wall %.2f s, "
                             + "lower bound %.2f s (calls x %d ms / concurrency %d): %.2fx",
                     accounts, calls, resources, callsPerResource(), gaps, wallSeconds, lowerBoundSeconds, latencyMs, concurrency, ratio());
+        }
+
+        /** "sqs 2.00 (80 calls / 40 resources), ..." sorted by service. */
+        public String describePerService() {
+            StringBuilder sb = new StringBuilder();
+            perService.forEach((svc, p) -> sb.append(sb.length() == 0 ? "" : ", ").append(svc).append(' ').append(p.describe()));
+            return sb.toString();
         }
     }
 
@@ -49,7 +87,9 @@ public final class CollectBench {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < accounts; i++) ids.add(EstateGenerator.accountId(i));
         Path out = work.resolve("collected.json.gz");
-        try (AwsStub stub = new AwsStub(latencyMs, 5)) {
+        Path replies = work.resolve("replies");
+        writeEstate(replies, ids);
+        try (AwsStub stub = AwsStub.serving(replies, latencyMs, 5)) {
             List<String> cmd = new ArrayList<>(launcher);
             cmd.addAll(List.of("collect", "--accounts", String.join(",", ids), "--role-name", "failready-audit",
                     "--primary-region", EstateGenerator.PRIMARY, "--recovery-region", EstateGenerator.RECOVERY,
@@ -77,9 +117,53 @@ public final class CollectBench {
             stub.callsByOperation().entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(8)
                     .forEach(e -> top.append(top.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
             Result r = new Result(accounts, calls, s.getResources().size(), s.getCollectionGaps().size(), wall,
-                    calls * latencyMs / 1000.0 / concurrency, concurrency, latencyMs, top.toString());
-            if (log != null) log.println("bench collect: " + r.describe());
+                    calls * latencyMs / 1000.0 / concurrency, concurrency, latencyMs, top.toString(),
+                    perService(stub.callsByOperation(), s.getResources()));
+            if (log != null) log.println("bench collect: " + r.describe() + "\nper service (calls/resource): " + r.describePerService());
             return r;
+        }
+    }
+
+    /**
+     * Calls and resources per IAM service prefix: a call counts under its SigV4 service, a resource
+     * under the IAM prefix of the collector that writes its type (DocumentDB and Neptune under rds).
+     */
+    static Map<String, PerService> perService(Map<String, Long> callsByAction, List<Resource> resources) {
+        Map<String, String> prefixOfCollector = new HashMap<>();
+        for (CollectorDescriptor d : CollectorRegistry.descriptors()) prefixOfCollector.put(d.service(), d.iamPrefix());
+        Map<String, long[]> acc = new TreeMap<>();
+        callsByAction.forEach((action, n) -> acc.computeIfAbsent(action.substring(0, action.indexOf(':')), k -> new long[2])[0] += n);
+        for (Resource r : resources) {
+            String collector = ResourceTypes.service(r.getResourceType());
+            String prefix = collector == null ? null : prefixOfCollector.get(collector);
+            if (prefix != null) acc.computeIfAbsent(prefix, k -> new long[2])[1]++;
+        }
+        Map<String, PerService> out = new TreeMap<>();
+        acc.forEach((k, v) -> out.put(k, new PerService(v[0], v[1])));
+        return out;
+    }
+
+    /** Writes the estate's reply files for each account, in the primary and the recovery region. */
+    static void writeEstate(Path replies, List<String> accounts) throws IOException {
+        Map<String, String> templates = new TreeMap<>();
+        URI uri;
+        try {
+            uri = CollectBench.class.getResource(ESTATE).toURI();
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("the collection estate " + ESTATE + " is not on the class path", e);
+        }
+        // inside the jar the folder is only reachable through a zip file system
+        try (FileSystem zip = "jar".equals(uri.getScheme()) ? FileSystems.newFileSystem(uri, Map.of()) : null;
+             Stream<Path> files = Files.list(zip == null ? Path.of(uri) : zip.getPath(ESTATE))) {
+            for (Path f : files.toList()) templates.put(f.getFileName().toString(), Files.readString(f));
+        }
+        for (String account : accounts) {
+            for (String region : List.of(EstateGenerator.PRIMARY, EstateGenerator.RECOVERY)) {
+                Path dir = Files.createDirectories(replies.resolve(account).resolve(region));
+                for (var t : templates.entrySet()) {
+                    Files.writeString(dir.resolve(t.getKey()), t.getValue().replace("{{account}}", account).replace("{{region}}", region));
+                }
+            }
         }
     }
 }
