@@ -410,6 +410,8 @@ public final class AwsStub implements AutoCloseable {
                 if (p.matches("/backup-vaults/[^/]+")) yield "DescribeBackupVault";
                 yield "Unknown";
             }
+            case "fis" -> p.equals("/experiments") ? "ListExperiments" : p.matches("/experiments/[^/]+") ? "GetExperiment"
+                    : p.equals("/experimentTemplates") ? "ListExperimentTemplates" : "Unknown";
             case "guardduty" -> p.equals("/detector") ? "ListDetectors" : p.matches("/detector/[^/]+") ? "GetDetector" : "Unknown";
             case "securityhub" -> p.equals("/accounts") ? "DescribeHub" : p.equals("/hubv2") ? "DescribeSecurityHubV2" : "Unknown";
             case "lambda" -> {
