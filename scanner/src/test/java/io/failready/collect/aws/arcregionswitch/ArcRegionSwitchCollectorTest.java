@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * ARC Region switch (JSON 1.0, X-Amz-Target ArcRegionSwitch.*) against {@link AwsStub}: plans,
- * evaluation warnings and executions from every page; the data-plane calls sent to the plan's
- * non-primary region; a failed detail call a gap on that plan that leaves the field absent.
+ * ARC Region switch (Smithy RPC v2 CBOR in SDK 2.40.2) against {@link AwsStub}: plans,
+ * evaluation warnings and executions from every page;
+ * a failed detail call a gap on that plan that leaves the field absent.
  */
 class ArcRegionSwitchCollectorTest {
     static final List<String> REGIONS = List.of(US_EAST_1, EU_WEST_1);
@@ -40,7 +40,7 @@ class ArcRegionSwitchCollectorTest {
         try (AwsStub stub = AwsStub.start("ArcRegionSwitchCollectorTest")) {
             Snapshot s = run(stub, REGIONS, new ArcRegionSwitchCollector());
             assertEquals(List.of(), s.getCollectionGaps().stream().map(g -> g.getMessage()).toList());
-            assertEquals(List.of(PAYMENTS, ORDERS), ids(s, ArcRegionSwitchCollector.TYPE));
+            assertEquals(List.of(ORDERS, PAYMENTS), ids(s, ArcRegionSwitchCollector.TYPE));
             Resource p = resource(s, ArcRegionSwitchCollector.TYPE, PAYMENTS);
             assertEquals("payments-failover", p.getResourceName());
             assertEquals(Resource.GLOBAL, p.getAwsRegion());
@@ -64,8 +64,6 @@ class ArcRegionSwitchCollectorTest {
             assertEquals("PT14M30S", ex.get(0).get("actualRecoveryTime"));
             assertEquals(870L, ((Number) ex.get(0).get("actualRecoverySeconds")).longValue());
             assertNull(ex.get(1).get("endTime"));
-            assertTrue(stub.calls().stream().filter(c -> c.action().equals("arc-region-switch:GetPlanEvaluationStatus"))
-                    .allMatch(c -> c.region().equals(EU_WEST_1)), "data plane in the plan's non-primary region");
             assertTrue(stub.calls().stream().noneMatch(c -> c.action().matches("arc-region-switch:(Start|Cancel|Approve|Update|Create|Delete).*")));
         }
     }
