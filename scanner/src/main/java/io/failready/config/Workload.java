@@ -32,6 +32,7 @@ public final class Workload {
     public List<Waiver> waivers = new ArrayList<>();
     public List<Drill> drills = new ArrayList<>();
     public Runbooks runbooks = new Runbooks();
+    public Evidence evidence = new Evidence();
     /** ruleId -> parameter name -> value; overrides rule defaults and the strategy profile. */
     public Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
     public Map<String, String> severityOverrides = new LinkedHashMap<>();
@@ -59,6 +60,7 @@ public final class Workload {
     public List<ResidencyApproval> getResidencyApprovals() { return residencyApprovals; }
     public List<Drill> getDrills() { return drills; }
     public Runbooks getRunbooks() { return runbooks; }
+    public Evidence getEvidence() { return evidence; }
     public boolean isActiveActive() { return strategy == DrStrategy.ACTIVE_ACTIVE; }
     public String getId() { return "workload/" + name; }
 
@@ -134,6 +136,13 @@ public final class Workload {
         public LocalDate getDate() { return date; }
         public long getObservedRtoMinutes() { return observedRtoMinutes; }
         public long getObservedRpoMinutes() { return observedRpoMinutes; }
+    }
+
+    /** Where AWS itself records this workload's recovery evidence. */
+    public static final class Evidence {
+        /** ARC Region switch plans by name or ARN; empty: matched by scope tags and the region pair. */
+        public List<String> regionSwitchPlans = new ArrayList<>();
+        public List<String> getRegionSwitchPlans() { return regionSwitchPlans; }
     }
 
     public static final class Runbooks {

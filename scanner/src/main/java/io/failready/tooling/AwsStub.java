@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
 
 /**
  * A local AWS endpoint for every protocol family the collectors use. The real SDK clients talk to it
- * through {@code endpointOverride}, so signing, pagination tokens, error parsing, retries and
+ * through {@code endpointOverride} (JSON, REST-JSON, Query, REST-XML and Smithy RPC v2 CBOR), so signing, pagination tokens, error parsing, retries and
  * timeouts are the SDK's own. Tests serve recorded-shape replies from
  * {@code src/test/resources/aws-replies/<TestName>/} ({@link #start}); {@code failready bench collect}
  * uses it with no reply files, a fixed latency per call (what a real API round trip costs) and a few
@@ -66,7 +66,7 @@ public final class AwsStub implements AutoCloseable {
     private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
     private static final Pattern PAGE = Pattern.compile("^page-(\\d+)$");
 
-    enum Protocol { JSON, REST_JSON, QUERY, REST_XML }
+    enum Protocol { JSON, REST_JSON, QUERY, REST_XML, CBOR }
 
     /** One request as the stub understood it. {@code service} is the IAM prefix (cloudwatch, not monitoring). */
     public record Call(String service, String operation, String accessKeyId, String region, String method, String path,
@@ -197,7 +197,9 @@ public final class AwsStub implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             byte[] bodyBytes = ex.getRequestBody().readAllBytes();
-            String body = new String(bodyBytes, StandardCharsets.UTF_8);
+            boolean cbor = "rpc-v2-cbor".equals(ex.getRequestHeaders().getFirst("smithy-protocol"));
+            // Smithy RPC v2 CBOR (ARC Region switch): the body is kept as JSON text, so replies and tokens work alike
+            String body = cbor ? Cbor.toJson(bodyBytes) : new String(bodyBytes, StandardCharsets.UTF_8);
             String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
             Matcher m = SCOPE.matcher(auth);
             if (!m.find()) { send(ex, 400, "text/plain", "unsigned request", Map.of()); return; }
@@ -210,7 +212,10 @@ public final class AwsStub implements AutoCloseable {
             parseForm(query, params);
             Protocol protocol;
             String operation;
-            if (target != null) {
+            if (cbor) {
+                protocol = Protocol.CBOR;
+                operation = path.substring(path.lastIndexOf('/') + 1);
+            } else if (target != null) {
                 protocol = Protocol.JSON;
                 operation = target.substring(target.lastIndexOf('.') + 1);
             } else if (Set.of("sts", "rds", "autoscaling", "cloudwatch", "iam", "sns", "elasticache", "elasticloadbalancing", "ec2").contains(service)) {
@@ -305,6 +310,7 @@ public final class AwsStub implements AutoCloseable {
             error(ex, protocol, call.service(), e.path("status").asInt(400), e.path("code").asText(), e.path("message").asText(""));
             return;
         }
+        if (protocol == Protocol.CBOR) { Cbor.send(ex, 200, content); return; }
         String type = switch (protocol) {
             case JSON -> "application/x-amz-json-1.1";
             case REST_JSON -> "application/json";
@@ -419,6 +425,8 @@ public final class AwsStub implements AutoCloseable {
                 if (p.matches("/backup-vaults/[^/]+")) yield "DescribeBackupVault";
                 yield "Unknown";
             }
+            case "fis" -> p.equals("/experiments") ? "ListExperiments" : p.matches("/experiments/[^/]+") ? "GetExperiment"
+                    : p.equals("/experimentTemplates") ? "ListExperimentTemplates" : "Unknown";
             case "guardduty" -> p.equals("/detector") ? "ListDetectors" : p.matches("/detector/[^/]+") ? "GetDetector" : "Unknown";
             case "securityhub" -> p.equals("/accounts") ? "DescribeHub" : p.equals("/hubv2") ? "DescribeSecurityHubV2" : "Unknown";
             case "lambda" -> {
@@ -435,6 +443,7 @@ public final class AwsStub implements AutoCloseable {
 
     private static void empty(HttpExchange ex, Protocol protocol, Call call) throws IOException {
         switch (protocol) {
+            case CBOR -> Cbor.send(ex, 200, "{}");
             case JSON -> send(ex, 200, "application/x-amz-json-1.1", "{}", Map.of());
             case REST_JSON -> send(ex, 200, "application/json", "{}", Map.of());
             case QUERY -> send(ex, 200, "text/xml", "<" + call.operation() + "Response><" + call.operation() + "Result/>"
@@ -449,6 +458,7 @@ public final class AwsStub implements AutoCloseable {
 
     private static void error(HttpExchange ex, Protocol protocol, String service, int status, String code, String message) throws IOException {
         switch (protocol) {
+            case CBOR -> Cbor.send(ex, status, JSON.writeValueAsString(Map.of("__type", code, "message", message)));
             case JSON, REST_JSON -> send(ex, status, protocol == Protocol.JSON ? "application/x-amz-json-1.1" : "application/json",
                     "{\"__type\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}", Map.of("x-amzn-ErrorType", code));
             // EC2's query protocol has an error document of its own
@@ -464,6 +474,62 @@ public final class AwsStub implements AutoCloseable {
     }
 
     private static String xml(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
+
+    /** Smithy RPC v2 CBOR through the SDK's own shaded Jackson CBOR codec; reply files stay JSON. */
+    static final class Cbor {
+        private static final software.amazon.awssdk.thirdparty.jackson.core.JsonFactory TEXT = new software.amazon.awssdk.thirdparty.jackson.core.JsonFactory();
+        private static final software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORFactory BINARY =
+                new software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORFactory();
+
+        static String toJson(byte[] cbor) throws IOException {
+            if (cbor.length == 0) return "{}";
+            java.io.StringWriter out = new java.io.StringWriter();
+            try (var p = BINARY.createParser(cbor); var g = TEXT.createGenerator(out)) {
+                p.nextToken();
+                g.copyCurrentStructure(p);
+            }
+            return out.toString();
+        }
+
+        /** Numbers under a name ending in Time or At are timestamps: CBOR tag 1 (epoch seconds), as RPC v2 CBOR sends them. */
+        static byte[] fromJson(String json) throws IOException {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (var p = TEXT.createParser(json);
+                 var g = (software.amazon.awssdk.thirdparty.jackson.dataformat.cbor.CBORGenerator) BINARY.createGenerator(out)) {
+                String field = null;
+                for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+                    switch (t) {
+                        case START_OBJECT -> g.writeStartObject();
+                        case END_OBJECT -> g.writeEndObject();
+                        case START_ARRAY -> g.writeStartArray();
+                        case END_ARRAY -> g.writeEndArray();
+                        case FIELD_NAME -> { field = p.currentName(); g.writeFieldName(field); }
+                        case VALUE_STRING -> g.writeString(p.getText());
+                        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                            boolean time = field != null && (field.endsWith("Time") || field.endsWith("At"));
+                            if (time) { g.writeTag(1); g.writeNumber(p.getDoubleValue()); }
+                            else if (t == software.amazon.awssdk.thirdparty.jackson.core.JsonToken.VALUE_NUMBER_INT) g.writeNumber(p.getLongValue());
+                            else g.writeNumber(p.getDoubleValue());
+                        }
+                        case VALUE_TRUE -> g.writeBoolean(true);
+                        case VALUE_FALSE -> g.writeBoolean(false);
+                        case VALUE_NULL -> g.writeNull();
+                        default -> { }
+                    }
+                }
+            }
+            return out.toByteArray();
+        }
+
+        static void send(HttpExchange ex, int status, String json) throws IOException {
+            byte[] b = fromJson(json);
+            ex.getResponseHeaders().set("Content-Type", "application/cbor");
+            ex.getResponseHeaders().set("smithy-protocol", "rpc-v2-cbor");
+            ex.getResponseHeaders().set("x-amzn-RequestId", "stub");
+            ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+            try (OutputStream o = ex.getResponseBody()) { o.write(b); }
+        }
+    }
 
     private static void send(HttpExchange ex, int status, String type, String body, Map<String, String> headers) throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);

@@ -40,7 +40,7 @@ class RuleCatalogTest {
             "AWS::SSM::Parameter", "AWS::SecretsManager::Secret", "AWS::SecurityHub::Hub", "AWS::ServiceQuotas::Quota",
             "Failready::CloudWatch::ReplicationLag", "Failready::Workload",
             "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::EFS::FileSystem", "AWS::ElastiCache::ReplicationGroup", "AWS::Events::Rule",
-            "AWS::EKS::Cluster", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster");
+            "AWS::EKS::Cluster", "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster", "AWS::ARCRegionSwitch::Plan");
 
     static final List<String> DOC_HEADINGS = List.of("## Rationale", "## Risk", "## Remediation", "## Parameters", "## Related rules");
 

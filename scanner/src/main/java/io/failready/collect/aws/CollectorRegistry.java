@@ -6,6 +6,7 @@ import io.failready.collect.FrameworkClients;
 import io.failready.collect.aws.account.AccountCollector;
 import io.failready.collect.aws.acm.AcmCollector;
 import io.failready.collect.aws.apigateway.ApiGatewayCollector;
+import io.failready.collect.aws.arcregionswitch.ArcRegionSwitchCollector;
 import io.failready.collect.aws.autoscaling.AutoScalingCollector;
 import io.failready.collect.aws.backup.BackupCollector;
 import io.failready.collect.aws.cloudfront.CloudFrontCollector;
@@ -22,6 +23,7 @@ import io.failready.collect.aws.efs.EfsCollector;
 import io.failready.collect.aws.eks.EksCollector;
 import io.failready.collect.aws.elasticache.ElastiCacheCollector;
 import io.failready.collect.aws.eventbridge.EventBridgeCollector;
+import io.failready.collect.aws.fis.FisCollector;
 import io.failready.collect.aws.guardduty.GuardDutyCollector;
 import io.failready.collect.aws.iam.IamCollector;
 import io.failready.collect.aws.kms.KmsCollector;
@@ -55,6 +57,7 @@ public final class CollectorRegistry {
                 new AccountCollector(),
                 new AcmCollector(),
                 new ApiGatewayCollector(),
+                new ArcRegionSwitchCollector(),
                 new AutoScalingCollector(),
                 new BackupCollector(),
                 new CloudFrontCollector(),
@@ -70,6 +73,7 @@ public final class CollectorRegistry {
                 new ElastiCacheCollector(),
                 new ElbV2Collector(),
                 new EventBridgeCollector(),
+                new FisCollector(),
                 new GuardDutyCollector(),
                 new IamCollector(),
                 new KmsCollector(),
