@@ -25,8 +25,10 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
      * allowUnknown, severityOverrides, disabledRules and maxAge (the gate.maxAge limit on the
      * inventory's age, omitted when none), so it records each workload's whole policy, and warnOnlyWouldBlock, the findings that blocked but for warn-only; sections gained note, set when a
      * section judged nothing (all additive).
+     * 1.3: workloads gained direction (primary-to-recovery or recovery-to-primary); a failback check is
+     * an entry of its own, so a workload may appear twice, once per direction (additive).
      */
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
 
     public record Tool(String name, String version) {}
 
