@@ -42,9 +42,23 @@ public final class Failback {
                 + wanted.id + ". " + how + ".");
     }
 
-    /** A failback entry must start where --from says (the report was written with one source region). */
+    /**
+     * A failback entry must be shaped like one (every region pair from a recovery region to the
+     * primary: a failover entry relabelled by hand is not) and start where --from says.
+     */
     public static void checkFrom(String reportFile, Report.WorkloadReport w, String from) {
-        if (from == null || !w.isFailback()) return;
+        if (!w.isFailback()) return;
+        List<Report.PairScore> pairs = w.regionPairs() == null ? List.of() : w.regionPairs();
+        List<String> rec = w.recoveryRegions() == null ? List.of() : w.recoveryRegions();
+        boolean shaped = !pairs.isEmpty() && pairs.stream().allMatch(p -> java.util.Objects.equals(p.recovery(), w.primaryRegion())
+                && rec.contains(p.primary()));
+        if (!shaped) {
+            throw new InputException(reportFile, -1, -1, "the report's failback result for workload '" + w.name() + "' does not go from a"
+                    + " recovery region to the primary " + w.primaryRegion() + " (its regionPairs: " + String.join(", ", pairs.stream()
+                    .map(p -> p.primary() + " -> " + p.recovery()).toList()) + "), so it is not a failback result. Re-evaluate with"
+                    + " --direction recovery-to-primary.");
+        }
+        if (from == null) return;
         List<String> sources = ReportFacts.failbackSources(w);
         if (!sources.equals(List.of(from))) {
             throw new InputException(reportFile, -1, -1, "the report's failback result for workload '" + w.name() + "' returns from "

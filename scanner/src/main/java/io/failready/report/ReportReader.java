@@ -83,12 +83,16 @@ public final class ReportReader {
         return keepWaivedFlags(report, tree);
     }
 
-    /** The fast path's answer when every workload name is unique; otherwise the located read decides and words it. */
+    /**
+     * The fast path's answer when every workload appears once per direction and every direction is
+     * known; otherwise the located read decides and words it.
+     */
     private static Report uniqueNames(Report report) {
         if (report.workloads() == null) return report;
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Report.WorkloadReport w : report.workloads()) {
-            if (!seen.add(w.name())) throw io.failready.schema.StreamSchema.mismatch();
+            io.failready.model.Direction d = io.failready.model.Direction.ofRecorded(w.direction());
+            if (d == null || !seen.add(w.name() + "\u0000" + d.id)) throw io.failready.schema.StreamSchema.mismatch();
         }
         return report;
     }

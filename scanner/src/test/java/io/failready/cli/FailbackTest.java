@@ -155,6 +155,34 @@ class FailbackTest {
     }
 
     @Test
+    void aForgedOrRelabelledDirectionIsRefused() throws IOException {
+        Path cfg = config("eu-west-1");
+        Path out = tmp.resolve("both");
+        run("evaluate", "--snapshot", snapshot(false).toString(), "--config", cfg.toString(), "--direction", "both", "--out", out.toString(), "--format", "json");
+        String report = Files.readString(out.resolve("report.json"));
+        Path sideways = tmp.resolve("sideways.json");
+        Files.writeString(sideways, report.replace("\"direction\" : \"recovery-to-primary\"", "\"direction\" : \"sideways\""));
+        var a = run("gate", "--report", sideways.toString(), "--to", "us-east-1");
+        assertEquals(2, a.exit(), a.all());
+        assertTrue(a.err().contains(sideways.toString()), a.err());
+        // the failover entry relabelled as a failback: two failback entries for one workload
+        Path relabelled = tmp.resolve("relabelled.json");
+        Files.writeString(relabelled, report.replace("\"direction\" : \"primary-to-recovery\"", "\"direction\" : \"recovery-to-primary\""));
+        var b = run("gate", "--report", relabelled.toString(), "--to", "us-east-1");
+        assertEquals(2, b.exit(), b.all());
+        assertTrue(b.err().contains("appears twice in the report for recovery-to-primary"), b.err());
+        // a failover-only report relabelled: its pairs still go us-east-1 -> eu-west-1
+        Path over = tmp.resolve("over");
+        run("evaluate", "--snapshot", snapshot(false).toString(), "--config", cfg.toString(), "--out", over.toString(), "--format", "json");
+        Path forged = tmp.resolve("forged.json");
+        Files.writeString(forged, Files.readString(over.resolve("report.json"))
+                .replace("\"direction\" : \"primary-to-recovery\"", "\"direction\" : \"recovery-to-primary\""));
+        var c = run("gate", "--report", forged.toString(), "--to", "us-east-1");
+        assertEquals(2, c.exit(), c.all());
+        assertTrue(c.err().contains("is not a failback result"), c.err());
+    }
+
+    @Test
     void severalRecoveryRegionsNeedFrom() throws IOException {
         Path cfg = config("eu-west-1, eu-central-1");
         Path snap = snapshot(false);
