@@ -21,7 +21,8 @@ public final class DirectionOptions {
     String direction;
 
     @Option(names = "--from", paramLabel = "REGION", description = "With failback: the recovery region the load returns from "
-            + "(needed when a workload has several recovery regions).")
+            + "(needed when a workload has several recovery regions; it applies to every workload evaluated, so check workloads with "
+            + "different recovery regions one configuration, or gate --workload, at a time).")
     String from;
 
     /** Whether the user asked for a direction at all (gate --to decides it otherwise). */

@@ -59,7 +59,7 @@ class FailbackDocTest {
                 end
                 """);
         InputException e = assertThrows(InputException.class, () -> RuleCatalog.read(RuleSources.only(List.of(dir))));
-        assertTrue(e.getMessage().contains("MY_RULE.drl") && e.getMessage().contains("@failback(\\"backwards\\") must be reverse, forward or same"),
+        assertTrue(e.getMessage().contains("@failback(\"backwards\") must be reverse, forward or same"),
                 e.getMessage());
     }
 }
