@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Failover runbook pre-check: GO or NO-GO for failing over to a region, in one command. It writes
+# Failover (and failback) runbook pre-check: GO or NO-GO for moving the load to a region, in one command. It writes
 # (or reads) a JSON report, then asks `failready gate --to REGION` with the configuration's gate
 # policy. Run with --help for usage.
 set -uo pipefail
@@ -17,6 +17,16 @@ and lag, DNS and health checks, residency).
   ci/runbook-precheck.sh eu-west-1 --report last/report.json --config failready.yaml --max-age 2h
   ci/runbook-precheck.sh eu-west-1 --snapshot snap.json.gz --config failready.yaml
   ci/runbook-precheck.sh eu-west-1 --demo                   try it on the demo estate
+
+Failback (after a failover, returning to the primary region): pass the PRIMARY region and
+--failback. The scan then judges recovery-to-primary: the recovery region as source, the primary
+as target (data copied back, capacity and builds in the primary); --from REGION picks the recovery
+region the load returns from when there are several. A saved --report must hold a failback result
+(scan/evaluate --direction recovery-to-primary or both); a failover report is refused (exit 2).
+
+  ci/runbook-precheck.sh us-east-1 --failback               live scan, failback to us-east-1
+  ci/runbook-precheck.sh us-east-1 --failback --from eu-west-1 --snapshot snap.json.gz --config failready.yaml
+  ci/runbook-precheck.sh us-east-1 --failback --demo        the demo's failback: what blocks returning
 
 Every other option goes to failready: scan options (--profile, --role-name, --accounts,
 --organization, --endpoint-url, ...) to the scan, gate options (--fail-on, --min-score,
@@ -48,9 +58,9 @@ declare -A GATE_OPT=([--fail-on]=1 [--min-score]=1 [--block-rule]=1 [--block-sec
   [--waivers]=1 [--workload]=1 [--max-lines]=1 [--allow-unknown]=0 [--decision-out]=1)
 # Options both need: the gate re-derives severities from the rule catalog (so it needs the same
 # rule directories as the scan) and judges the inventory's age on the same clock.
-declare -A BOTH_OPT=([--rules]=1 [--as-of]=1)
+declare -A BOTH_OPT=([--rules]=1 [--as-of]=1 [--from]=1)
 
-mode=scan; config=""; report=""; snapshot=""; out=""; formats="json,md"
+mode=scan; config=""; report=""; snapshot=""; out=""; formats="json,md"; direction=()
 gate_args=(); other_args=(); both_args=()
 while [[ $# -gt 0 ]]; do
   arg="$1"; shift
@@ -59,6 +69,7 @@ while [[ $# -gt 0 ]]; do
   case "$name" in
     -h|--help) usage; exit 0 ;;
     --demo) [[ $has_value == no ]] || die_usage "--demo takes no value."; mode=demo ;;
+    --failback) [[ $has_value == no ]] || die_usage "--failback takes no value."; direction=(--direction recovery-to-primary) ;;
     -c|--config|-r|--report|-s|--snapshot|--out|--format)
       if [[ $has_value == no ]]; then [[ $# -gt 0 && "$1" != -* ]] || die_usage "$name needs a value."; value="$1"; shift; fi
       case "$name" in
@@ -105,9 +116,9 @@ fi
 
 # 1. the report the decision is made from (kept next to the decision as its evidence)
 case $mode in
-  scan)     "$FAILREADY" scan --config "$config" "${both_args[@]}" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
-  demo)     "$FAILREADY" scan --demo "${both_args[@]}" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
-  snapshot) "$FAILREADY" evaluate --snapshot "$snapshot" --config "$config" "${both_args[@]}" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
+  scan)     "$FAILREADY" scan --config "$config" "${direction[@]}" "${both_args[@]}" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
+  demo)     "$FAILREADY" scan --demo "${direction[@]}" "${both_args[@]}" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
+  snapshot) "$FAILREADY" evaluate --snapshot "$snapshot" --config "$config" "${direction[@]}" "${both_args[@]}" "${other_args[@]}" --out "$out" --format "$formats" >/dev/null ;;
   report)   [[ ${#other_args[@]} -eq 0 ]] || die_usage "with --report only gate options apply, not: ${other_args[*]}" ;;
 esac
 code=$?
@@ -118,7 +129,11 @@ if [[ $mode != report ]]; then
 fi
 
 # 2. the decision, with the configuration's gate policy and runbooks
-echo "Failover pre-check: -> $TARGET  ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
+if [[ ${#direction[@]} -gt 0 ]]; then
+  echo "Failback pre-check: -> $TARGET  ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
+else
+  echo "Failover pre-check: -> $TARGET  ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
+fi
 cfg_args=()
 [[ -z "$config" ]] || cfg_args=(--config "$config")
 "$FAILREADY" gate --to "$TARGET" --report "$report" "${cfg_args[@]}" "${gate_args[@]}"
@@ -126,8 +141,9 @@ code=$?
 echo "Report: $report"
 case $code in
   0) echo "=> GO: $TARGET can take the load." ;;
-  3) echo "=> NO-GO: fix or waive the blocking findings above before failing over." ;;
+  3) echo "=> NO-GO: fix or waive the blocking findings above before moving the load." ;;
   4) echo "=> NO-GO: blocking checks lacked data; re-run with the audit role, or accept with --allow-unknown." ;;
+  2) echo "=> pre-check could not decide (exit 2)$([[ ${#direction[@]} -eq 0 ]] && echo "; if $TARGET is the primary region, add --failback")." ;;
   *) echo "=> pre-check could not decide (exit $code)." ;;
 esac
 exit $code

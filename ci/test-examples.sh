@@ -48,6 +48,8 @@ for fact in "^  INVENTORY collected " "^  COUNTS [0-9]* blocking, [0-9]* lacking
   grep -q "$fact" "$WORK/last.out" || { echo "FAIL  runbook pre-check output lacks '$fact'"; fail=1; }
 done
 [[ -s precheck-demo/report.json ]] || { echo "FAIL  runbook pre-check --demo did not write the report it names"; fail=1; }
+expect_verdict "runbook failback pre-check on the demo" "$ROOT/ci/runbook-precheck.sh" us-east-1 --failback --demo --out precheck-failback
+grep -q "NO-GO  payments failback eu-west-1 -> us-east-1" "$WORK/last.out" || { echo "FAIL  runbook failback pre-check did not judge eu-west-1 -> us-east-1"; fail=1; }
 expect_verdict "runbook pre-check on a saved report" "$ROOT/ci/runbook-precheck.sh" eu-west-1 --report failready-out/report.json
 expect_verdict "runbook pre-check on a saved report, --config=FILE" "$ROOT/ci/runbook-precheck.sh" eu-west-1 \
   --report=failready-out/report.json --config="$ROOT/demo/payments.yaml" --fail-on CRITICAL

@@ -25,16 +25,19 @@ public final class EvaluateCommand extends AbstractCommand {
 
     @Mixin EvaluationOptions eval;
 
+    @Mixin DirectionOptions direction;
+
     @Override
     protected int doExecute() throws Exception {
         Timings.mark("start");
+        var directions = direction.directions();
         Pipeline.Inputs in = Pipeline.loadWithSnapshot(config, eval.ruleDirs, snapshotFile);
         Timings.mark("snapshot read + config and rules loaded");
         Snapshot snapshot = in.snapshot();
         Pipeline.Loaded loaded = in.loaded();
         FailreadyConfig cfg = loaded.config();
         RuleEngine engine = loaded.engine();
-        Report report = Pipeline.evaluate(engine, snapshot, cfg, eval.engineOptions(Instant.now()),
+        Report report = Pipeline.evaluate(engine, snapshot, cfg, direction.apply(eval.engineOptions(Instant.now())), directions,
                 Pipeline.source(snapshotFile, snapshot.getCollectedAt()), Pipeline.source(config, null), Instant.now());
         Timings.mark("evaluated");
         Reports.write(report, eval, engine.catalog(), out());

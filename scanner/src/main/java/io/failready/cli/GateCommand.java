@@ -6,6 +6,7 @@ import io.failready.config.Waiver;
 import io.failready.config.WaiverFile;
 import io.failready.config.Workload;
 import io.failready.demo.DemoEstate;
+import io.failready.model.Direction;
 import io.failready.model.Evaluation;
 import io.failready.evaluate.RuleEngine;
 import io.failready.model.Severity;
@@ -47,7 +48,11 @@ import java.util.List;
                 "With --to REGION it is the runbook pre-check: only the checks that decide whether REGION can take",
                 "the load now (secrets and keys present, capacity, replication and lag, DNS and health checks,",
                 "residency), answered GO or NO-GO, followed by the inventory's age, the blocking and lacking-data counts",
-                "and the workload's runbook links (from --config)."},
+                "and the workload's runbook links (from --config).",
+                "--to the primary region is the failback pre-check (after a failover): the recovery region as source,",
+                "the primary as target (data copied back, capacity in the primary). A saved report answers it only",
+                "with a failback result (scan/evaluate --direction recovery-to-primary or both); --from REGION picks the",
+                "recovery region when there are several."},
         exitCodeList = {"0:READY (GO with --to): nothing blocks", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE,
                 "3:NOT_READY (NO-GO): at least one blocking finding", ExitCodes.HELP_UNKNOWN_GATE})
 public final class GateCommand extends AbstractCommand {
@@ -69,7 +74,8 @@ public final class GateCommand extends AbstractCommand {
     @Option(names = "--workload", paramLabel = "NAME", description = "Only this workload (default: all).")
     String workload;
 
-    @Option(names = "--to", paramLabel = "REGION", description = "Runbook pre-check for failing over to REGION, a recovery region (the primary region, i.e. failback, is refused for now).")
+    @Option(names = "--to", paramLabel = "REGION", description = "Runbook pre-check for moving the load to REGION: a recovery region (failover),"
+            + " or the primary region (failback, judged recovery-to-primary).")
     String to;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Block on NON_COMPLIANT at or above: CRITICAL, HIGH, MEDIUM, LOW (default: HIGH).")
@@ -102,6 +108,8 @@ public final class GateCommand extends AbstractCommand {
     int maxLines;
 
     @Mixin EvaluationOptions eval;
+
+    @Mixin DirectionOptions direction;
 
     @Option(names = "--write-reports", description = "Also write reports (--out, --format) when evaluating a snapshot or the demo, "
             + "and the decision record as gate-decision.json beside them. Refused with --report (use 'failready report').")
@@ -197,14 +205,16 @@ public final class GateCommand extends AbstractCommand {
             }
             InventoryAge.check(source.demo ? "the demo estate" : source.snapshot.toString(), inventoryAt, null, now, clock,
                     limit.value, limit.text, limit.from);
-            for (Workload w : cfg.workloads) checkDirection(w.name, w.primaryRegion, w.recoveryRegions);
-            RuleEngine.Options opts = eval.engineOptions(asOf);
+            List<Direction> dirs = directionsFor(cfg.workloads.stream().map(w -> new String[]{w.name, w.primaryRegion}).toList(),
+                    cfg.workloads.stream().map(w -> w.recoveryRegions).toList());
+            if (dirs.contains(Direction.RECOVERY_TO_PRIMARY)) for (Workload w : cfg.workloads) RuleEngine.failbackPair(w, direction.from);
+            RuleEngine.Options opts = eval.engineOptions(asOf).withDirection(dirs.get(dirs.size() - 1), direction.from);
             if (to != null) {
                 FailoverPrecheck pre = FailoverPrecheck.load();
                 var catalog = loaded.engine().catalog();
                 opts = opts.withToRegion(to).withRuleFilter(id -> pre.includes(id, catalog.get(id).section()));
             }
-            report = Pipeline.evaluate(loaded.engine(), snapshot, cfg, opts,
+            report = Pipeline.evaluate(loaded.engine(), snapshot, cfg, opts, dirs,
                     source.demo ? new Report.Source("demo", null, snapshot.getCollectedAt()) : Pipeline.source(source.snapshot, snapshot.getCollectedAt()),
                     source.demo ? Pipeline.demoConfigSource() : Pipeline.source(config, null), now);
             if (!source.demo) {
@@ -225,10 +235,8 @@ public final class GateCommand extends AbstractCommand {
         int shown = 0;
         List<Gate.Decision> decisions = new ArrayList<>();
         List<GatePolicy> policies = new ArrayList<>();
-        for (Report.WorkloadReport w : report.workloads()) {
-            if (workload != null && !w.name().equals(workload)) continue;
+        for (Report.WorkloadReport w : selected(report)) {
             shown++;
-            checkDirection(w.name(), w.primaryRegion(), w.recoveryRegions());
             // each workload under its own policy: its config gate block, or the one its report records
             GatePolicy policy = (cfg != null ? GatePolicy.from(ReportCheck.declared(cfg, w.name()).gate) : ReportFacts.policyOf(w))
                     .with(failOnFlag, minScore, blockRules, blockSections, warnOnly, allowUnknown);
@@ -254,14 +262,65 @@ public final class GateCommand extends AbstractCommand {
         return worst;
     }
 
-    /** --to must name a recovery region of the workload; the primary (failback) is refused for now. */
-    private void checkDirection(String name, String primary, List<String> recovery) {
-        if (to == null) return;
-        Failback.refuse(name, primary, recovery, to);
-        if (!recovery.contains(to)) {
-            throw new InputException("--to " + to + " is not a region of workload " + name + " (regions: "
-                    + primary + ", " + String.join(", ", recovery) + ").");
+    /**
+     * The directions to judge the workloads in: --to decides (its primary means failback), else
+     * --direction (failover by default). One evaluation serves every workload, so --to must mean the
+     * same direction for all of them.
+     */
+    private List<Direction> directionsFor(List<String[]> namePrimary, List<List<String>> recovery) {
+        if (to == null) return direction.directions();
+        List<Direction> asked = direction.given() ? direction.directions() : null;
+        java.util.Set<Direction> ways = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < namePrimary.size(); i++) {
+            if (workload != null && !namePrimary.get(i)[0].equals(workload)) continue;
+            ways.add(Failback.directionTo(namePrimary.get(i)[0], namePrimary.get(i)[1], recovery.get(i), to));
         }
+        if (ways.size() > 1) {
+            throw new InputException("--to " + to + " is the primary region of some workloads and a recovery region of others;"
+                    + " gate them one at a time with --workload NAME.");
+        }
+        if (ways.isEmpty()) return asked == null ? direction.directions() : asked;
+        Direction way = ways.iterator().next();
+        if (way == Direction.PRIMARY_TO_RECOVERY && direction.from != null) {
+            throw new InputException("--from " + direction.from + " names where a failback starts, but --to " + to
+                    + " is a recovery region (a failover). Drop --from, or pass the primary region to --to.");
+        }
+        if (asked != null && !asked.equals(List.of(way))) {
+            throw new InputException("--to " + to + " asks about " + way.id + " (" + (way == Direction.RECOVERY_TO_PRIMARY
+                    ? "it is the primary region" : "it is a recovery region") + "), but --direction is " + direction.direction
+                    + ". Drop --direction: --to decides it.");
+        }
+        return List.of(way);
+    }
+
+    /**
+     * The report entries to gate: the workload asked for, in the direction asked for. A workload
+     * whose entry for that direction is missing is refused, never answered from the other one.
+     */
+    private List<Report.WorkloadReport> selected(Report report) {
+        List<Report.WorkloadReport> all = report.workloads() == null ? List.of() : report.workloads().stream()
+                .filter(w -> workload == null || w.name().equals(workload)).toList();
+        List<String[]> np = all.stream().map(w -> new String[]{w.name(), w.primaryRegion()}).toList();
+        List<List<String>> rec = all.stream().map(Report.WorkloadReport::recoveryRegions).toList();
+        // no --to and no --direction: every entry the report holds (a report written both ways is gated both ways)
+        List<Direction> wanted = to == null && !direction.given() && direction.from == null ? null : directionsFor(np, rec);
+        String file = source.report == null ? "the evaluation" : source.report.toString();
+        List<Report.WorkloadReport> out = new ArrayList<>();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Report.WorkloadReport w : all) names.add(w.name());
+        for (String name : names) {
+            List<Report.WorkloadReport> mine = all.stream().filter(w -> w.name().equals(name)).toList();
+            List<Direction> present = mine.stream().map(Report.WorkloadReport::directionOrDefault).toList();
+            if (wanted != null) {
+                for (Direction d : wanted) if (!present.contains(d)) Failback.refuseMissing(file, name, d, present);
+            }
+            for (Report.WorkloadReport w : mine) {
+                if (wanted != null && !wanted.contains(w.directionOrDefault())) continue;
+                if (source.report != null) Failback.checkFrom(file, w, direction.from);
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     private void refuseWriteReportsWithReport() {
@@ -429,8 +488,10 @@ public final class GateCommand extends AbstractCommand {
     private void print(Gate.Decision d, GatePolicy policy, List<Report.DisabledRule> disabled) {
         String head = d.direction() == null ? d.verdict().name()
                 : switch (d.verdict()) { case READY -> "GO"; case NOT_READY -> "NO-GO"; case UNKNOWN -> "NO-GO (UNKNOWN)"; };
+        String way = d.way() == Direction.RECOVERY_TO_PRIMARY ? "failback" : "failover";
         out().printf("%s  %s%s  score %s  (fail on %s%s)%n", head, Terminal.safe(d.workload()),
-                d.direction() == null ? "" : " failover " + d.direction(), Reports.fmt(d.score()), policy.failOn(),
+                d.direction() == null ? (d.way() == Direction.RECOVERY_TO_PRIMARY ? " (failback)" : "") : " " + way + " " + Terminal.safe(d.direction()),
+                Reports.fmt(d.score()), policy.failOn(),
                 policy.minScore() == null ? "" : ", min score " + policy.minScore());
         int lines = 0;
         for (Evaluation e : d.blocking()) {

@@ -91,7 +91,14 @@ public final class Pipeline {
 
     public static Report evaluate(RuleEngine engine, Snapshot snapshot, FailreadyConfig cfg, RuleEngine.Options opts,
                                   Report.Source snapshotSource, Report.Source configSource, Instant generatedAt) {
-        List<WorkloadResult> results = engine.evaluate(snapshot, cfg, opts);
+        return evaluate(engine, snapshot, cfg, opts, List.of(opts.direction()), snapshotSource, configSource, generatedAt);
+    }
+
+    /** One report entry per workload and direction (failover, failback or both). */
+    public static Report evaluate(RuleEngine engine, Snapshot snapshot, FailreadyConfig cfg, RuleEngine.Options opts,
+                                  List<io.failready.model.Direction> directions,
+                                  Report.Source snapshotSource, Report.Source configSource, Instant generatedAt) {
+        List<WorkloadResult> results = engine.evaluate(snapshot, cfg, opts, directions);
         Map<String, String> window = new TreeMap<>();
         if (snapshot.getCollectionWindow() != null) {
             if (snapshot.getCollectionWindow().startedAt() != null) window.put("startedAt", snapshot.getCollectionWindow().startedAt());

@@ -38,8 +38,8 @@ final class Reports {
 
     static void summary(Report report, PrintWriter out) {
         for (Report.WorkloadReport w : report.workloads()) {
-            out.printf("%s: %s  score %s  (%s -> %s, %s)%n", Terminal.safe(w.name()), Terminal.safe(w.verdict()), fmt(w.score()),
-                    Terminal.safe(w.primaryRegion()), Terminal.safe(String.join(",", w.recoveryRegions())), Terminal.safe(w.strategy()));
+            out.printf("%s: %s  score %s  (%s, %s)%n", Terminal.safe(ReportFacts.title(w)), Terminal.safe(w.verdict()), fmt(w.score()),
+                    Terminal.safe(ReportFacts.route(w)), Terminal.safe(w.strategy()));
             StringBuilder sb = new StringBuilder("  sections:");
             for (Report.SectionScore s : w.sections()) sb.append(' ').append(Terminal.safe(s.name())).append(' ').append(fmt(s.score()));
             out.println(sb);

@@ -42,11 +42,14 @@ public final class ScanCommand extends AbstractCommand {
 
     @Mixin EvaluationOptions eval;
 
+    @Mixin DirectionOptions direction;
+
     @Mixin AwsOptions aws;
 
     @Override
     protected int doExecute() throws Exception {
         Instant started = Instant.now();
+        direction.directions();
         Snapshot snapshot;
         FailreadyConfig cfg;
         RuleEngine engine;
@@ -69,6 +72,7 @@ public final class ScanCommand extends AbstractCommand {
             Pipeline.Loaded loaded = Pipeline.load(config, eval.ruleDirs);
             engine = loaded.engine();
             cfg = loaded.config();
+            direction.check(cfg);
             snapshot = LiveScan.collect(cfg, aws, err());
         } else {
             configPath = null;
@@ -91,7 +95,7 @@ public final class ScanCommand extends AbstractCommand {
             SnapshotIO.write(snapshot, snapshotOut);
             snapSource = Pipeline.source(snapshotOut, snapshot.getCollectedAt());
         }
-        Report report = Pipeline.evaluate(engine, snapshot, cfg, eval.engineOptions(asOfDefault), snapSource,
+        Report report = Pipeline.evaluate(engine, snapshot, cfg, direction.apply(eval.engineOptions(asOfDefault)), direction.directions(), snapSource,
                 demo ? Pipeline.demoConfigSource() : configPath == null ? null : Pipeline.source(configPath, null), Instant.now());
         List<Path> written = Reports.write(report, eval, engine.catalog(), out());
         Reports.summary(report, out());

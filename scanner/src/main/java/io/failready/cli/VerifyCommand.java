@@ -69,8 +69,15 @@ public final class VerifyCommand extends AbstractCommand {
         Pipeline.Loaded loaded = Pipeline.load(configFile, ruleDirs);
         check(problems, "rule set", src.rules(), loaded.engine().catalog().ruleSet().sha256());
         Snapshot snapshot = SnapshotIO.read(snapshotFile);
+        // re-evaluated in the directions the report records (a failback entry starts where its pairs say)
+        List<io.failready.model.Direction> directions = report.workloads().stream()
+                .map(Report.WorkloadReport::directionOrDefault).distinct().sorted().toList();
+        String from = report.workloads().stream().filter(Report.WorkloadReport::isFailback)
+                .flatMap(w -> io.failready.report.ReportFacts.failbackSources(w).stream()).findFirst().orElse(null);
         Report again = Pipeline.evaluate(loaded.engine(), snapshot, loaded.config(),
-                io.failready.evaluate.RuleEngine.Options.defaults(instant(report.asOf(), "asOf")),
+                io.failready.evaluate.RuleEngine.Options.defaults(instant(report.asOf(), "asOf"))
+                        .withDirection(io.failready.model.Direction.PRIMARY_TO_RECOVERY, from),
+                directions.isEmpty() ? List.of(io.failready.model.Direction.PRIMARY_TO_RECOVERY) : directions,
                 Pipeline.source(snapshotFile, snapshot.getCollectedAt()),
                 config.demo ? Pipeline.demoConfigSource() : Pipeline.source(configFile, null),
                 instant(report.generatedAt(), "generatedAt"));

@@ -3,6 +3,8 @@ package io.failready.evaluate;
 import io.failready.rules.api.EvaluationSink;
 
 import io.failready.model.Evaluation;
+import io.failready.model.Direction;
+import io.failready.rules.FailbackMode;
 
 import io.failready.model.Severity;
 
@@ -64,14 +66,19 @@ public final class RuleEngine {
     private final KieBase kieBase;
     private final Map<String, Map<String, Map<String, Object>>> profiles;
 
+    /**
+     * {@code direction}: which way to judge (failback swaps the region pair, see {@link #failbackPairs});
+     * {@code fromRegion}: the recovery region a failback starts from (needed when there are several).
+     */
     public record Options(Instant asOf, String toRegion, Predicate<String> ruleFilter, long maxFirings,
-                          Duration timeout, long maxEvaluations) {
+                          Duration timeout, long maxEvaluations, Direction direction, String fromRegion) {
         public static Options defaults(Instant asOf) {
-            return new Options(asOf, null, id -> true, 50_000_000L, Duration.ofMinutes(10), 20_000_000L);
+            return new Options(asOf, null, id -> true, 50_000_000L, Duration.ofMinutes(10), 20_000_000L, Direction.PRIMARY_TO_RECOVERY, null);
         }
-        public Options withRuleFilter(Predicate<String> f) { return new Options(asOf, toRegion, f, maxFirings, timeout, maxEvaluations); }
-        public Options withToRegion(String r) { return new Options(asOf, r, ruleFilter, maxFirings, timeout, maxEvaluations); }
-        public Options withBudget(long firings, Duration t) { return new Options(asOf, toRegion, ruleFilter, firings, t, maxEvaluations); }
+        public Options withRuleFilter(Predicate<String> f) { return new Options(asOf, toRegion, f, maxFirings, timeout, maxEvaluations, direction, fromRegion); }
+        public Options withToRegion(String r) { return new Options(asOf, r, ruleFilter, maxFirings, timeout, maxEvaluations, direction, fromRegion); }
+        public Options withBudget(long firings, Duration t) { return new Options(asOf, toRegion, ruleFilter, firings, t, maxEvaluations, direction, fromRegion); }
+        public Options withDirection(Direction d, String from) { return new Options(asOf, toRegion, ruleFilter, maxFirings, timeout, maxEvaluations, d, from); }
     }
 
     /** How long past the time budget a rule that ignores Drools' halt (a loop inside one consequence) is waited for. */
@@ -106,9 +113,41 @@ public final class RuleEngine {
     }
 
     public List<WorkloadResult> evaluate(Snapshot snapshot, FailreadyConfig cfg, Options opts) {
+        return evaluate(snapshot, cfg, opts, List.of(opts.direction()));
+    }
+
+    /** Each workload in each direction, workload by workload: one result (and report entry) per direction. */
+    public List<WorkloadResult> evaluate(Snapshot snapshot, FailreadyConfig cfg, Options opts, List<Direction> directions) {
         List<WorkloadResult> results = new ArrayList<>();
-        for (Workload w : cfg.workloads) results.add(evaluate(snapshot, w, cfg, opts));
+        // refused before any rule fires: an ambiguous failback must not cost a whole failover evaluation first
+        if (directions.contains(Direction.RECOVERY_TO_PRIMARY)) for (Workload w : cfg.workloads) failbackPair(w, opts.fromRegion());
+        for (Workload w : cfg.workloads) {
+            for (Direction d : directions) results.add(evaluate(snapshot, w, cfg, opts.withDirection(d, opts.fromRegion())));
+        }
         return results;
+    }
+
+    /**
+     * The failback pairs: the recovery region {@code from} (or the only one) as source, the primary as
+     * target. Refuses when the workload has several recovery regions and {@code from} names none of
+     * them: which region the load returns from decides what must be copied back.
+     */
+    public static RegionPair failbackPair(Workload w, String from) {
+        List<String> sources = new ArrayList<>(w.allRegions());
+        sources.remove(w.primaryRegion);
+        if (from != null) {
+            if (!sources.contains(from)) {
+                throw new InputException("--from " + from + " is not a recovery region of workload " + w.name
+                        + " (its recovery regions: " + String.join(", ", sources) + "; its primary is " + w.primaryRegion + ").");
+            }
+            return new RegionPair(w.name, from, w.primaryRegion);
+        }
+        if (sources.size() != 1) {
+            throw new InputException("workload " + w.name + " has " + (sources.isEmpty() ? "no recovery region" : "several recovery regions ("
+                    + String.join(", ", sources) + ")") + ": a failback check needs to know which one the load returns from."
+                    + (sources.isEmpty() ? "" : " Pass --from REGION, e.g. --from " + sources.get(0) + "."));
+        }
+        return new RegionPair(w.name, sources.get(0), w.primaryRegion);
     }
 
     public WorkloadResult evaluate(Snapshot snapshot, Workload w, FailreadyConfig cfg, Options opts) {
@@ -116,12 +155,43 @@ public final class RuleEngine {
             throw new InputException("--to " + opts.toRegion() + " is not a region of workload " + w.name
                     + " (its regions: " + String.join(", ", w.allRegions()) + ").");
         }
-        List<RegionPair> pairs = pairs(w, opts.toRegion());
+        if (opts.direction() == Direction.RECOVERY_TO_PRIMARY) return failback(snapshot, w, cfg, opts);
+        return run(snapshot, w, cfg, opts, pairs(w, opts.toRegion()), id -> true, Direction.PRIMARY_TO_RECOVERY);
+    }
+
+    /**
+     * Each rule judged as its {@code @failback} mode says: REVERSE and SAME rules over the swapped pair,
+     * FORWARD rules over the declared one (the same DNS record or origin group brings the load back).
+     * Two sessions rather than one with both pairs: a rule sees only the pair it is meant to judge,
+     * and the fail-closed completion of unseen subjects works per pair as it does for a failover.
+     */
+    private WorkloadResult failback(Snapshot snapshot, Workload w, FailreadyConfig cfg, Options opts) {
+        if (opts.toRegion() != null && !opts.toRegion().equals(w.primaryRegion)) {
+            throw new InputException("--to " + opts.toRegion() + " with a failback check: a failback returns to the primary region of workload "
+                    + w.name + " (" + w.primaryRegion + "); to check failing over to " + opts.toRegion() + ", use --direction primary-to-recovery.");
+        }
+        RegionPair back = failbackPair(w, opts.fromRegion());
+        RegionPair declared = new RegionPair(w.name, back.recovery(), back.primary());
+        Predicate<String> forward = id -> catalog.get(id).failbackMode() == FailbackMode.FORWARD;
+        WorkloadResult swapped = run(snapshot, w, cfg, opts, List.of(back), forward.negate(), Direction.RECOVERY_TO_PRIMARY);
+        boolean anyForward = catalog.rules().keySet().stream().anyMatch(forward);
+        if (!anyForward || w.accounts.isEmpty()) return swapped;
+        WorkloadResult unswapped = run(snapshot, w, cfg, opts, List.of(declared), forward, Direction.RECOVERY_TO_PRIMARY);
+        List<Evaluation> evals = new ArrayList<>(swapped.evaluations());
+        evals.addAll(unswapped.evaluations());
+        evals.sort(Evaluation.REPORT_ORDER);
+        List<String> notices = new ArrayList<>(swapped.waiverNotices());
+        for (String n : unswapped.waiverNotices()) if (!notices.contains(n)) notices.add(n);
+        return new WorkloadResult(w, List.of(back), evals, notices, Direction.RECOVERY_TO_PRIMARY);
+    }
+
+    private WorkloadResult run(Snapshot snapshot, Workload w, FailreadyConfig cfg, Options opts, List<RegionPair> pairs,
+                               Predicate<String> ruleScope, Direction direction) {
         if (w.accounts.isEmpty()) {
             // No account could be known (AWS did not answer sts:GetCallerIdentity or organizations:ListAccounts):
             // judge nothing. Configuration-only rules passing here would read as evidence about an estate
             // nobody saw; with no evaluation the gate's "nothing judged" makes the verdict UNKNOWN.
-            return new WorkloadResult(w, pairs, List.of(), List.of());
+            return new WorkloadResult(w, pairs, List.of(), List.of(), direction);
         }
         Set<String> accounts = new HashSet<>(w.accountIds());
         Set<String> regions = new HashSet<>(w.allRegions());
@@ -146,7 +216,7 @@ public final class RuleEngine {
 
         io.failready.util.Timings.mark("counterparts " + counterparts.size());
         Set<String> disabled = new HashSet<>(cfg.disabledRules);
-        Predicate<String> enabled = id -> !disabled.contains(id) && opts.ruleFilter().test(id);
+        Predicate<String> enabled = id -> !disabled.contains(id) && ruleScope.test(id) && opts.ruleFilter().test(id);
 
         EvaluationSink sink = new EvaluationSink(opts.maxEvaluations());
         KieSession session = kieBase.newKieSession();
@@ -241,7 +311,7 @@ public final class RuleEngine {
         }
         List<String> notices = applyWaivers(evals, w, cfg.waiverPolicy, opts.asOf());
         evals.sort(Evaluation.REPORT_ORDER);
-        return new WorkloadResult(w, pairs, evals, notices);
+        return new WorkloadResult(w, pairs, evals, notices, direction);
     }
 
     private List<String> ruleNames() {

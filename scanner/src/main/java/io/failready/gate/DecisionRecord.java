@@ -23,7 +23,8 @@ public record DecisionRecord(String schemaVersion, Report.Tool tool, String deci
                              List<Input> inputs, Inventory inventory, String direction, String verdict,
                              int exitCode, List<WorkloadDecision> workloads) {
 
-    public static final String SCHEMA_VERSION = "1.0";
+    /** 1.1: workloads gained direction (additive); a workload gated both ways appears once per direction. */
+    public static final String SCHEMA_VERSION = "1.1";
 
     /** The default file name beside the reports in --out. */
     public static final String FILE_NAME = "gate-decision.json";
@@ -58,9 +59,10 @@ public record DecisionRecord(String schemaVersion, Report.Tool tool, String deci
                                 String expires, String source) {}
 
     /** policy: each workload is gated under its own (its gate block, or the one its report records, plus the flags). */
-    @JsonPropertyOrder({"name", "policy", "verdict", "score", "blocking", "lackingData", "waiversApplied", "waiversRefused", "notices"})
+    /** {@code direction} (since 1.1): primary-to-recovery or recovery-to-primary, the way the gated entry judged. */
+    @JsonPropertyOrder({"name", "direction", "policy", "verdict", "score", "blocking", "lackingData", "waiversApplied", "waiversRefused", "notices"})
     public record WorkloadDecision(String name, Policy policy, String verdict, Double score, List<Finding> blocking, List<Finding> lackingData,
-                                   List<AppliedWaiver> waiversApplied, List<String> waiversRefused, List<String> notices) {
+                                   List<AppliedWaiver> waiversApplied, List<String> waiversRefused, List<String> notices, String direction) {
 
         public static WorkloadDecision of(Gate.Decision d, GatePolicy policy) {
             List<AppliedWaiver> applied = new ArrayList<>();
@@ -74,7 +76,7 @@ public record DecisionRecord(String schemaVersion, Report.Tool tool, String deci
             for (String n : d.notices()) (isWaiverRefusal(n) ? refused : other).add(n);
             return new WorkloadDecision(d.workload(), Policy.of(policy), d.verdict().name(), d.score(),
                     d.blocking().stream().map(Finding::of).toList(), d.lackingData().stream().map(Finding::of).toList(),
-                    applied, refused, other);
+                    applied, refused, other, d.way().id);
         }
     }
 

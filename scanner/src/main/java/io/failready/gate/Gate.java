@@ -23,9 +23,13 @@ public final class Gate {
     private Gate() {}
 
     /** {@code warnedOnly}: findings that would have blocked but for warn-only. */
+    /**
+     * {@code direction}: "us-east-1 -> eu-west-1" with --to, else null; {@code way}: which way the entry
+     * judged (a failback entry is gated as one, never as a failover).
+     */
     public record Decision(String workload, Verdict verdict, Double score, List<Evaluation> blocking,
                            List<Evaluation> lackingData, List<String> notices, String direction, List<Evaluation> waived,
-                           List<Evaluation> warnedOnly) {}
+                           List<Evaluation> warnedOnly, io.failready.model.Direction way) {}
 
     public static Decision decide(Report.WorkloadReport w, GatePolicy policy, List<Waiver> extraWaivers,
                                   io.failready.config.WaiverPolicy waiverPolicy, LocalDate today, String toRegion,
@@ -48,6 +52,12 @@ public final class Gate {
         for (Evaluation e : w.evaluations()) {
             if (toRegion != null) {
                 if (!precheck.includes(e.getRuleId(), e.getSection())) continue;
+                // a failback entry judges one return (its source -> the primary) and nothing else: every
+                // evaluation in it, per pair, per region or unswapped (DNS, origin groups), is about that return
+                if (w.isFailback()) {
+                    evals.add(e);
+                    continue;
+                }
                 boolean pair = toRegion.equals(e.getRecoveryRegion());
                 boolean regional = e.getRecoveryRegion() == null && (toRegion.equals(e.getRegion()) || "global".equals(e.getRegion()));
                 if (!pair && !regional) continue;
@@ -88,10 +98,13 @@ public final class Gate {
         if (policy.minScore() != null && score != null && score < policy.minScore()) {
             notices.add(0, String.format(java.util.Locale.ROOT, "Score %.1f is below the minimum %.1f.", score, policy.minScore()));
         }
-        String direction = toRegion == null ? null : w.primaryRegion() + " -> " + toRegion;
+        String direction = toRegion == null ? null : w.isFailback()
+                ? String.join(",", io.failready.report.ReportFacts.failbackSources(w)) + " -> " + w.primaryRegion()
+                : w.primaryRegion() + " -> " + toRegion;
         List<Evaluation> waived = evals.stream().filter(Evaluation::isWaived).sorted(Evaluation.REPORT_ORDER).toList();
         List<Evaluation> warned = evals.stream().filter(policy::blocksButForWarnOnly).sorted(Evaluation.REPORT_ORDER).toList();
-        return new Decision(w.name(), v, score, blocking, lacking, notices.stream().distinct().toList(), direction, waived, warned);
+        return new Decision(w.name(), v, score, blocking, lacking, notices.stream().distinct().toList(), direction, waived, warned,
+                w.directionOrDefault());
     }
 
     /**

@@ -70,7 +70,10 @@ public final class ReportCheck {
         List<String> pairs = w.recoveryRegions() == null ? List.of() : w.recoveryRegions();
         boolean ok = d.primaryRegion != null && d.primaryRegion.equals(w.primaryRegion()) && d.recoveryRegions.containsAll(pairs);
         for (Evaluation e : w.evaluations()) {
-            if (e.getRecoveryRegion() != null && !d.recoveryRegions.contains(e.getRecoveryRegion())) ok = false;
+            // a failback entry's swapped evaluations name the primary as their target
+            boolean target = e.getRecoveryRegion() != null && (d.recoveryRegions.contains(e.getRecoveryRegion())
+                    || w.isFailback() && e.getRecoveryRegion().equals(d.primaryRegion));
+            if (e.getRecoveryRegion() != null && !target) ok = false;
         }
         if (!ok) {
             throw new InputException(reportFile, -1, -1, "the report judges workload '" + w.name() + "' for " + w.primaryRegion()

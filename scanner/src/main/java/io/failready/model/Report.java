@@ -25,8 +25,10 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
      * allowUnknown, severityOverrides, disabledRules and maxAge (the gate.maxAge limit on the
      * inventory's age, omitted when none), so it records each workload's whole policy, and warnOnlyWouldBlock, the findings that blocked but for warn-only; sections gained note, set when a
      * section judged nothing (all additive).
+     * 1.3: workloads gained direction (primary-to-recovery or recovery-to-primary); a failback check is
+     * an entry of its own, so a workload may appear twice, once per direction (additive).
      */
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
 
     public record Tool(String name, String version) {}
 
@@ -56,12 +58,38 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
     public record RuleRef(String id, String title, String section, String severity, String resourceType,
                           Map<String, String> parameters, List<String> wellArchitected) {}
 
-    @JsonPropertyOrder({"name", "owner", "strategy", "primaryRegion", "recoveryRegions", "rtoMinutes", "rpoMinutes",
+    /**
+     * One workload judged in one direction. {@code direction} (since 1.3): "primary-to-recovery"
+     * (failover) or "recovery-to-primary" (failback, its regionPairs swapped: primary = the recovery
+     * region the load returns from); absent in older reports, which are failover results. A workload
+     * checked both ways has two entries, each with its own score and verdict.
+     */
+    @JsonPropertyOrder({"name", "owner", "strategy", "primaryRegion", "recoveryRegions", "direction", "rtoMinutes", "rpoMinutes",
             "verdict", "score", "blocking", "sections", "accounts", "regionPairs", "waiverNotices", "evaluations"})
     public record WorkloadReport(String name, String owner, String strategy, String primaryRegion, List<String> recoveryRegions,
                                  Long rtoMinutes, Long rpoMinutes, String verdict, Double score, Blocking blocking,
                                  List<SectionScore> sections, List<AccountScore> accounts, List<PairScore> regionPairs,
-                                 List<String> waiverNotices, List<Evaluation> evaluations) {}
+                                 List<String> waiverNotices, List<Evaluation> evaluations,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String direction) {
+        public WorkloadReport(String name, String owner, String strategy, String primaryRegion, List<String> recoveryRegions,
+                              Long rtoMinutes, Long rpoMinutes, String verdict, Double score, Blocking blocking,
+                              List<SectionScore> sections, List<AccountScore> accounts, List<PairScore> regionPairs,
+                              List<String> waiverNotices, List<Evaluation> evaluations) {
+            this(name, owner, strategy, primaryRegion, recoveryRegions, rtoMinutes, rpoMinutes, verdict, score, blocking,
+                    sections, accounts, regionPairs, waiverNotices, evaluations, null);
+        }
+
+        /** The recorded direction; an absent one (reports before 1.3) is failover. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public Direction directionOrDefault() {
+            Direction d = Direction.ofRecorded(direction);
+            return d == null ? Direction.PRIMARY_TO_RECOVERY : d;
+        }
+
+        /** Whether this entry judges failback. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean isFailback() { return directionOrDefault() == Direction.RECOVERY_TO_PRIMARY; }
+    }
 
     /**
      * Counts the gate used, under the policy the report was written with. The policy's rule and

@@ -24,7 +24,7 @@ public final class CsvReportWriter {
     public static final List<String> HEADER = List.of("workload", "ruleId", "ruleTitle", "section", "severity",
             "complianceType", "waived", "resourceType", "resourceId", "resourceName", "accountId", "region",
             "recoveryRegion", "counterpartResourceId", "counterpartRegion", "annotation", "waiverReason",
-            "waiverApprover", "waiverOwner", "waiverExpires");
+            "waiverApprover", "waiverOwner", "waiverExpires", "direction");
 
     public static void write(Report report, Writer out) throws IOException {
         Map<String, String> titles = new HashMap<>();
@@ -40,7 +40,8 @@ public final class CsvReportWriter {
                         String.valueOf(e.isWaived()), e.getResourceType(), e.getResourceId(), e.getResourceName(),
                         e.getAccountId(), e.getRegion(), e.getRecoveryRegion(), cp == null ? null : cp.resourceId(),
                         cp == null ? null : cp.region(), e.getAnnotation(), wv == null ? null : wv.reason(),
-                        wv == null ? null : wv.approver(), wv == null ? null : wv.owner(), wv == null ? null : wv.expires());
+                        wv == null ? null : wv.approver(), wv == null ? null : wv.owner(), wv == null ? null : wv.expires(),
+                        w.directionOrDefault().id);
             }
         }
     }

@@ -67,7 +67,7 @@ public final class DataIsland {
                     GatePolicy policy = ReportFacts.policyOf(w);
                     for (Evaluation e : ReportFacts.evaluations(w)) {
                         g.writeStartArray();
-                        g.writeNumber(code(w.name(), index, dict));
+                        g.writeNumber(code(ReportFacts.title(w), index, dict));
                         g.writeNumber(code(e.getRuleId(), index, dict));
                         g.writeNumber(code(e.getSection(), index, dict));
                         g.writeNumber(code(e.getSeverity() == null ? null : e.getSeverity().name(), index, dict));

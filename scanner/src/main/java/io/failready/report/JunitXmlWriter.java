@@ -76,12 +76,13 @@ public final class JunitXmlWriter {
                 + "\" skipped=\"" + skipped + "\" time=\"0\">\n");
         int id = 0;
         for (Suite s : suites) {
-            out.write("  <testsuite name=\"" + attr(s.w.name() + "." + s.section) + "\" tests=\"" + s.tests()
+            out.write("  <testsuite name=\"" + attr(suiteName(s.w) + "." + s.section) + "\" tests=\"" + s.tests()
                     + "\" failures=\"" + s.failures + "\" errors=\"" + s.errors + "\" skipped=\"" + s.skipped
                     + "\" time=\"0\" timestamp=\"" + timestamp + "\" hostname=\"failready\" id=\"" + (id++)
-                    + "\" package=\"" + attr("failready." + s.w.name()) + "\">\n");
+                    + "\" package=\"" + attr("failready." + suiteName(s.w)) + "\">\n");
             out.write("    <properties>\n");
             prop(out, "workload", s.w.name());
+            prop(out, "direction", s.w.directionOrDefault().id);
             prop(out, "section", s.section);
             prop(out, "verdict", s.w.verdict());
             prop(out, "workloadScore", ReportFacts.scoreText(s.w.score()));
@@ -92,7 +93,7 @@ public final class JunitXmlWriter {
             for (Evaluation e : s.cases) testcase(out, s, e, titles.get(e.getRuleId()));
             if (s.minScoreCheck) minScoreCase(out, s);
             if (s.nothingJudged) {
-                out.write("    <testcase name=\"" + attr("evaluations") + "\" classname=\"" + attr("failready." + s.w.name() + "." + GATE_SUITE
+                out.write("    <testcase name=\"" + attr("evaluations") + "\" classname=\"" + attr("failready." + suiteName(s.w) + "." + GATE_SUITE
                         + ".NOTHING_JUDGED") + "\" time=\"0\">\n      <error type=\"INSUFFICIENT_DATA\" message=\""
                         + attr("Nothing was judged (no inventory, or nothing in scope; see the collection gaps): verdict " + s.w.verdict() + ".")
                         + "\"/>\n    </testcase>\n");
@@ -107,7 +108,7 @@ public final class JunitXmlWriter {
                 : e.getResourceId() == null ? "" : e.getResourceId();
         String name = subject + " [" + ReportFacts.where(e) + "]";
         out.write("    <testcase name=\"" + attr(name) + "\" classname=\""
-                + attr("failready." + s.w.name() + "." + s.section + "." + e.getRuleId()) + "\" time=\"0\"");
+                + attr("failready." + suiteName(s.w) + "." + s.section + "." + e.getRuleId()) + "\" time=\"0\"");
         String sev = e.getSeverity() == null ? "UNKNOWN" : e.getSeverity().name();
         if (e.isWaived()) {
             Evaluation.WaiverRef wv = e.getWaiver();
@@ -140,7 +141,7 @@ public final class JunitXmlWriter {
     private static void minScoreCase(Writer out, Suite s) throws IOException {
         Double min = s.w.blocking().minScore();
         out.write("    <testcase name=\"" + attr("score " + ReportFacts.scoreText(s.w.score()) + " >= " + ReportFacts.scoreText(min))
-                + "\" classname=\"" + attr("failready." + s.w.name() + "." + GATE_SUITE + ".MIN_SCORE") + "\" time=\"0\"");
+                + "\" classname=\"" + attr("failready." + suiteName(s.w) + "." + GATE_SUITE + ".MIN_SCORE") + "\" time=\"0\"");
         if (s.failures == 0) {
             out.write("/>\n");
             return;
@@ -238,5 +239,10 @@ public final class JunitXmlWriter {
             else if (policy.lacksData(e)) errors++;
             else if (e.getComplianceType() != ComplianceType.COMPLIANT || e.isWaived()) skipped++;
         }
+    }
+
+    /** A failback result's suites and classnames end in ".failback", so CI shows them apart from the failover ones. */
+    private static String suiteName(Report.WorkloadReport w) {
+        return w.isFailback() ? w.name() + ".failback" : w.name();
     }
 }

@@ -51,11 +51,10 @@ public final class MarkdownSummaryWriter {
         md.append("| Workload | Regions | Verdict | Score |").append(diff != null ? " Change |" : "").append(" Blocking | Lacking data |\n");
         md.append("|---|---|---|---:|").append(diff != null ? "---:|" : "").append("---:|---:|\n");
         for (Report.WorkloadReport w : workloads(report)) {
-            md.append("| ").append(cell(w.name())).append(" | ").append(cell(w.primaryRegion())).append(" → ")
-                    .append(cell(String.join(", ", w.recoveryRegions() == null ? List.of() : w.recoveryRegions())))
+            md.append("| ").append(cell(ReportFacts.title(w))).append(" | ").append(cell(ReportFacts.route(w).replace("failback ", "").replace(" -> ", " → ")))
                     .append(" | ").append(icon(w.verdict())).append(' ').append(cell(w.verdict()))
                     .append(" | ").append(ReportFacts.scoreText(w.score())).append(" |");
-            if (diff != null) md.append(' ').append(workloadDelta(diff, w.name())).append(" |");
+            if (diff != null) md.append(' ').append(workloadDelta(diff, ReportFacts.title(w))).append(" |");
             md.append(' ').append(ReportFacts.blocking(w).size()).append(" | ").append(ReportFacts.lackingData(w).size()).append(" |\n");
         }
         md.append('\n');
@@ -65,7 +64,7 @@ public final class MarkdownSummaryWriter {
             List<Evaluation> warned = ReportFacts.warnedOnly(w);
             List<Report.DisabledRule> disabled = ReportFacts.disabled(w);
             if (warned.isEmpty() && disabled.isEmpty()) continue;
-            md.append("**").append(cell(w.name())).append("** relaxed by policy:");
+            md.append("**").append(cell(ReportFacts.title(w))).append("** relaxed by policy:");
             if (!warned.isEmpty()) {
                 md.append(" warn-only, ").append(warned.size()).append(" finding").append(warned.size() == 1 ? "" : "s")
                         .append(" would have blocked (").append(String.join(", ", warned.stream().map(Evaluation::getRuleId).distinct()
@@ -81,12 +80,12 @@ public final class MarkdownSummaryWriter {
         // no account could be read (AWS did not answer): an empty table must not pass for an empty estate
         for (Report.WorkloadReport w : workloads(report)) {
             if (w.evaluations() != null && !w.evaluations().isEmpty()) continue;
-            md.append("**").append(cell(w.name())).append("**: nothing could be judged (no inventory was collected; see the collection gaps), "
+            md.append("**").append(cell(ReportFacts.title(w))).append("**: nothing could be judged (no inventory was collected; see the collection gaps), "
                     + "so the verdict is ").append(cell(w.verdict())).append(".\n\n");
         }
 
         for (Report.WorkloadReport w : workloads(report)) {
-            md.append("<details><summary>Scores by section — ").append(cell(w.name())).append("</summary>\n\n");
+            md.append("<details><summary>Scores by section — ").append(cell(ReportFacts.title(w))).append("</summary>\n\n");
             md.append("| Section | Score | Compliant | Non-compliant | Insufficient data | Not applicable | Waived |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|\n");
             if (w.sections() != null) for (Report.SectionScore s : w.sections()) {
@@ -101,7 +100,7 @@ public final class MarkdownSummaryWriter {
         }
 
         List<Object[]> blocking = new ArrayList<>();
-        for (Report.WorkloadReport w : workloads(report)) for (Evaluation e : ReportFacts.blocking(w)) blocking.add(new Object[]{w.name(), e});
+        for (Report.WorkloadReport w : workloads(report)) for (Evaluation e : ReportFacts.blocking(w)) blocking.add(new Object[]{ReportFacts.title(w), e});
         blocking.sort((a, b) -> Evaluation.REPORT_ORDER.compare((Evaluation) a[1], (Evaluation) b[1]));
         if (!blocking.isEmpty()) {
             md.append("### Blocking findings (").append(blocking.size()).append(")\n\n");

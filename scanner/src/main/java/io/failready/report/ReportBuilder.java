@@ -87,7 +87,7 @@ public final class ReportBuilder {
                         policy.allowUnknown(), new TreeMap<>(w.severityOverrides), List.copyOf(disabled),
                         (int) evals.stream().filter(policy::blocksButForWarnOnly).count(),
                         w.gate == null ? null : w.gate.maxAge),
-                sections, accounts, pairs, List.copyOf(r.waiverNotices()), evals);
+                sections, accounts, pairs, List.copyOf(r.waiverNotices()), evals, r.direction().id);
     }
 
     private static List<String> sortedCopy(List<String> in) {

@@ -46,7 +46,9 @@ public final class ReportComparison {
 
     /** Identity of the items of each keyed list, by the list's field name. */
     private static final Map<String, Function<JsonNode, String>> KEYS = Map.of(
-            "workloads", n -> "workload " + n.path("name").asText(),
+            // one entry per workload and direction (an absent direction is a failover)
+            "workloads", n -> "workload " + n.path("name").asText()
+                    + ("recovery-to-primary".equals(n.path("direction").asText()) ? " (failback)" : ""),
             "evaluations", n -> "evaluation " + String.join("|", text(n, "ruleId"), text(n, "resourceId"), text(n, "region"), text(n, "recoveryRegion")),
             "sections", n -> "section " + n.path("name").asText(),
             "accounts", n -> "account " + n.path("accountId").asText(),

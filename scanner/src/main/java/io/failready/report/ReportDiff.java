@@ -95,7 +95,7 @@ public record ReportDiff(Side old, @com.fasterxml.jackson.annotation.JsonPropert
 
     private static Map<String, Report.WorkloadReport> byName(Report r) {
         Map<String, Report.WorkloadReport> m = new LinkedHashMap<>();
-        if (r.workloads() != null) for (Report.WorkloadReport w : r.workloads()) m.putIfAbsent(w.name(), w);
+        if (r.workloads() != null) for (Report.WorkloadReport w : r.workloads()) m.putIfAbsent(ReportFacts.title(w), w);
         return m;
     }
 

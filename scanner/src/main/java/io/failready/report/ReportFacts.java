@@ -19,6 +19,29 @@ import java.util.List;
 public final class ReportFacts {
     private ReportFacts() {}
 
+    /**
+     * The way a result judges, as its readers see it: "us-east-1 -> eu-west-1" for a failover,
+     * "failback eu-west-1 -> us-east-1" for a failback (source from its swapped region pairs).
+     */
+    public static String route(Report.WorkloadReport w) {
+        List<String> rec = w.recoveryRegions() == null ? List.of() : w.recoveryRegions();
+        if (!w.isFailback()) return w.primaryRegion() + " -> " + String.join(",", rec);
+        return "failback " + String.join(",", failbackSources(w)) + " -> " + w.primaryRegion();
+    }
+
+    /** The regions a failback entry returns from: its pairs' source ends, else its recovery regions. */
+    public static List<String> failbackSources(Report.WorkloadReport w) {
+        if (w.regionPairs() != null && !w.regionPairs().isEmpty()) {
+            return w.regionPairs().stream().map(Report.PairScore::primary).distinct().toList();
+        }
+        return w.recoveryRegions() == null ? List.of() : w.recoveryRegions();
+    }
+
+    /** The name with the direction when it is a failback: "payments (failback)". */
+    public static String title(Report.WorkloadReport w) {
+        return w.isFailback() ? w.name() + " (failback)" : w.name();
+    }
+
     /** The gate policy a workload was judged with, as recorded in its {@code blocking} block. */
     public static GatePolicy policyOf(Report.WorkloadReport w) {
         Report.Blocking b = w.blocking();

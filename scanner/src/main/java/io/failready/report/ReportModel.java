@@ -56,7 +56,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
     public record Bar(String label, String sub, String scoreText, String width, int y, int textY, String cls,
                       String deltaText, String deltaCls, String tooltip) {}
 
-    public record WorkloadView(String name, String owner, String strategy, String primaryRegion, String recoveryRegions,
+    /** {@code heading}: "Failback (recovery -> primary): eu-west-1 -> us-east-1" for a failback result, else null. */
+    public record WorkloadView(String name, String heading, String owner, String strategy, String primaryRegion, String recoveryRegions,
                                String rto, String rpo, String verdict, String verdictClass, String verdictSentence,
                                String scoreText, String deltaText, String deltaCls, Gauge gauge, String failOn,
                                Chart sections, Chart accounts, Chart pairs, List<Finding> blocking, int blockingMore,
@@ -110,8 +111,8 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
         Set<String> wl = new LinkedHashSet<>(), accounts = new TreeSet<>(), regions = new TreeSet<>(), ruleIds = new TreeSet<>(),
                 sections = new LinkedHashSet<>(RuleMetadata.SECTIONS);
         for (Report.WorkloadReport w : workloads(report)) {
-            workloads.add(workload(w, ruleRefs, diffByName.get(w.name())));
-            wl.add(w.name());
+            workloads.add(workload(w, ruleRefs, diffByName.get(ReportFacts.title(w))));
+            wl.add(ReportFacts.title(w));
             for (Evaluation e : ReportFacts.evaluations(w)) {
                 all.add(e);
                 if (e.getAccountId() != null) accounts.add(e.getAccountId());
@@ -121,7 +122,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                 ruleIds.add(e.getRuleId());
                 if (e.getComplianceType() == ComplianceType.NON_COMPLIANT) {
                     if (print.size() < MAX_PRINT_ROWS) {
-                        print.add(new Row(w.name(), sev(e), sevClass(sev(e)), e.getRuleId(), ReportFacts.displayName(e),
+                        print.add(new Row(ReportFacts.title(w), sev(e), sevClass(sev(e)), e.getRuleId(), ReportFacts.displayName(e),
                                 e.getAccountId(), ReportFacts.where(e), e.getAnnotation(), e.isWaived()));
                     } else {
                         printOmitted++;
@@ -252,9 +253,9 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
         for (Report.PairScore p : w.regionPairs() == null ? List.<Report.PairScore>of() : w.regionPairs()) {
             pairBars.add(bar(i++, p.primary() + " → " + p.recovery(), null, p.score(), null));
         }
-        String id = "w" + Integer.toHexString(w.name().hashCode());
-        List<Finding> blockingList = blocking.stream().limit(MAX_LISTED).map(e -> finding(w.name(), e, rules)).toList();
-        List<Finding> lackingList = lacking.stream().limit(MAX_LISTED).map(e -> finding(w.name(), e, rules)).toList();
+        String id = "w" + Integer.toHexString(ReportFacts.title(w).hashCode());
+        List<Finding> blockingList = blocking.stream().limit(MAX_LISTED).map(e -> finding(ReportFacts.title(w), e, rules)).toList();
+        List<Finding> lackingList = lacking.stream().limit(MAX_LISTED).map(e -> finding(ReportFacts.title(w), e, rules)).toList();
 
         List<WaivedView> waived = new ArrayList<>();
         for (Evaluation e : ReportFacts.evaluations(w)) {
@@ -270,7 +271,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                 .thenComparing(v -> Objects.toString(v.resourceId(), "")));
 
         Double delta = d == null ? null : d.scoreDelta();
-        return new WorkloadView(w.name(), w.owner(), w.strategy(), w.primaryRegion(), String.join(", ", nz(w.recoveryRegions())),
+        return new WorkloadView(ReportFacts.title(w), w.isFailback() ? w.directionOrDefault().heading + ": " + ReportFacts.route(w).replace("failback ", "") : null, w.owner(), w.strategy(), w.primaryRegion(), String.join(", ", nz(w.recoveryRegions())),
                 minutes(w.rtoMinutes()), minutes(w.rpoMinutes()), w.verdict(), verdictClass(w.verdict()),
                 workloadSentence(w, blocking.size(), lacking.size()), ReportFacts.scoreText(w.score()),
                 ReportFacts.deltaText(delta), deltaClass(delta), gauge(w.score()),

@@ -83,12 +83,16 @@ public final class ReportReader {
         return keepWaivedFlags(report, tree);
     }
 
-    /** The fast path's answer when every workload name is unique; otherwise the located read decides and words it. */
+    /**
+     * The fast path's answer when every workload appears once per direction and every direction is
+     * known; otherwise the located read decides and words it.
+     */
     private static Report uniqueNames(Report report) {
         if (report.workloads() == null) return report;
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Report.WorkloadReport w : report.workloads()) {
-            if (!seen.add(w.name())) throw io.failready.schema.StreamSchema.mismatch();
+            io.failready.model.Direction d = io.failready.model.Direction.ofRecorded(w.direction());
+            if (d == null || !seen.add(w.name() + "\u0000" + d.id)) throw io.failready.schema.StreamSchema.mismatch();
         }
         return report;
     }
@@ -104,11 +108,18 @@ public final class ReportReader {
             if (!n.isTextual()) continue;
             int line = n instanceof com.networknt.schema.serialization.node.TokenStreamLocationAware l
                     && l.tokenStreamLocation() != null ? l.tokenStreamLocation().getLineNr() : -1;
-            Integer first = seen.putIfAbsent(n.asText(), line);
+            // a workload may appear once per direction (failover, failback), never twice in one
+            JsonNode dir = w.path("direction");
+            io.failready.model.Direction d = io.failready.model.Direction.ofRecorded(dir.isTextual() ? dir.asText() : null);
+            if (d == null) {
+                throw new InputException(name, line, -1, "workload '" + io.failready.util.Terminal.safe(n.asText()) + "' has direction '"
+                        + io.failready.util.Terminal.safe(dir.asText()) + "'; a report's direction is primary-to-recovery or recovery-to-primary.");
+            }
+            Integer first = seen.putIfAbsent(n.asText() + "\u0000" + d.id, line);
             if (first != null) {
                 throw new InputException(name, line, -1, "workload '" + io.failready.util.Terminal.safe(n.asText())
-                        + "' appears twice in the report" + (first > 0 ? " (first at line " + first + ")" : "")
-                        + "; a report has one entry per workload.");
+                        + "' appears twice in the report for " + d.id + (first > 0 ? " (first at line " + first + ")" : "")
+                        + "; a report has one entry per workload and direction.");
             }
         }
     }

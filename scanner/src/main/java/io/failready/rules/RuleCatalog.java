@@ -187,8 +187,14 @@ public final class RuleCatalog {
             Object v = rd.getAnnotation(n).getSingleValueStripped();
             params.put(n.substring("param_".length()), v == null ? "" : String.valueOf(v));
         }
+        FailbackMode failback;
+        try {
+            failback = FailbackMode.parse(annotation(rd, "failback"));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(where, rd.getLine(), rd.getColumn(), "rule " + id + ": " + e.getMessage() + ".");
+        }
         return new RuleMetadata(id, title, section, severity, resourceType, params, annotation(rd, "since"), where,
-                src.path(), src.bundled());
+                src.path(), src.bundled(), failback);
     }
 
     private static String require(RuleSet.DrlSource src, RuleDescr rd, String key) {

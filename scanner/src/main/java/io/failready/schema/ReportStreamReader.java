@@ -245,7 +245,7 @@ public final class ReportStreamReader {
 
     private Report.WorkloadReport workload() throws IOException {
         object();
-        String name = null, owner = null, strategy = null, primary = null, verdict = null;
+        String name = null, owner = null, strategy = null, primary = null, verdict = null, direction = null;
         List<String> recovery = null, notices = null;
         Long rto = null, rpo = null;
         Double score = null;
@@ -261,6 +261,7 @@ public final class ReportStreamReader {
                 case "strategy" -> strategy = str();
                 case "primaryRegion" -> primary = str();
                 case "recoveryRegions" -> recovery = strings();
+                case "direction" -> direction = str();
                 case "rtoMinutes" -> rto = lng();
                 case "rpoMinutes" -> rpo = lng();
                 case "verdict" -> verdict = str();
@@ -275,7 +276,7 @@ public final class ReportStreamReader {
             }
         }
         return new Report.WorkloadReport(name, owner, strategy, primary, recovery, rto, rpo, verdict, score, blocking,
-                sections, accounts, pairs, notices, evaluations);
+                sections, accounts, pairs, notices, evaluations, direction);
     }
 
     private Report.Blocking blocking() throws IOException {

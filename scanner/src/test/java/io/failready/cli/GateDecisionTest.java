@@ -143,20 +143,21 @@ class GateDecisionTest {
     }
 
     @Test
-    void toThePrimaryRegionIsRefusedAsFailbackNotSupported() throws IOException {
+    void toThePrimaryRegionIsAFailbackCheckAndItsDecisionSaysSo() throws IOException {
         Path c = cfg("c.yaml", "");
         Path out = tmp.resolve("to-primary");
         var s = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", c.toString(), "--to", "us-east-1",
                 "--write-reports", "--out", out.toString());
-        assertEquals(2, s.exit(), s.all());
-        assertTrue(s.err().contains("primary region of workload payments") && s.err().contains("failback")
-                && s.err().contains("eu-west-1"), s.err());
-        assertFalse(Files.exists(out), "nothing written before the refusal");
+        // the one secret lives in us-east-1: nothing in eu-west-1 needs a twin back, so the failback is judged, not refused
+        assertTrue(s.out().contains("  payments failback eu-west-1 -> us-east-1  score n/a"), s.all());
+        JsonNode record = readValid(out.resolve("gate-decision.json"));
+        assertEquals("us-east-1", record.path("direction").asText());
+        assertEquals("recovery-to-primary", record.path("workloads").get(0).path("direction").asText());
+        assertEquals("recovery-to-primary", Json.MAPPER.readTree(out.resolve("report.json").toFile()).path("workloads").get(0).path("direction").asText());
+        // a saved failover report cannot answer it
         var r = CliTestSupport.run("gate", "--report", report(c).toString(), "--to", "us-east-1");
         assertEquals(2, r.exit(), r.all());
-        assertTrue(r.err().contains("failback"), r.err());
-        var demo = CliTestSupport.run("gate", "--demo", "--to", "us-east-1");
-        assertEquals(2, demo.exit(), demo.all());
+        assertTrue(r.err().contains("failback") && r.err().contains("--direction recovery-to-primary"), r.err());
     }
 
     @Test

@@ -103,6 +103,20 @@ class RunbookPrecheckTest {
     }
 
     @Test
+    void failbackScansRecoveryToPrimaryAndPassesFromToBoth() throws Exception {
+        Path fake = recorder();
+        Run r = run(fake, "us-east-1", "--failback", "--from", "eu-west-1", "--snapshot", "s.json", "--config", "c.yaml", "--out", "fb");
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertEquals(List.of("evaluate --snapshot s.json --config c.yaml --direction recovery-to-primary --from eu-west-1 --out fb --format json,md",
+                "gate --to us-east-1 --report fb/report.json --config c.yaml --from eu-west-1"), calls());
+        assertTrue(r.out().startsWith("Failback pre-check: -> us-east-1"), r.out());
+        Files.delete(tmp.resolve("calls.log"));
+        // a saved report is gated as it is: the gate refuses one without a failback result
+        r = run(fake, "us-east-1", "--failback", "--report", "r.json");
+        assertEquals(List.of("gate --to us-east-1 --report r.json"), calls());
+    }
+
+    @Test
     void ruleDirectoriesAndTheClockReachTheGateToo() throws Exception {
         // the gate re-derives severities from the catalog: without the scan's --rules it refused the
         // scan's own report (exit 2), and --as-of (needed with --max-age on the demo) was refused with --report
