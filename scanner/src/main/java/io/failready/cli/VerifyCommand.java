@@ -125,7 +125,7 @@ public final class VerifyCommand extends AbstractCommand {
     private static void check(List<String> problems, String what, Report.Source recorded, String actual) {
         if (recorded == null || recorded.sha256() == null) {
             problems.add("the report records no SHA-256 for its " + what + (recorded != null && "demo".equals(recorded.path())
-                    ? " (scan --demo keeps one only with --snapshot-out FILE)." : "."));
+                    ? " (it was scanned with --no-snapshot; scan keeps one by default)." : "."));
         } else if (!recorded.sha256().equals(actual)) {
             problems.add(what + " SHA-256 differs: report has " + recorded.sha256() + ", file has " + actual + ".");
         }
