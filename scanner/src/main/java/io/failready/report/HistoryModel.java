@@ -45,7 +45,7 @@ public record HistoryModel(Meta meta, LineChart overview, List<WorkloadView> wor
     static final int WIDTH = 760, HEIGHT = 280;
     static final double LEFT = 44, RIGHT = 712, TOP = 14, BOTTOM = 236;
 
-    private record Series(String name, List<Double> values) {}
+    record Series(String name, List<Double> values) {}
 
     public static HistoryModel of(History h, int top) {
         List<String> dates = h.reports().stream().map(History.Source::generatedAt).toList();
@@ -165,9 +165,12 @@ public record HistoryModel(Meta meta, LineChart overview, List<WorkloadView> wor
         List<Tick> xTicks = new ArrayList<>();
         int every = Math.max(1, (int) Math.ceil(n / 8.0));
         for (int k = 0; k < n; k += every) xTicks.add(new Tick(num(x(k, n)), labels.get(k)));
-        // the newest report is labelled too, unless its label would sit on the previous one
+        // the newest report is always labelled; a tick too close before it gives way
         int lastTick = (n - 1) / every * every;
-        if (n > 1 && lastTick != n - 1 && n - 1 - lastTick >= (every + 1) / 2) xTicks.add(new Tick(num(x(n - 1, n)), labels.get(n - 1)));
+        if (n > 1 && lastTick != n - 1) {
+            if (n - 1 - lastTick < (every + 1) / 2 && xTicks.size() > 1) xTicks.remove(xTicks.size() - 1);
+            xTicks.add(new Tick(num(x(n - 1, n)), labels.get(n - 1)));
+        }
         List<Tick> yTicks = new ArrayList<>();
         for (int v = 0; v <= 100; v += 25) yTicks.add(new Tick(num(y(v)), String.valueOf(v)));
         List<TableRow> table = new ArrayList<>();
