@@ -49,7 +49,8 @@ public final class EvidenceBundle {
     public static final String MANIFEST = "manifest.json";
     public static final String SCHEMA_VERSION = "1.0";
     /** Per member, and for the whole archive: a bundle is read into memory, so a hostile one must not exhaust it. */
-    public static final long MAX_MEMBER = Long.getLong("failready.bundle.maxMemberBytes", 512L << 20);
+    public static final String MAX_MEMBER_PROPERTY = "failready.bundle.maxMemberBytes";
+    static long maxMember() { return Long.getLong(MAX_MEMBER_PROPERTY, 512L << 20); }
     public static final long MAX_TOTAL = Long.getLong("failready.bundle.maxBytes", 1L << 30);
     static final int MAX_MEMBERS = 256;
     /** Relative, forward slashes, no "..", no leading dot or slash: a member can only ever land inside the directory it is read into. */
@@ -211,8 +212,9 @@ public final class EvidenceBundle {
         try {
             while ((n = in.read(buf)) > 0) {
                 total += n;
-                if (total > MAX_MEMBER) {
-                    throw new InputException(file, "member '" + name + "' is larger than " + MAX_MEMBER + " bytes; refusing the bundle.");
+                if (total > maxMember()) {
+                    throw new InputException(file, "member '" + name + "' is larger than " + maxMember() + " bytes (raise -D"
+                            + MAX_MEMBER_PROPERTY + " for a larger estate); refusing the bundle.");
                 }
                 out.write(buf, 0, n);
             }
