@@ -55,6 +55,9 @@ public final class HistoryCommand extends AbstractCommand {
             throw new InputException("--format: " + e.getMessage() + ".");
         }
         if (top < 1) throw new InputException("--top must be at least 1.");
+        if (out.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
+            throw new InputException(out, "--out is the folder of reports itself: history.json would be read as a report next time. Write elsewhere.");
+        }
         Path base = dir;
         List<History.Entry> entries = History.read(dir, w -> err().println("failready: " + Terminal.safe(w)));
         History h = History.of(entries, new Report.Tool("failready", VersionProvider.version()),

@@ -162,6 +162,9 @@ public class HistoryCommandTest {
         assertEquals(2, f.exit(), f.all());
         assertTrue(f.err().contains("unknown history format 'pdf'"), f.err());
         assertFalse(Files.exists(tmp.resolve("h-f")));
+        var same = CliTestSupport.run("history", folder.toString(), "--out", folder.resolve(".").toString());
+        assertEquals(2, same.exit(), same.all());
+        assertTrue(same.err().contains("--out is the folder of reports itself"), same.err());
     }
 
     static void copy(Path from, Path to) throws IOException {
