@@ -37,7 +37,9 @@ public final class FailReady extends AbstractCommand {
         SUBCOMMANDS.put("collect", CollectCommand.class);
         SUBCOMMANDS.put("diff", DiffCommand.class);
         SUBCOMMANDS.put("evaluate", EvaluateCommand.class);
+        SUBCOMMANDS.put("evidence", EvidenceCommand.class);
         SUBCOMMANDS.put("gate", GateCommand.class);
+        SUBCOMMANDS.put("history", HistoryCommand.class);
         SUBCOMMANDS.put("iam-policy", IamPolicyCommand.class);
         SUBCOMMANDS.put("init", InitCommand.class);
         SUBCOMMANDS.put("merge", MergeCommand.class);

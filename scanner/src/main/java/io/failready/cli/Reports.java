@@ -20,8 +20,13 @@ final class Reports {
 
     /** Writes every requested format; returns the files written (the JSON report first when there is one). */
     static List<Path> write(Report report, EvaluationOptions o, RuleCatalog catalog, PrintWriter out) throws IOException {
+        return write(report, o, catalog, out, Map.of());
+    }
+
+    /** @param extras further files written and renamed with the reports as one set (the kept snapshot) */
+    static List<Path> write(Report report, EvaluationOptions o, RuleCatalog catalog, PrintWriter out, Map<String, byte[]> extras) throws IOException {
         Report previous = o.previous == null ? null : ReportReader.read(o.previous);
-        List<Path> files = ReportWriters.write(report, previous, o.out, o.formats(), id -> Pipeline.ruleDoc(catalog, id));
+        List<Path> files = ReportWriters.write(report, previous, o.out, o.formats(), id -> Pipeline.ruleDoc(catalog, id), null, extras);
         for (Path p : files) out.println("wrote " + Terminal.safe(p.toString()));
         return files;
     }

@@ -27,8 +27,16 @@ public final class ScanCommand extends AbstractCommand {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Workload configuration (YAML).")
     Path config;
 
-    @Option(names = "--snapshot-out", paramLabel = "FILE", description = "Also keep the inventory snapshot here (.json or .json.gz) as evidence.")
+    /** The inventory snapshot kept beside the reports in --out, so every report can be re-verified. */
+    public static final String SNAPSHOT_FILE = "snapshot.json.gz";
+
+    @Option(names = "--snapshot-out", paramLabel = "FILE", description = "Keep the inventory snapshot here (.json or .json.gz) instead of "
+            + SNAPSHOT_FILE + " in --out.")
     Path snapshotOut;
+
+    @Option(names = "--no-snapshot", description = "Do not keep the inventory snapshot beside the report (by default it is written to --out as "
+            + SNAPSHOT_FILE + ", with the report set, so 'verify' and 'evidence' can re-derive the report).")
+    boolean noSnapshot;
 
     @Option(names = "--primary-region", paramLabel = "REGION", description = "Without --config: the primary region.")
     String primaryRegion;
@@ -48,6 +56,10 @@ public final class ScanCommand extends AbstractCommand {
 
     @Override
     protected int doExecute() throws Exception {
+        if (noSnapshot && snapshotOut != null) {
+            throw new InputException("--no-snapshot and --snapshot-out contradict each other: keep the snapshot at FILE, or keep none.");
+        }
+        eval.formats(); // a typo in --format is refused before minutes of collection
         Instant started = Instant.now();
         direction.directions();
         Snapshot snapshot;
@@ -91,13 +103,19 @@ public final class ScanCommand extends AbstractCommand {
             cfg = LiveScan.fromFlags(primaryRegion, recoveryRegions, snapshot, strategy);
         }
         if (!demo) snapSource = new Report.Source(snapshotOut == null ? "live" : snapshotOut.toString(), null, snapshot.getCollectedAt());
+        java.util.Map<String, byte[]> kept = java.util.Map.of();
         if (snapshotOut != null) {
             SnapshotIO.write(snapshot, snapshotOut);
             snapSource = Pipeline.source(snapshotOut, snapshot.getCollectedAt());
+        } else if (!noSnapshot) {
+            // hashed here, before evaluation, so the report names exactly the bytes written beside it
+            byte[] gz = SnapshotIO.gzipBytes(snapshot);
+            kept = java.util.Map.of(SNAPSHOT_FILE, gz);
+            snapSource = new Report.Source(eval.out.resolve(SNAPSHOT_FILE).toString(), io.failready.util.Hashing.sha256(gz), snapshot.getCollectedAt());
         }
         Report report = Pipeline.evaluate(engine, snapshot, cfg, direction.apply(eval.engineOptions(asOfDefault)), direction.directions(), snapSource,
                 demo ? Pipeline.demoConfigSource() : configPath == null ? null : Pipeline.source(configPath, null), Instant.now());
-        List<Path> written = Reports.write(report, eval, engine.catalog(), out());
+        List<Path> written = Reports.write(report, eval, engine.catalog(), out(), kept);
         Reports.summary(report, out());
         String noAnswer = demo ? null : LiveScan.noAnswer(snapshot);
         if (noAnswer != null) {

@@ -13,6 +13,8 @@ import io.failready.util.Gzip;
 import io.failready.util.Hashing;
 import io.failready.util.InputException;
 import io.failready.util.Json;
+import io.failready.gate.EvidenceBundle;
+import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,15 +35,19 @@ import java.util.List;
                 "evaluation (outcome, severity, section, resource, account, regions, counterpart, annotation, waiver),",
                 "every score (overall, sections, accounts, region pairs), verdicts, blocking counts, summary counts, rules",
                 "and collection gaps. Only the input paths and the tool version are not compared.",
-                "A report from 'scan --demo --snapshot-out FILE' verifies with --demo --snapshot FILE."},
+                "A report from 'scan --demo' verifies with --demo --snapshot OUT/snapshot.json.gz.",
+                "An evidence bundle (failready evidence) verifies alone: 'failready verify evidence.zip'. Any changed byte in it is",
+                "refused (exit 2) naming the member; then the report is re-derived from the bundled snapshot and configuration."},
         exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE,
                 "3:NOT VERIFIED: the report differs from its inputs (the first differences are listed)"})
 public final class VerifyCommand extends AbstractCommand {
     /** How many differences to list: enough to see the pattern, few enough to read. */
     static final int SHOWN = 20;
 
-    @Parameters(paramLabel = "REPORT.json") Path reportFile;
-    @Option(names = {"-s", "--snapshot"}, paramLabel = "FILE", required = true, description = "The snapshot the report was built from.")
+    @Parameters(paramLabel = "REPORT.json|BUNDLE.zip", description = "A JSON report, or an evidence bundle written by 'failready evidence' "
+            + "(which brings its own snapshot and configuration).")
+    Path reportFile;
+    @Option(names = {"-s", "--snapshot"}, paramLabel = "FILE", description = "The snapshot the report was built from (required for a report).")
     Path snapshotFile;
 
     static final class ConfigSource {
@@ -51,16 +57,47 @@ public final class VerifyCommand extends AbstractCommand {
         boolean demo;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     ConfigSource config;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directories used for the report (repeatable).")
     List<Path> ruleDirs = new ArrayList<>();
 
     @Override protected int doExecute() throws Exception {
+        if (isZip(reportFile)) {
+            if (snapshotFile != null || config != null) {
+                throw new InputException(reportFile, "is an evidence bundle: it brings its own snapshot and configuration; drop --snapshot, --config and --demo.");
+            }
+            return verifyBundle();
+        }
         Report report = ReportReader.read(reportFile);
+        if (snapshotFile == null) throw new InputException("verify REPORT.json needs --snapshot FILE, the snapshot the report was built from.");
+        if (config == null) throw new InputException("verify REPORT.json needs --config FILE (or --demo), the configuration the report was built from.");
+        List<String> problems = differences(reportFile, report, snapshotFile, config.demo ? DemoEstate.config() : config.configFile, config.demo, ruleDirs);
+        return print(reportFile, report, problems, "");
+    }
+
+    private int print(Path what, Report report, List<String> problems, String prefix) {
+        if (problems.isEmpty()) {
+            // reproducible is not recent: say which moment the report judged (gate --max-age judges age)
+            out().println("VERIFIED " + prefix + what + ": hashes match and re-evaluation as of " + report.asOf() + " reproduces every field of all "
+                    + report.summary().evaluations() + " evaluations, the scores, verdicts, summary and collection gaps.");
+            return ExitCodes.OK;
+        }
+        out().println("NOT VERIFIED " + prefix + what + ": " + problems.size() + (problems.size() == 1 ? " difference" : " differences")
+                + " from what its inputs give:");
+        problems.stream().limit(SHOWN).forEach(p -> out().println("  " + io.failready.util.Terminal.safe(p)));
+        if (problems.size() > SHOWN) out().println("  ... and " + (problems.size() - SHOWN) + " more");
+        return ExitCodes.NOT_READY;
+    }
+
+    /**
+     * Every way the report differs from what its snapshot, configuration and rules give: hashes first,
+     * then the re-evaluation field by field. Empty when it verifies. {@code evidence} refuses to
+     * bundle a report that does not.
+     */
+    static List<String> differences(Path reportFile, Report report, Path snapshotFile, Path configFile, boolean demo, List<Path> ruleDirs) {
         JsonNode found = rawTree(reportFile);
-        Path configFile = config.demo ? DemoEstate.config() : config.configFile;
         List<String> problems = new ArrayList<>();
         Report.Sources src = report.sources();
         if (src == null) throw new InputException(reportFile, "records no sources, so it cannot be verified.");
@@ -75,27 +112,63 @@ public final class VerifyCommand extends AbstractCommand {
         String from = report.workloads().stream().filter(Report.WorkloadReport::isFailback)
                 .flatMap(w -> io.failready.report.ReportFacts.failbackSources(w).stream()).findFirst().orElse(null);
         Report again = Pipeline.evaluate(loaded.engine(), snapshot, loaded.config(),
-                io.failready.evaluate.RuleEngine.Options.defaults(instant(report.asOf(), "asOf"))
+                io.failready.evaluate.RuleEngine.Options.defaults(instant(reportFile, report.asOf(), "asOf"))
                         .withDirection(io.failready.model.Direction.PRIMARY_TO_RECOVERY, from),
                 directions.isEmpty() ? List.of(io.failready.model.Direction.PRIMARY_TO_RECOVERY) : directions,
                 Pipeline.source(snapshotFile, snapshot.getCollectedAt()),
-                config.demo ? Pipeline.demoConfigSource() : Pipeline.source(configFile, null),
-                instant(report.generatedAt(), "generatedAt"));
+                demo ? Pipeline.demoConfigSource() : Pipeline.source(configFile, null),
+                instant(reportFile, report.generatedAt(), "generatedAt"));
         for (ReportComparison.Difference d : ReportComparison.compare(Json.MAPPER.valueToTree(again), found)) {
             // the hashes were checked above, with the file each belongs to named
             if (!d.where().matches("sources\\.(snapshot|config|rules)\\.sha256")) problems.add(d + ".");
         }
-        if (problems.isEmpty()) {
-            // reproducible is not recent: say which moment the report judged (gate --max-age judges age)
-            out().println("VERIFIED " + reportFile + ": hashes match and re-evaluation as of " + report.asOf() + " reproduces every field of all "
-                    + report.summary().evaluations() + " evaluations, the scores, verdicts, summary and collection gaps.");
-            return ExitCodes.OK;
+        return problems;
+    }
+
+    static boolean isZip(Path file) {
+        if (!Files.isRegularFile(file)) return false;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (IOException e) {
+            return false;
         }
-        out().println("NOT VERIFIED " + reportFile + ": " + problems.size() + (problems.size() == 1 ? " difference" : " differences")
-                + " from what its inputs give:");
-        problems.stream().limit(SHOWN).forEach(p -> out().println("  " + io.failready.util.Terminal.safe(p)));
-        if (problems.size() > SHOWN) out().println("  ... and " + (problems.size() - SHOWN) + " more");
-        return ExitCodes.NOT_READY;
+    }
+
+    /**
+     * An evidence bundle: every member against the manifest and the archive's bytes against its
+     * members ({@link EvidenceBundle#read}, exit 2 naming the member on any change), then the report
+     * re-derived from the bundled snapshot, configuration and this failready's rules, and the bundled
+     * gate decision, rule set record and waivers checked against the report and each other.
+     */
+    private int verifyBundle() throws IOException {
+        EvidenceBundle.Opened b = EvidenceBundle.read(reportFile);
+        out().println("bundle " + io.failready.util.Terminal.safe(reportFile.toString()) + ": " + b.members().size()
+                + " members match manifest.json (manifest SHA-256 " + b.manifestSha256() + ", written " + io.failready.util.Terminal.safe(String.valueOf(b.manifest().createdAt())) + ")");
+        Path dir = Files.createTempDirectory("failready-bundle");
+        try {
+            Map<String, Path> byRole = new java.util.HashMap<>();
+            for (EvidenceBundle.Member m : b.members().values()) {
+                Path target = dir.resolve(m.name()).normalize();
+                if (!target.startsWith(dir)) throw new InputException(reportFile, "member '" + m.name() + "' would land outside the bundle's directory.");
+                Files.createDirectories(target.getParent());
+                Files.write(target, m.bytes());
+                if (m.role() != null && !m.role().equals("waiver-file")) {
+                    if (byRole.put(m.role(), target) != null) throw new InputException(reportFile, "holds two members of role '" + m.role() + "'.");
+                }
+            }
+            for (String role : List.of(Evidence.REPORT, Evidence.SNAPSHOT, Evidence.CONFIG, Evidence.RULES, Evidence.DECISION, Evidence.WAIVERS)) {
+                if (!byRole.containsKey(role)) throw new InputException(reportFile, "has no " + role + " member; not a complete evidence bundle.");
+            }
+            Path reportIn = byRole.get(Evidence.REPORT);
+            String shown = reportIn.getFileName().toString();
+            Report report = ReportReader.read(reportIn);
+            List<String> problems = new ArrayList<>(differences(reportIn, report, byRole.get(Evidence.SNAPSHOT), byRole.get(Evidence.CONFIG), false, ruleDirs));
+            problems.addAll(Evidence.consistency(report, Hashing.sha256(reportIn), byRole.get(Evidence.RULES), byRole.get(Evidence.DECISION), byRole.get(Evidence.WAIVERS)));
+            return print(reportFile, report, problems, "bundle (" + shown + ") ");
+        } finally {
+            io.failready.util.AtomicFiles.deleteRecursively(dir);
+        }
     }
 
     /**
@@ -121,7 +194,7 @@ public final class VerifyCommand extends AbstractCommand {
         }
     }
 
-    private Instant instant(String stamp, String field) {
+    private static Instant instant(Path reportFile, String stamp, String field) {
         try {
             return Instant.parse(stamp);
         } catch (DateTimeParseException | NullPointerException e) {
@@ -132,7 +205,7 @@ public final class VerifyCommand extends AbstractCommand {
     private static void check(List<String> problems, String what, Report.Source recorded, String actual) {
         if (recorded == null || recorded.sha256() == null) {
             problems.add("the report records no SHA-256 for its " + what + (recorded != null && "demo".equals(recorded.path())
-                    ? " (scan --demo keeps one only with --snapshot-out FILE)." : "."));
+                    ? " (it was scanned with --no-snapshot; scan keeps one by default)." : "."));
         } else if (!recorded.sha256().equals(actual)) {
             problems.add(what + " SHA-256 differs: report has " + recorded.sha256() + ", file has " + actual + ".");
         }

@@ -113,9 +113,14 @@ public final class ReportFacts {
      * {@code summary.byComplianceType} counts every evaluation by its type, waived included).
      */
     public static java.util.Map<String, Long> counts(Report r) {
+        return counts(allEvaluations(r));
+    }
+
+    /** {@link #counts(Report)} over any set of evaluations (a workload, a section, an account). */
+    public static java.util.Map<String, Long> counts(java.util.Collection<Evaluation> evals) {
         java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
         for (String k : COUNT_KEYS) m.put(k, 0L);
-        for (Evaluation e : allEvaluations(r)) m.merge(e.isWaived() ? "WAIVED" : e.getComplianceType().name(), 1L, Long::sum);
+        for (Evaluation e : evals) m.merge(e.isWaived() ? "WAIVED" : e.getComplianceType().name(), 1L, Long::sum);
         return m;
     }
 

@@ -48,10 +48,25 @@ public final class ReportWriters {
     /** @param templateDir a directory overriding the bundled HTML templates (--template), or null */
     public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
                                    Function<String, String> ruleDocs, Path templateDir) throws IOException {
+        return write(report, previous, outDir, formats, ruleDocs, templateDir, java.util.Map.of());
+    }
+
+    /**
+     * @param extras further files of the same set (file name -> bytes), e.g. the inventory snapshot the
+     *               report names: staged and renamed with the reports, so a report never sits beside
+     *               another run's snapshot
+     */
+    public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
+                                   Function<String, String> ruleDocs, Path templateDir, java.util.Map<String, byte[]> extras) throws IOException {
         List<ReportFormat> order = new ArrayList<>(EnumSet.copyOf(formats));
         try (OutputSet set = OutputSet.open(outDir, "--out")) {
             render(order, report, previous, set.staging(), ruleDocs, templateDir);
-            List<Path> placed = set.commit(order.stream().map(ReportFormat::fileName).toList());
+            List<String> names = new ArrayList<>(order.stream().map(ReportFormat::fileName).toList());
+            for (java.util.Map.Entry<String, byte[]> e : new java.util.TreeMap<>(extras).entrySet()) {
+                file(set.staging().resolve(e.getKey()), out -> out.write(e.getValue()));
+                names.add(e.getKey());
+            }
+            List<Path> placed = set.commit(names);
             // report the paths as the user spelled the directory
             List<Path> written = new ArrayList<>();
             for (Path p : placed) written.add(outDir.resolve(p.getFileName().toString()));

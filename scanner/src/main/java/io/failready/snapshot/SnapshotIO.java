@@ -363,6 +363,18 @@ public final class SnapshotIO {
         }
     }
 
+    /**
+     * The snapshot as gzip bytes, exactly as {@link #write} stores a {@code .json.gz} file (gzip with no
+     * timestamp, so the same snapshot gives the same bytes and the same SHA-256).
+     */
+    public static byte[] gzipBytes(Snapshot snapshot) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+        GZIPOutputStream o = new GZIPOutputStream(bytes, 1 << 16);
+        Json.SNAPSHOT_WRITER.writeValue(new NonClosing(o), snapshot.sorted());
+        o.finish();
+        return bytes.toByteArray();
+    }
+
     public static void write(Snapshot snapshot, Path file) throws IOException {
         boolean gz = file.getFileName().toString().endsWith(".gz");
         AtomicFiles.write(file, out -> {

@@ -111,7 +111,7 @@ public final class AtomicFiles {
      * Deletes a file or a directory tree, without following symbolic links. Retries a few times
      * because a thread still writing into a staging directory can add a file while it is emptied.
      */
-    static void deleteRecursively(Path root) throws IOException {
+    public static void deleteRecursively(Path root) throws IOException {
         for (int attempt = 0; ; attempt++) {
             try {
                 Files.walkFileTree(root, new SimpleFileVisitor<>() {

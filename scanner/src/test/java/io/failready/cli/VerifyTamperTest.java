@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,12 +60,33 @@ class VerifyTamperTest {
     }
 
     @Test
-    void demoReportWithoutSnapshotOutSaysHowToKeepOne() throws IOException {
+    void demoReportWithoutSnapshotSaysHowToKeepOne() throws IOException {
         Path out = tmp.resolve("nosnap");
-        CliTestSupport.run("scan", "--demo", "--out", out.toString(), "--format", "json");
+        CliTestSupport.run("scan", "--demo", "--no-snapshot", "--out", out.toString(), "--format", "json");
+        assertFalse(Files.exists(out.resolve("snapshot.json.gz")), "--no-snapshot keeps none");
         var r = CliTestSupport.run("verify", out.resolve("report.json").toString(), "--snapshot", snapshot.toString(), "--demo");
         assertEquals(3, r.exit(), r.all());
-        assertTrue(r.out().contains("no SHA-256 for its snapshot (scan --demo keeps one only with --snapshot-out FILE)"), r.out());
+        assertTrue(r.out().contains("no SHA-256 for its snapshot (it was scanned with --no-snapshot; scan keeps one by default)"), r.out());
+    }
+
+    @Test
+    void scanKeepsTheSnapshotBesideTheReportByDefaultAndItVerifies() throws IOException {
+        Path out = tmp.resolve("kept");
+        var scan = CliTestSupport.run("scan", "--demo", "--out", out.toString(), "--format", "json");
+        assertEquals(3, scan.exit(), scan.all());
+        assertTrue(scan.out().contains("wrote " + out.resolve("snapshot.json.gz")), scan.out());
+        var r = CliTestSupport.run("verify", out.resolve("report.json").toString(), "--snapshot", out.resolve("snapshot.json.gz").toString(), "--demo");
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().startsWith("VERIFIED"), r.out());
+    }
+
+    @Test
+    void noSnapshotWithSnapshotOutIsRefusedBeforeAnythingIsWritten() {
+        Path out = tmp.resolve("both");
+        var r = CliTestSupport.run("scan", "--demo", "--no-snapshot", "--snapshot-out", tmp.resolve("s.json.gz").toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains("--no-snapshot and --snapshot-out contradict"), r.err());
+        assertFalse(Files.exists(out));
     }
 
     static ObjectNode workload(JsonNode root) { return (ObjectNode) root.path("workloads").get(0); }

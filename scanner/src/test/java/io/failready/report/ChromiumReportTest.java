@@ -129,6 +129,11 @@ class ChromiumReportTest {
 
     /** Runs headless Chromium on the report with every network path closed; returns stdout. */
     static String run(List<String> extra, String hash) throws Exception {
+        return run(html, extra, hash);
+    }
+
+    /** Runs headless Chromium on {@code page} (the history page too) with every network path closed; returns stdout. */
+    static String run(Path page, List<String> extra, String hash) throws Exception {
         Path profile = Files.createTempDirectory("failready-chromium");
         Path stdout = Files.createTempFile("chromium", ".out");
         Path stderr = Files.createTempFile("chromium", ".err");
@@ -137,7 +142,7 @@ class ChromiumReportTest {
                 "--disable-extensions", "--disable-dev-shm-usage", "--hide-scrollbars",
                 "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile, "--virtual-time-budget=5000"));
         cmd.addAll(extra);
-        cmd.add(html.toUri() + hash);
+        cmd.add(page.toUri() + hash);
         Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try {
             if (!p.waitFor(90, TimeUnit.SECONDS)) {
