@@ -44,6 +44,8 @@ public final class ScanCommand extends AbstractCommand {
 
     @Mixin AwsOptions aws;
 
+    @Mixin BaselineOptions incident;
+
     @Override
     protected int doExecute() throws Exception {
         Instant started = Instant.now();
@@ -53,6 +55,8 @@ public final class ScanCommand extends AbstractCommand {
         Report.Source snapSource = null;
         Path configPath;
         Instant asOfDefault = started;
+        io.failready.gate.incident.Incident standIn = null;
+        if (config == null) incident.refuseWithout("needs a live scan with --config FILE: the configuration names the accounts and the primary region it may stand in for.");
         if (demo) {
             if (config != null) throw new InputException("--demo brings its own configuration; drop --config or --demo.");
             configPath = DemoEstate.config();
@@ -69,7 +73,9 @@ public final class ScanCommand extends AbstractCommand {
             Pipeline.Loaded loaded = Pipeline.load(config, eval.ruleDirs);
             engine = loaded.engine();
             cfg = loaded.config();
+            io.failready.gate.incident.Baseline baseline = incident.load(cfg, started);
             snapshot = LiveScan.collect(cfg, aws, err());
+            standIn = BaselineOptions.apply(baseline, snapshot, cfg, out());
         } else {
             configPath = null;
             if (primaryRegion == null || recoveryRegions == null) {
@@ -92,7 +98,7 @@ public final class ScanCommand extends AbstractCommand {
             snapSource = Pipeline.source(snapshotOut, snapshot.getCollectedAt());
         }
         Report report = Pipeline.evaluate(engine, snapshot, cfg, eval.engineOptions(asOfDefault), snapSource,
-                demo ? Pipeline.demoConfigSource() : configPath == null ? null : Pipeline.source(configPath, null), Instant.now());
+                demo ? Pipeline.demoConfigSource() : configPath == null ? null : Pipeline.source(configPath, null), Instant.now(), standIn);
         List<Path> written = Reports.write(report, eval, engine.catalog(), out());
         Reports.summary(report, out());
         String noAnswer = demo ? null : LiveScan.noAnswer(snapshot);
