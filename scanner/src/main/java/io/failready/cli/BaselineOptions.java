@@ -32,6 +32,18 @@ public final class BaselineOptions {
         }
     }
 
+    /**
+     * During an outage the live snapshot lacks the dead region: written over the baseline it would
+     * destroy the last good snapshot exactly when it is needed (and be refused as one next time).
+     */
+    void refuseOverwrite(Path snapshotOut) {
+        if (baseline == null || snapshotOut == null) return;
+        if (snapshotOut.toAbsolutePath().normalize().equals(baseline.toAbsolutePath().normalize())) {
+            throw new InputException(snapshotOut, "--snapshot-out would overwrite the --baseline snapshot; keep the new snapshot elsewhere, "
+                    + "and replace the baseline only with one collected while every region answered.");
+        }
+    }
+
     /** The checked baseline, or null without --baseline; before any AWS call, so a bad file costs nothing. */
     Baseline load(FailreadyConfig cfg, Instant now) {
         if (baseline == null) {

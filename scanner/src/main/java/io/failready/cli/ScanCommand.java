@@ -73,6 +73,7 @@ public final class ScanCommand extends AbstractCommand {
             Pipeline.Loaded loaded = Pipeline.load(config, eval.ruleDirs);
             engine = loaded.engine();
             cfg = loaded.config();
+            incident.refuseOverwrite(snapshotOut);
             io.failready.gate.incident.Baseline baseline = incident.load(cfg, started);
             snapshot = LiveScan.collect(cfg, aws, err());
             standIn = BaselineOptions.apply(baseline, snapshot, cfg, out());

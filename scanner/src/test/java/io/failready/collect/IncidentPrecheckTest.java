@@ -234,6 +234,20 @@ class IncidentPrecheckTest {
     }
 
     @Test
+    void scanNeverWritesItsSnapshotOverTheBaseline() throws Exception {
+        Path copy = Files.copy(goodBaseline, dir.resolve("keep.json"));
+        String before = Hashing.sha256(copy);
+        try (AwsStub stub = AwsStub.start("ReadyEstate")) {
+            Run r = run("scan", "--config", FaultInjectionScanTest.config().toString(), "--endpoint-url", stub.endpoint().toString(),
+                    "--baseline", copy.toString(), "--snapshot-out", copy.toString(), "--out", dir.resolve("keep-out").toString());
+            assertEquals(2, r.exit(), r::all);
+            assertTrue(r.err().contains("--snapshot-out would overwrite the --baseline snapshot"), r::err);
+            assertEquals(0, stub.totalCalls());
+        }
+        assertEquals(before, Hashing.sha256(copy));
+    }
+
+    @Test
     void baselineIsOnlyForALiveCollection() {
         Run r = run("gate", "--demo", "--baseline", goodBaseline.toString());
         assertEquals(2, r.exit(), r::all);
