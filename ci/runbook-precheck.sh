@@ -17,6 +17,16 @@ and lag, DNS and health checks, residency).
   ci/runbook-precheck.sh eu-west-1 --report last/report.json --config failready.yaml --max-age 2h
   ci/runbook-precheck.sh eu-west-1 --snapshot snap.json.gz --config failready.yaml
   ci/runbook-precheck.sh eu-west-1 --demo                   try it on the demo estate
+  ci/runbook-precheck.sh eu-west-1 --baseline last-good.json.gz
+                                                            during an outage of the primary region
+
+During an outage (incident use): pass --baseline with the last good snapshot of the estate (a
+scheduled scan's --snapshot-out, at most --max-baseline-age old, default 7d). A primary region that
+answers no call is given up on after a few calls and the baseline stands in for it, while REGION is
+read live; the findings that used it say "from baseline, N h old", and replication lag measured in
+the primary lacks data (accept it knowingly with --warn-only REPLICATION_LAG_WITHIN_RPO). Without
+--baseline such a pre-check says NO-GO, data missing. A stale, future-dated or mismatched baseline
+is refused (exit 2) before AWS is read.
 
 Failback (after a failover, returning to the primary region): pass the PRIMARY region and
 --failback. The scan then judges recovery-to-primary: the recovery region as source, the primary

@@ -52,7 +52,10 @@ import java.util.List;
                 "--to the primary region is the failback pre-check (after a failover): the recovery region as source,",
                 "the primary as target (data copied back, capacity in the primary). A saved report answers it only",
                 "with a failback result (scan/evaluate --direction recovery-to-primary or both); --from REGION picks the",
-                "recovery region when there are several."},
+                "recovery region when there are several.",
+                "With --live it collects from AWS first; with --live --to REGION --baseline SNAPSHOT it is the incident pre-check:",
+                "a primary region that answers no call (an outage) is stood in for by the last good snapshot, marked on every",
+                "finding that used it, while REGION is read live."},
         exitCodeList = {"0:READY (GO with --to): nothing blocks", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE,
                 "3:NOT_READY (NO-GO): at least one blocking finding", ExitCodes.HELP_UNKNOWN_GATE})
 public final class GateCommand extends AbstractCommand {
@@ -63,6 +66,9 @@ public final class GateCommand extends AbstractCommand {
         Path snapshot;
         @Option(names = "--demo", required = true, description = "Evaluate the bundled demo estate.")
         boolean demo;
+        @Option(names = "--live", required = true, description = "Collect from AWS now and evaluate (needs --config; the AWS options of 'scan' apply). "
+                + "With --to and --baseline, the incident pre-check.")
+        boolean live;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -111,6 +117,10 @@ public final class GateCommand extends AbstractCommand {
 
     @Mixin DirectionOptions direction;
 
+    @Mixin AwsOptions aws;
+
+    @Mixin BaselineOptions incident;
+
     @Option(names = "--write-reports", description = "Also write reports (--out, --format) when evaluating a snapshot or the demo, "
             + "and the decision record as gate-decision.json beside them. Refused with --report (use 'failready report').")
     boolean writeReports;
@@ -138,6 +148,9 @@ public final class GateCommand extends AbstractCommand {
         java.util.Collection<String> ruleIds;
         List<DecisionRecord.Input> inputs = new ArrayList<>();
         Report report;
+        io.failready.gate.incident.Incident standIn = null;
+        if (!source.live) incident.refuseWithout("needs --live: a baseline stands in for a region that does not answer a live collection, "
+                + "never for a saved report or snapshot.");
         String inventoryAt;
         String generatedAt = null;
         MaxAge limit;
@@ -178,12 +191,22 @@ public final class GateCommand extends AbstractCommand {
             Pipeline.Loaded loaded;
             Snapshot snapshot;
             Instant asOf;
+            io.failready.gate.incident.Baseline baseline = null;
             if (source.demo) {
                 if (config != null) throw new InputException("--demo brings its own configuration; drop --config or --demo.");
                 loaded = Pipeline.load(DemoEstate.config(), eval.ruleDirs);
                 snapshot = DemoEstate.snapshot();
                 asOf = Instant.parse(DemoEstate.COLLECTED_AT);
                 inputs.add(new DecisionRecord.Input("demo", "demo", null));
+            } else if (source.live) {
+                if (config == null) throw new InputException("--live needs --config FILE: it names the accounts and regions to collect.");
+                loaded = Pipeline.load(config, eval.ruleDirs);
+                if (workload != null) loaded.config().workloads.removeIf(w -> !w.name.equals(workload));
+                // a contradictory --to/--direction/--from is refused before minutes of collection
+                directionsFor(loaded.config().workloads.stream().map(w -> new String[]{w.name, w.primaryRegion}).toList(),
+                        loaded.config().workloads.stream().map(w -> w.recoveryRegions).toList());
+                snapshot = null; // collected below, once every flag and file has been checked
+                asOf = now;
             } else {
                 if (config == null) throw new InputException("--snapshot needs --config FILE.");
                 Pipeline.Inputs in = Pipeline.loadWithSnapshot(config, eval.ruleDirs, source.snapshot);
@@ -196,6 +219,12 @@ public final class GateCommand extends AbstractCommand {
             checkFlags(ruleIds);
             for (Path wf : waiverFiles) WaiverFile.load(wf, ruleIds, cfg);
             if (workload != null) cfg.workloads.removeIf(w -> !w.name.equals(workload));
+            if (source.live) {
+                maxAge(cfg); // a bad limit is refused before AWS is read
+                baseline = incident.load(cfg, now);
+                snapshot = LiveScan.collect(cfg, aws, err());
+                standIn = BaselineOptions.apply(baseline, snapshot, cfg, out());
+            }
             inventoryAt = inventoryAt(snapshot);
             limit = maxAge(cfg);
             if (source.demo && limit.value != null && eval.asOf == null) {
@@ -203,7 +232,7 @@ public final class GateCommand extends AbstractCommand {
                         + DemoEstate.COLLECTED_AT + ", so it is always stale by now. Judge it as of then with --as-of "
                         + DemoEstate.COLLECTED_AT + " (or a time shortly after), or drop " + limit.from + ".");
             }
-            InventoryAge.check(source.demo ? "the demo estate" : source.snapshot.toString(), inventoryAt, null, now, clock,
+            InventoryAge.check(source.demo ? "the demo estate" : source.live ? "the live collection" : source.snapshot.toString(), inventoryAt, null, now, clock,
                     limit.value, limit.text, limit.from);
             List<Direction> dirs = directionsFor(cfg.workloads.stream().map(w -> new String[]{w.name, w.primaryRegion}).toList(),
                     cfg.workloads.stream().map(w -> w.recoveryRegions).toList());
@@ -215,9 +244,14 @@ public final class GateCommand extends AbstractCommand {
                 opts = opts.withToRegion(to).withRuleFilter(id -> pre.includes(id, catalog.get(id).section()));
             }
             report = Pipeline.evaluate(loaded.engine(), snapshot, cfg, opts, dirs,
-                    source.demo ? new Report.Source("demo", null, snapshot.getCollectedAt()) : Pipeline.source(source.snapshot, snapshot.getCollectedAt()),
-                    source.demo ? Pipeline.demoConfigSource() : Pipeline.source(config, null), now);
-            if (!source.demo) {
+                    source.demo ? new Report.Source("demo", null, snapshot.getCollectedAt())
+                            : source.live ? new Report.Source("live", null, snapshot.getCollectedAt()) : Pipeline.source(source.snapshot, snapshot.getCollectedAt()),
+                    source.demo ? Pipeline.demoConfigSource() : Pipeline.source(config, null), now, standIn);
+            if (source.live) {
+                inputs.add(new DecisionRecord.Input("live", "aws", null));
+                inputs.add(new DecisionRecord.Input("config", report.sources().config().path(), report.sources().config().sha256()));
+                if (baseline != null) inputs.add(new DecisionRecord.Input("baseline", baseline.path(), baseline.sha256()));
+            } else if (!source.demo) {
                 inputs.add(new DecisionRecord.Input("snapshot", report.sources().snapshot().path(), report.sources().snapshot().sha256()));
                 inputs.add(new DecisionRecord.Input("config", report.sources().config().path(), report.sources().config().sha256()));
             }
@@ -247,6 +281,12 @@ public final class GateCommand extends AbstractCommand {
             policies.add(policy);
             print(d, policy, w.blocking() == null || w.blocking().disabledRules() == null ? List.of() : w.blocking().disabledRules());
             if (to != null) printPrecheckFacts(report, w.name(), d, cfg, now);
+            long fromBaseline = w.evaluations().stream().filter(e -> e.getBaseline() != null).count();
+            if (fromBaseline > 0) {
+                out().printf("  BASELINE %d finding%s used the baseline (%s), marked [%s]; the recovery side was read live%n", fromBaseline,
+                        fromBaseline == 1 ? "" : "s", Terminal.safe(report.sources().baseline().path()),
+                        w.evaluations().stream().filter(e -> e.getBaseline() != null).findFirst().orElseThrow().getBaseline().label());
+            }
             int code = switch (d.verdict()) {
                 case READY -> ExitCodes.OK;
                 case NOT_READY -> ExitCodes.NOT_READY;
@@ -422,7 +462,7 @@ public final class GateCommand extends AbstractCommand {
         List<DecisionRecord.Input> hashed = new ArrayList<>();
         for (DecisionRecord.Input in : inputs) {
             String sha = in.sha256();
-            if (sha == null && !"demo".equals(in.role())) sha = io.failready.util.Hashing.sha256(Path.of(in.path()));
+            if (sha == null && !"demo".equals(in.role()) && !"live".equals(in.role())) sha = io.failready.util.Hashing.sha256(Path.of(in.path()));
             hashed.add(new DecisionRecord.Input(in.role(), in.path(), sha));
         }
         if (report.sources() != null && report.sources().rules() != null) {
@@ -435,7 +475,8 @@ public final class GateCommand extends AbstractCommand {
                 new DecisionRecord.Inventory(inventoryAt, generatedAt, age, limit.text, limit.value == null ? null : limit.from),
                 to, overall, exit,
                 java.util.stream.IntStream.range(0, decisions.size())
-                        .mapToObj(i -> DecisionRecord.WorkloadDecision.of(decisions.get(i), policies.get(i))).toList());
+                        .mapToObj(i -> DecisionRecord.WorkloadDecision.of(decisions.get(i), policies.get(i))).toList(),
+                report.sources() == null ? null : report.sources().baseline());
         try {
             io.failready.util.AtomicFiles.write(target, o -> io.failready.util.Json.MAPPER.writeValue(o, rec));
         } catch (java.io.IOException e) {

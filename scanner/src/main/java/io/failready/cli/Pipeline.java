@@ -91,21 +91,34 @@ public final class Pipeline {
 
     public static Report evaluate(RuleEngine engine, Snapshot snapshot, FailreadyConfig cfg, RuleEngine.Options opts,
                                   Report.Source snapshotSource, Report.Source configSource, Instant generatedAt) {
-        return evaluate(engine, snapshot, cfg, opts, List.of(opts.direction()), snapshotSource, configSource, generatedAt);
+        return evaluate(engine, snapshot, cfg, opts, List.of(opts.direction()), snapshotSource, configSource, generatedAt, null);
     }
 
-    /** One report entry per workload and direction (failover, failback or both). */
     public static Report evaluate(RuleEngine engine, Snapshot snapshot, FailreadyConfig cfg, RuleEngine.Options opts,
                                   List<io.failready.model.Direction> directions,
                                   Report.Source snapshotSource, Report.Source configSource, Instant generatedAt) {
+        return evaluate(engine, snapshot, cfg, opts, directions, snapshotSource, configSource, generatedAt, null);
+    }
+
+    /**
+     * One report entry per workload and direction (failover, failback or both). With {@code incident}
+     * (the incident pre-check), {@code snapshot} is the live one: the baseline's stand-ins are evaluated
+     * in its place, and the evaluations that used them are marked before anything is scored.
+     */
+    public static Report evaluate(RuleEngine engine, Snapshot snapshot, FailreadyConfig cfg, RuleEngine.Options opts,
+                                  List<io.failready.model.Direction> directions,
+                                  Report.Source snapshotSource, Report.Source configSource, Instant generatedAt,
+                                  io.failready.gate.incident.Incident incident) {
+        if (incident != null) snapshot = incident.snapshot();
         List<WorkloadResult> results = engine.evaluate(snapshot, cfg, opts, directions);
+        if (incident != null) results = incident.mark(results, io.failready.gate.incident.BaselineSides.load());
         Map<String, String> window = new TreeMap<>();
         if (snapshot.getCollectionWindow() != null) {
             if (snapshot.getCollectionWindow().startedAt() != null) window.put("startedAt", snapshot.getCollectionWindow().startedAt());
             if (snapshot.getCollectionWindow().finishedAt() != null) window.put("finishedAt", snapshot.getCollectionWindow().finishedAt());
         }
         Report.Sources sources = new Report.Sources(snapshotSource, configSource,
-                new Report.Source(null, engine.catalog().ruleSet().sha256(), null), window);
+                new Report.Source(null, engine.catalog().ruleSet().sha256(), null), window, incident == null ? null : incident.source());
         return ReportBuilder.build(results, snapshot, engine.catalog(), wellArchitected(engine.catalog()), sources,
                 VersionProvider.version(), generatedAt, opts.asOf(), disabled(cfg));
     }

@@ -54,6 +54,8 @@ public final class ScanCommand extends AbstractCommand {
 
     @Mixin AwsOptions aws;
 
+    @Mixin BaselineOptions incident;
+
     @Override
     protected int doExecute() throws Exception {
         if (noSnapshot && snapshotOut != null) {
@@ -68,6 +70,8 @@ public final class ScanCommand extends AbstractCommand {
         Report.Source snapSource = null;
         Path configPath;
         Instant asOfDefault = started;
+        io.failready.gate.incident.Incident standIn = null;
+        if (config == null) incident.refuseWithout("needs a live scan with --config FILE: the configuration names the accounts and the primary region it may stand in for.");
         if (demo) {
             if (config != null) throw new InputException("--demo brings its own configuration; drop --config or --demo.");
             configPath = DemoEstate.config();
@@ -85,7 +89,10 @@ public final class ScanCommand extends AbstractCommand {
             engine = loaded.engine();
             cfg = loaded.config();
             direction.check(cfg);
+            incident.refuseOverwrite(snapshotOut != null ? snapshotOut : noSnapshot ? null : eval.out.resolve(SNAPSHOT_FILE));
+            io.failready.gate.incident.Baseline baseline = incident.load(cfg, started);
             snapshot = LiveScan.collect(cfg, aws, err());
+            standIn = BaselineOptions.apply(baseline, snapshot, cfg, out());
         } else {
             configPath = null;
             if (primaryRegion == null || recoveryRegions == null) {
@@ -114,7 +121,7 @@ public final class ScanCommand extends AbstractCommand {
             snapSource = new Report.Source(eval.out.resolve(SNAPSHOT_FILE).toString(), io.failready.util.Hashing.sha256(gz), snapshot.getCollectedAt());
         }
         Report report = Pipeline.evaluate(engine, snapshot, cfg, direction.apply(eval.engineOptions(asOfDefault)), direction.directions(), snapSource,
-                demo ? Pipeline.demoConfigSource() : configPath == null ? null : Pipeline.source(configPath, null), Instant.now());
+                demo ? Pipeline.demoConfigSource() : configPath == null ? null : Pipeline.source(configPath, null), Instant.now(), standIn);
         List<Path> written = Reports.write(report, eval, engine.catalog(), out(), kept);
         Reports.summary(report, out());
         String noAnswer = demo ? null : LiveScan.noAnswer(snapshot);

@@ -38,13 +38,31 @@ public final class Accounts {
     private Accounts() {}
 
     static Resolved resolve(CollectRequest req, ClientFactory clients, AwsCredentialsProvider base, ExecutorService pool) {
-        String home = req.regions().isEmpty() ? "us-east-1" : req.regions().get(0);
-        StsClient sts = clients.client(StsClient.class, BASE, base, home);
         List<CollectionGap> gaps = new ArrayList<>();
-        String caller;
-        try {
-            caller = sts.getCallerIdentity().account();
-        } catch (RuntimeException e) {
+        String caller = null;
+        String home = null;
+        StsClient sts = null;
+        RuntimeException failed = null;
+        // STS is regional: when the first region does not answer (the outage an incident pre-check runs
+        // in), the next scanned region's STS identifies the caller and assumes the roles instead
+        for (String r : req.regions().isEmpty() ? List.of("us-east-1") : req.regions()) {
+            StsClient c = clients.client(StsClient.class, BASE, base, r);
+            try {
+                caller = c.getCallerIdentity().account();
+                home = r;
+                sts = c;
+                break;
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                    home = r;
+                    sts = c;
+                }
+                if (!Gaps.noAnswer(e)) break; // an answer saying no is the same in every region
+            }
+        }
+        if (caller == null) {
+            RuntimeException e = failed;
             CollectionException ce = new CollectionException("cannot identify the caller's AWS account (sts:GetCallerIdentity failed: "
                     + Gaps.errorCode(e) + ": " + Gaps.message(e) + "); check --profile or the credential environment.", e);
             // Credentials the user must fix stop here (exit 2, no report). AWS not answering is not the
@@ -76,6 +94,7 @@ public final class Accounts {
             return new Resolved(List.of(new AccountTarget(caller, null, base)), List.of(caller), List.of());
         }
 
+        StsClient roleSts = sts;
         List<AccountTarget> targets = new ArrayList<>();
         Map<String, Future<AwsCredentialsProvider>> pending = new LinkedHashMap<>();
         for (var e : wanted.entrySet()) {
@@ -88,7 +107,7 @@ public final class Accounts {
                         "account " + id + " is not the caller's account (" + caller + ") and no --role-name was given."));
                 continue;
             }
-            pending.put(id, pool.submit(() -> assume(sts, id, req.roleName(), req.externalId())));
+            pending.put(id, pool.submit(() -> assume(roleSts, id, req.roleName(), req.externalId())));
         }
         for (var p : pending.entrySet()) {
             String id = p.getKey();

@@ -94,6 +94,7 @@ public final class Collection {
                     state.inventory(resources);
                 }
             }
+            gaps.addAll(state.unreachable());
             Instant finished = clock.instant();
             return new Snapshot(Snapshot.SCHEMA_VERSION, new Snapshot.Tool("failready", version()),
                     finished.truncatedTo(ChronoUnit.SECONDS).toString(),

@@ -111,12 +111,22 @@ public final class CollectionContext {
     /** Runs one per-resource detail call; a failure becomes a gap scoped to that resource. */
     public <T> Optional<T> callFor(String operation, String resourceType, String resourceId, Supplier<T> body) {
         checkDeadline();
+        RegionHealth health = shared.health(account.accountId(), region);
+        if (health.open()) {
+            gap(operation, resourceType, resourceId, health.skip(), "not attempted: " + region
+                    + " answered none of this account's calls so far (see the RegionUnreachable gap).");
+            return Optional.empty();
+        }
         try {
-            return Optional.ofNullable(body.get());
+            T result = body.get();
+            health.answered();
+            return Optional.ofNullable(result);
         } catch (Gaps.ScanTimeout e) {
             throw e;
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) throw new Gaps.ScanTimeout();
+            if (Gaps.noAnswer(e)) health.unanswered(collector.service(), Gaps.errorCode(e));
+            else health.answered();
             gap(operation, resourceType, resourceId, e);
             return Optional.empty();
         }

@@ -9,6 +9,8 @@ import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
+import io.failready.facts.CollectionGap;
+
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 
@@ -18,6 +20,11 @@ public final class Gaps {
 
     public static final String SCAN_TIMEOUT = "ScanTimeout";
     public static final String CALL_TIMEOUT = "Timeout";
+    /**
+     * The gap of an account's region that answered none of its calls (see {@link RegionHealth}): it
+     * covers every service there, so nothing read elsewhere can hide that the region was down.
+     */
+    public static final String REGION_UNREACHABLE = CollectionGap.REGION_UNREACHABLE;
     private static final int MAX_MESSAGE = 300;
 
     /** Thrown inside a collector when the whole-scan deadline has passed. */
@@ -45,6 +52,23 @@ public final class Gaps {
         }
         if (e instanceof SdkClientException) return "ClientError";
         return e.getClass().getSimpleName();
+    }
+
+    /**
+     * True when the call got no answer from AWS at all: the connection failed or timed out, or the
+     * endpoint answered 5xx (not throttling). An answer that says no (AccessDenied, a 4xx) is an
+     * answer: the region is up and the problem is permissions or input, not an outage.
+     */
+    public static boolean noAnswer(Throwable e) {
+        if (e instanceof ScanTimeout || e instanceof AbortedException) return false;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof AwsServiceException a) return a.statusCode() >= 500 && !a.isThrottlingException();
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) return true;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.io.IOException || c instanceof ApiCallAttemptTimeoutException) return true;
+        }
+        return false;
     }
 
     public static String message(Throwable e) {

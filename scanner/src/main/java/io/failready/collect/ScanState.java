@@ -14,6 +14,7 @@ public final class ScanState {
     private final List<String> regions;
     private final Map<String, String> bucketRegions = new ConcurrentHashMap<>();
     private volatile List<Resource> inventory = List.of();
+    private final Map<String, RegionHealth> health = new ConcurrentHashMap<>();
 
     ScanState(List<String> regions) { this.regions = List.copyOf(regions); }
 
@@ -23,4 +24,18 @@ public final class ScanState {
     public String bucketRegion(String bucket) { return bucketRegions.get(bucket); }
     public List<Resource> inventory() { return inventory; }
     void inventory(List<Resource> all) { this.inventory = List.copyOf(all); }
+    /** Whether {@code account}'s {@code region} answers (one breaker per account and region, global included). */
+    /** A {@link Gaps#REGION_UNREACHABLE} gap, service "*", for each account's region that answered nothing. */
+    java.util.List<io.failready.facts.CollectionGap> unreachable() {
+        java.util.List<io.failready.facts.CollectionGap> out = new java.util.ArrayList<>();
+        health.forEach((k, h) -> {
+            if (!h.down()) return;
+            String[] ar = k.split("\\|", 2);
+            out.add(new io.failready.facts.CollectionGap(ar[0], ar[1], io.failready.facts.CollectionGap.ALL_SERVICES, "*", null, null,
+                    Gaps.REGION_UNREACHABLE, h.summary(ar[1])));
+        });
+        return out;
+    }
+
+    RegionHealth health(String account, String region) { return health.computeIfAbsent(account + "|" + region, k -> new RegionHealth()); }
 }

@@ -15,6 +15,11 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class CollectionGap {
     public static final String ALL_SERVICES = "*";
+    /**
+     * The error code of the gap (service {@code *}) of an account's region that answered none of the
+     * scan's calls: an outage, as opposed to a permission or a service problem.
+     */
+    public static final String REGION_UNREACHABLE = "RegionUnreachable";
     /** The account of a gap whose call would have told us the account (sts:GetCallerIdentity that AWS never answered). */
     public static final String UNKNOWN_ACCOUNT = "unknown";
 

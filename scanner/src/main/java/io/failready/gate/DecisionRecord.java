@@ -17,19 +17,23 @@ import java.util.List;
  * major schemaVersion.
  */
 @JsonPropertyOrder({"schemaVersion", "tool", "decidedAt", "asOf", "asOfFrom", "inputs", "inventory",
-        "direction", "verdict", "exitCode", "workloads"})
+        "direction", "verdict", "exitCode", "workloads", "baseline"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record DecisionRecord(String schemaVersion, Report.Tool tool, String decidedAt, String asOf, String asOfFrom,
                              List<Input> inputs, Inventory inventory, String direction, String verdict,
-                             int exitCode, List<WorkloadDecision> workloads) {
+                             int exitCode, List<WorkloadDecision> workloads,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Report.BaselineSource baseline) {
 
-    /** 1.1: workloads gained direction (additive); a workload gated both ways appears once per direction. */
+    /**
+     * 1.1 (additive): workloads gained direction (a workload gated both ways appears once per direction);
+     * inputs gained the roles live and baseline, and the record gained baseline (the incident pre-check's stand-in).
+     */
     public static final String SCHEMA_VERSION = "1.1";
 
     /** The default file name beside the reports in --out. */
     public static final String FILE_NAME = "gate-decision.json";
 
-    /** One file the decision read; role is report, snapshot, config, waivers or demo. */
+    /** One file the decision read; role is report, snapshot, config, waivers, demo, live (a collection from AWS, no file) or baseline. */
     @JsonPropertyOrder({"role", "path", "sha256"})
     public record Input(String role, String path, String sha256) {}
 

@@ -16,7 +16,7 @@ import java.util.Objects;
  * contract (schemas/report.schema.json); {@code waiver} is filled after evaluation when a valid waiver applies.
  */
 @JsonPropertyOrder({"ruleId", "section", "severity", "complianceType", "resourceType", "resourceId", "resourceName",
-        "accountId", "region", "recoveryRegion", "counterpart", "annotation", "waived", "waiver", "gaps"})
+        "accountId", "region", "recoveryRegion", "counterpart", "annotation", "waived", "waiver", "gaps", "baseline"})
 public final class Evaluation {
     @JsonPropertyOrder({"resourceId", "region"})
     public record Counterpart(@JsonProperty("resourceId") String resourceId, @JsonProperty("region") String region) {}
@@ -41,6 +41,17 @@ public final class Evaluation {
         }
     }
 
+    /**
+     * Report schema 1.3: the evaluation read data of a baseline snapshot standing in for a source
+     * region that did not answer (the incident pre-check): when that snapshot was collected and how
+     * old it was when judged.
+     */
+    @JsonPropertyOrder({"collectedAt", "ageSeconds"})
+    public record BaselineRef(@JsonProperty("collectedAt") String collectedAt, @JsonProperty("ageSeconds") long ageSeconds) {
+        /** "from baseline, 26 h old": how every output marks such a finding. */
+        public String label() { return "from baseline, " + (ageSeconds / 3600) + " h old"; }
+    }
+
     public static final int MAX_ANNOTATION = 256;
 
     private final String ruleId;
@@ -57,6 +68,7 @@ public final class Evaluation {
     private final String annotation;
     private WaiverRef waiver;
     private java.util.List<GapRef> gaps;
+    private BaselineRef baseline;
 
     public Evaluation(@JsonProperty("ruleId") String ruleId,
                       @JsonProperty("section") String section,
@@ -109,6 +121,10 @@ public final class Evaluation {
     /** INSUFFICIENT_DATA only: the collection gaps behind it; empty when the missing data is not a collection failure. */
     @JsonInclude(JsonInclude.Include.NON_NULL) public java.util.List<GapRef> getGaps() { return gaps; }
     @JsonProperty("gaps") public void setGaps(java.util.List<GapRef> gaps) { this.gaps = gaps == null ? null : java.util.List.copyOf(gaps); }
+
+    /** Set only when the evaluation used baseline data (see {@link BaselineRef}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL) public BaselineRef getBaseline() { return baseline; }
+    @JsonProperty("baseline") public void setBaseline(BaselineRef baseline) { this.baseline = baseline; }
 
     /** Section and severity come from the catalog (and the workload's overrides), never from a file read back. */
     public void classify(String section, Severity severity) { this.section = section; this.severity = severity; }

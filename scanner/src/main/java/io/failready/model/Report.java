@@ -47,8 +47,27 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
     }
 
     /** Where the report came from, with hashes so auditors can tie it to its evidence. */
-    @JsonPropertyOrder({"snapshot", "config", "rules", "collectionWindow"})
-    public record Sources(Source snapshot, Source config, Source rules, Map<String, String> collectionWindow) {}
+    @JsonPropertyOrder({"snapshot", "config", "rules", "collectionWindow", "baseline"})
+    public record Sources(Source snapshot, Source config, Source rules, Map<String, String> collectionWindow,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) BaselineSource baseline) {
+        public Sources(Source snapshot, Source config, Source rules, Map<String, String> collectionWindow) {
+            this(snapshot, config, rules, collectionWindow, null);
+        }
+    }
+
+    /**
+     * Since 1.3: the baseline snapshot of an incident pre-check ({@code --baseline}): where it came
+     * from, when it was collected, how old it was (seconds) against the limit, and the account/regions
+     * whose live data it replaced because they answered no call (empty: every region answered, and
+     * the baseline was not used).
+     */
+    @JsonPropertyOrder({"path", "sha256", "collectedAt", "ageSeconds", "maxAge", "stoodInFor"})
+    public record BaselineSource(String path, String sha256, String collectedAt, long ageSeconds, String maxAge,
+                                 List<StoodIn> stoodInFor) {}
+
+    /** One account's region the baseline stood in for, and why (the live collection's gap). */
+    @JsonPropertyOrder({"accountId", "region", "reason"})
+    public record StoodIn(String accountId, String region, String reason) {}
 
     @JsonPropertyOrder({"path", "sha256", "collectedAt"})
     @JsonInclude(JsonInclude.Include.NON_NULL)

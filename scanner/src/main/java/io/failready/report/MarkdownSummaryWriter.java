@@ -42,6 +42,16 @@ public final class MarkdownSummaryWriter {
         if (report.asOf() != null && !report.asOf().equals(report.generatedAt())) md.append("; dates judged as of ").append(esc(report.asOf()));
         if (report.tool() != null) md.append(" by ").append(esc(report.tool().name())).append(' ').append(esc(report.tool().version()));
         md.append(".\n\n");
+        Report.BaselineSource base = report.sources() == null ? null : report.sources().baseline();
+        if (base != null && !base.stoodInFor().isEmpty()) {
+            // an incident pre-check: say which data is not live before anyone reads the verdict as if it were
+            long used = ReportFacts.allEvaluations(report).stream().filter(e -> e.getBaseline() != null).count();
+            md.append("**Incident pre-check**: ").append(esc(String.join(", ", base.stoodInFor().stream()
+                            .map(x -> x.accountId() + "/" + x.region()).toList())))
+                    .append(" answered no call; the baseline ").append(esc(base.path())).append(" (collected ").append(esc(base.collectedAt()))
+                    .append(", ").append(new Evaluation.BaselineRef(base.collectedAt(), base.ageSeconds()).label())
+                    .append(") stood in for it in ").append(used).append(" evaluations, marked as such. Everything else was read live.\n\n");
+        }
         java.util.Map<String, Long> c = ReportFacts.counts(report);
         md.append(ReportFacts.allEvaluations(report).size()).append(" evaluations: ").append(c.get("NON_COMPLIANT"))
                 .append(" non-compliant, ").append(c.get("INSUFFICIENT_DATA")).append(" insufficient data, ")

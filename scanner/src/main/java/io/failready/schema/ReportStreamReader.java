@@ -196,16 +196,67 @@ public final class ReportStreamReader {
         object();
         Report.Source snapshot = null, config = null, rules = null;
         Map<String, String> window = null;
+        Report.BaselineSource baseline = null;
         while (field()) {
             switch (name()) {
                 case "snapshot" -> snapshot = source();
                 case "config" -> config = source();
                 case "rules" -> rules = source();
                 case "collectionWindow" -> window = map(this::str);
+                case "baseline" -> baseline = baselineSource();
                 default -> skip();
             }
         }
-        return new Report.Sources(snapshot, config, rules, window);
+        return new Report.Sources(snapshot, config, rules, window, baseline);
+    }
+
+    private Report.BaselineSource baselineSource() throws IOException {
+        if (isNull()) return null;
+        object();
+        String path = null, sha = null, collectedAt = null, maxAge = null;
+        long age = 0;
+        List<Report.StoodIn> stood = List.of();
+        while (field()) {
+            switch (name()) {
+                case "path" -> path = str();
+                case "sha256" -> sha = str();
+                case "collectedAt" -> collectedAt = str();
+                case "ageSeconds" -> age = lng0();
+                case "maxAge" -> maxAge = str();
+                case "stoodInFor" -> stood = list(this::stoodIn);
+                default -> skip();
+            }
+        }
+        return new Report.BaselineSource(path, sha, collectedAt, age, maxAge, stood);
+    }
+
+    private Report.StoodIn stoodIn() throws IOException {
+        object();
+        String account = null, region = null, reason = null;
+        while (field()) {
+            switch (name()) {
+                case "accountId" -> account = str();
+                case "region" -> region = str();
+                case "reason" -> reason = str();
+                default -> skip();
+            }
+        }
+        return new Report.StoodIn(account, region, reason);
+    }
+
+    private Evaluation.BaselineRef baselineRef() throws IOException {
+        if (isNull()) return null;
+        object();
+        String collectedAt = null;
+        long age = 0;
+        while (field()) {
+            switch (name()) {
+                case "collectedAt" -> collectedAt = str();
+                case "ageSeconds" -> age = lng0();
+                default -> skip();
+            }
+        }
+        return new Evaluation.BaselineRef(collectedAt, age);
     }
 
     private Report.Source source() throws IOException {
@@ -386,6 +437,7 @@ public final class ReportStreamReader {
         Evaluation.Counterpart counterpart = null;
         Evaluation.WaiverRef waiver = null;
         List<Evaluation.GapRef> gaps = null;
+        Evaluation.BaselineRef baseline = null;
         boolean waived = false;
         while (field()) {
             switch (name()) {
@@ -404,6 +456,7 @@ public final class ReportStreamReader {
                 case "waived" -> waived = bool();
                 case "waiver" -> waiver = waiver();
                 case "gaps" -> gaps = list(this::gapRef);
+                case "baseline" -> baseline = baselineRef();
                 default -> skip();
             }
         }
@@ -412,6 +465,7 @@ public final class ReportStreamReader {
         Evaluation e = new Evaluation(ruleId, section, severity, compliance, resourceType, resourceId, resourceName, accountId,
                 region, recoveryRegion, counterpart, annotation, waiver);
         if (gaps != null) e.setGaps(gaps);
+        e.setBaseline(baseline);
         return e;
     }
 

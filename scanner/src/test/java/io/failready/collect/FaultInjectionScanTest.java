@@ -212,7 +212,16 @@ class FaultInjectionScanTest {
         try (AwsStub stub = AwsStub.start("ReadyEstate")) {
             stub.fault(c -> c.region().equals(W) && !c.service().equals("sts"), SERVER_ERROR);
             Result r = scan(stub);
-            for (String g : r.gaps()) assertTrue(g.contains(" eu-west-1 ") && (g.endsWith(" InternalFailure") || g.endsWith(" InternalError")), g);
+            for (String g : r.gaps()) {
+                assertTrue(g.contains(" eu-west-1 ") && (g.endsWith(" InternalFailure") || g.endsWith(" InternalError")
+                        || g.endsWith(" * * RegionUnreachable")), g);
+            }
+            // the region answered nothing: said once per account, and given up on after a few calls (RegionHealth)
+            assertTrue(r.gaps().contains(A + " eu-west-1 * * RegionUnreachable") && r.gaps().contains(B + " eu-west-1 * * RegionUnreachable"),
+                    () -> String.join("\n", r.gaps()));
+            long calls = stub.calls().stream().filter(c -> c.region().equals(W) && !c.service().equals("sts")).count();
+            assertTrue(calls <= 2L * (RegionHealth.FAILED_CALLS + CollectRequest.DEFAULT_CONCURRENCY) * ClientFactory.MAX_ATTEMPTS,
+                    () -> calls + " calls to the unreachable region: " + stub.callsByOperation());
             assertFailsClosed(r, stub, 30_000, RECOVERY_REGION_UNREADABLE);
         }
     }
