@@ -10,6 +10,7 @@ import io.failready.rules.api.BackupPlans;
 import io.failready.rules.api.DataIndex;
 import io.failready.rules.api.Labels;
 import io.failready.rules.api.RestoreTestingPlans;
+import io.failready.rules.api.Text;
 import io.failready.rules.api.Verdict;
 
 import java.time.Instant;
@@ -127,12 +128,12 @@ public final class BackupRestoreTested {
         }
         if (!"COMPLETED".equals(latest.status)) {
             return Verdict.nonCompliant(who + ": the latest restore test in " + where + " (plan " + latest.plan + ", " + day(latest.created) + ") "
-                    + latest.status + (latest.message == null ? "" : ": " + latest.message) + lastSuccess(jobs, now) + ".", null);
+                    + latest.status + (latest.message == null ? "" : ": " + Text.shorten(latest.message, 90)) + lastSuccess(jobs, now) + ".", null);
         }
         if (latest.validation != null && FAILED_VALIDATION.contains(latest.validation)) {
             return Verdict.nonCompliant(who + ": the latest restore test in " + where + " (plan " + latest.plan + ", " + day(latest.created)
                     + ") restored it, but its validation " + latest.validation
-                    + (latest.validationMessage == null ? "" : ": " + latest.validationMessage) + ".", null);
+                    + (latest.validationMessage == null ? "" : ": " + Text.shorten(latest.validationMessage, 90)) + ".", null);
         }
         Instant done = latest.completed != null ? latest.completed : latest.created;
         if (done == null) {
