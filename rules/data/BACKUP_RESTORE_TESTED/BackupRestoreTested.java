@@ -118,7 +118,10 @@ public final class BackupRestoreTested {
         for (Resource plan : covering) {
             for (Map<String, Object> j : RestoreTestingPlans.jobsFor(plan, r)) {
                 Job job = Job.of(j, name(plan, "planName"));
-                if (job.created == null || !job.created.isAfter(now.getInstant())) jobs.add(job);
+                // a job created or finished after the as-of instant was not known then
+                boolean later = (job.created != null && job.created.isAfter(now.getInstant()))
+                        || (job.completed != null && job.completed.isAfter(now.getInstant()));
+                if (!later) jobs.add(job);
             }
         }
         String plans = String.join(", ", covering.stream().map(pl -> name(pl, "planName")).sorted().toList());

@@ -84,7 +84,9 @@ class BackupRestoreTestedTest {
     @Test
     void aJobAfterTheAsOfInstantDidNotHappenYetAndAFailureBeforeItStillCounts() {
         Resource plan = restorePlan(ACCOUNT, "monthly", "DynamoDB", TABLE,
-                List.of(job("FAILED", "2026-10-30T00:00:00Z"), job("COMPLETED", "2026-11-05T00:00:00Z")));
+                List.of(job("FAILED", "2026-10-30T00:00:00Z"), job("COMPLETED", "2026-11-05T00:00:00Z"),
+                        Map.of("restoreJobId", "rj-late", "sourceResourceArn", TABLE, "status", "COMPLETED",
+                                "creationDate", "2026-10-31T23:00:00Z", "completionDate", "2026-11-01T02:00:00Z")));
         Verdict v = decide(NO_GAPS, table(), backupPlan(HERE), plan);
         assertEquals(ComplianceType.NON_COMPLIANT, v.type());
         assertTrue(v.annotation().contains("FAILED; no successful restore on record"), v.annotation());
