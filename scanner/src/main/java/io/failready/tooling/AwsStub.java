@@ -423,6 +423,11 @@ public final class AwsStub implements AutoCloseable {
                 if (p.matches("/backup/plans/[^/]+/selections/[^/]+")) yield "GetBackupSelection";
                 if (p.equals("/backup-vaults")) yield "ListBackupVaults";
                 if (p.matches("/backup-vaults/[^/]+")) yield "DescribeBackupVault";
+                if (p.equals("/restore-testing/plans")) yield "ListRestoreTestingPlans";
+                if (p.matches("/restore-testing/plans/[^/]+")) yield "GetRestoreTestingPlan";
+                if (p.matches("/restore-testing/plans/[^/]+/selections")) yield "ListRestoreTestingSelections";
+                if (p.matches("/restore-testing/plans/[^/]+/selections/[^/]+")) yield "GetRestoreTestingSelection";
+                if (p.equals("/restore-jobs")) yield "ListRestoreJobs";
                 yield "Unknown";
             }
             case "fis" -> p.equals("/experiments") ? "ListExperiments" : p.matches("/experiments/[^/]+") ? "GetExperiment"

@@ -50,6 +50,19 @@ class DemoScanTest {
         for (JsonNode s : report.path("workloads").get(0).path("sections")) assertTrue(s.path("score").isNumber(), s.toString());
     }
 
+    /** demo/estate/56-restore-testing.json: the eu-west-1 restore testing plan has one passing and one failed job. */
+    @Test
+    void restoreTestingShowsAPassingAndAFailedRestoreOfTheRecoveryRegionCopies() {
+        java.util.Map<String, String> got = new java.util.TreeMap<>();
+        for (JsonNode e : report.path("workloads").get(0).path("evaluations")) {
+            if (e.path("ruleId").asText().equals("BACKUP_RESTORE_TESTED")) got.put(e.path("resourceId").asText(), e.path("complianceType") + " " + e.path("annotation"));
+        }
+        assertTrue(got.get("arn:aws:dynamodb:us-east-1:111122223333:table/payments-ledger").startsWith("\"COMPLIANT\""), got.toString());
+        String tokens = got.get("arn:aws:dynamodb:us-east-1:111122223333:table/payments-card-tokens");
+        assertTrue(tokens.startsWith("\"NON_COMPLIANT\"") && tokens.contains("FAILED: Access denied to KMS key"), tokens);
+        assertTrue(got.get("arn:aws:dynamodb:us-east-1:111122223333:table/payments-merchant-config").contains("tests it only in us-east-1"), got.toString());
+    }
+
     @Test
     void everyCatalogRuleJudgesSomethingInTheDemo() {
         Set<String> judged = new TreeSet<>();

@@ -249,6 +249,7 @@ class MotoScanTest {
 
     /** What moto 5.2.1 answers with 404 or 500 (Service Quotas: nothing for ec2/lambda codes). */
     static final List<String> MOTO_LACKS = List.of("account:ListRegions", "backup:ListBackupSelections", "backup:GetBackupSelection",
+            "backup:ListRestoreTestingPlans",
             "dynamodb:ListGlobalTables", "dynamodb:DescribeGlobalTable", "lambda:GetAccountSettings", "securityhub:DescribeSecurityHubV2",
             "eventbridge:ListEndpoints");
 
@@ -276,6 +277,17 @@ class MotoScanTest {
         assertTrue(hasGap(ACCOUNT, US_EAST_1, "backup", "ListBackupSelections"), String.valueOf(scan.path("collectionGaps")));
         for (String store : List.of("arn:aws:s3:::orders-use1", "arn:aws:s3:::logs-use1", ":db:reports-db", ":table/orders")) {
             expect(scan, "BACKUP_INDEPENDENT_OF_REPLICATION", ACCOUNT, store, "INSUFFICIENT_DATA", "backup:ListBackupSelections");
+        }
+    }
+
+    /** moto 5.2.1 has no AWS Backup restore testing: the listing is a gap, and no store passes BACKUP_RESTORE_TESTED. */
+    @Test
+    void unimplementedRestoreTestingIsAGapAndNeverAPass() {
+        for (String region : List.of(US_EAST_1, EU_WEST_1)) {
+            assertTrue(hasGap(ACCOUNT, region, "backup", "ListRestoreTestingPlans"), String.valueOf(scan.path("collectionGaps")));
+        }
+        for (String store : List.of("arn:aws:s3:::orders-use1", "arn:aws:s3:::logs-use1", ":db:reports-db", ":table/orders")) {
+            expect(scan, "BACKUP_RESTORE_TESTED", ACCOUNT, store, "INSUFFICIENT_DATA", "backup:ListBackupSelections");
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Hash lookups over the resources the data rules read besides their subject: buckets, tables,
  * databases, EFS file systems and repositories by id or name, CloudWatch alarms by the metric and dimension they
- * watch, backup plans and the ECR replication configuration by account and region, image digests
+ * watch, backup plans, restore testing plans and the ECR replication configuration by account and region, image digests
  * ECS services run by ECR repository. Built once per session by the engine
  * ({@code io.failready.evaluate.Indexes}), so each judgement is a few map reads instead of a join
  * over every alarm or plan in the estate.
@@ -28,13 +28,14 @@ public final class DataIndex {
     public static final Set<String> TYPES = Set.of(
             "AWS::::Account", "AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
             "AWS::ECR::Repository", "AWS::ECR::ReplicationConfiguration", "AWS::ECS::Service", "AWS::Backup::BackupPlan",
-            "AWS::Backup::BackupVault", "AWS::CloudWatch::Alarm", "Failready::CloudWatch::ReplicationLag",
+            "AWS::Backup::BackupVault", "AWS::Backup::RestoreTestingPlan", "AWS::CloudWatch::Alarm", "Failready::CloudWatch::ReplicationLag",
             "AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster", "AWS::EFS::FileSystem");
 
     private final Map<String, Resource> byId = new HashMap<>();
     private final Map<String, Resource> byName = new HashMap<>();
     private final Map<String, List<Resource>> alarms = new HashMap<>();
     private final Map<String, List<Resource>> plans = new HashMap<>();
+    private final Map<String, List<Resource>> restoreTestingPlans = new HashMap<>();
     private final Map<String, Resource> ecrConfigs = new HashMap<>();
     private final Map<String, SortedMap<String, SortedSet<String>>> deployedDigests = new HashMap<>();
 
@@ -46,6 +47,7 @@ public final class DataIndex {
             switch (r.getResourceType()) {
                 case "AWS::CloudWatch::Alarm" -> indexAlarm(r);
                 case "AWS::Backup::BackupPlan" -> plans.computeIfAbsent(r.getAccountId() + "|" + r.getAwsRegion(), k -> new ArrayList<>()).add(r);
+                case "AWS::Backup::RestoreTestingPlan" -> restoreTestingPlans.computeIfAbsent(r.getAccountId() + "|" + r.getAwsRegion(), k -> new ArrayList<>()).add(r);
                 case "AWS::ECR::ReplicationConfiguration" -> ecrConfigs.put(r.getAccountId() + "|" + r.getAwsRegion(), r);
                 case "AWS::ECS::Service" -> indexImages(r);
                 default -> { }
@@ -109,6 +111,11 @@ public final class DataIndex {
     }
 
     public List<Resource> plans(String account, String region) { return plans.getOrDefault(account + "|" + region, List.of()); }
+
+    /** AWS Backup restore testing plans of that account and region (they are regional, and so are their restore jobs). */
+    public List<Resource> restoreTestingPlans(String account, String region) {
+        return restoreTestingPlans.getOrDefault(account + "|" + region, List.of());
+    }
 
     public Resource ecrReplicationConfiguration(String account, String region) { return ecrConfigs.get(account + "|" + region); }
 

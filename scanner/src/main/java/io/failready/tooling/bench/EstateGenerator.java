@@ -196,6 +196,19 @@ public final class EstateGenerator {
             this.rnd = rnd;
         }
 
+        /** Restore jobs of the account's restore testing plan, filled in as tables are generated. */
+        final List<Map<String, Object>> restoreJobs = new ArrayList<>();
+        int restorePlanAt = -1;
+
+        Resource restoreTestingPlan() {
+            return new Resource("AWS::Backup::RestoreTestingPlan", arn("backup", RECOVERY, "restore-testing-plan:bench_restores-" + index), "bench_restores",
+                    acct, RECOVERY, Map.of(), cfg("planName", "bench_restores", "algorithm", "LATEST_WITHIN_WINDOW",
+                            "includeVaults", List.of(arn("backup", RECOVERY, "backup-vault:bench-vault-euw1")), "recoveryPointTypes", List.of("SNAPSHOT"),
+                            "selections", List.of(cfg("name", "tables", "protectedResourceType", "DynamoDB", "protectedResourceArns", List.of("*"),
+                                    "stringEquals", List.of(cfg("key", "aws:ResourceTag/app", "value", "bench")))),
+                            "restoreJobs", List.copyOf(restoreJobs)));
+        }
+
         int left() { return perAccount - resources.size(); }
 
         void build() {
@@ -221,6 +234,7 @@ public final class EstateGenerator {
                 else if (pick < 95 && room >= 1) outOfScope();
                 else if (room >= 1) alarmOnly();
             }
+            if (restorePlanAt >= 0) resources.set(restorePlanAt, restoreTestingPlan());
         }
 
         boolean bad() { return rnd.nextDouble() < NON_COMPLIANT_SHARE; }
@@ -296,6 +310,9 @@ public final class EstateGenerator {
                                             : List.of(cfg("destinationVaultArn", arn("backup", RECOVERY, "backup-vault:bench-vault-euw1"))))),
                             "selections", List.of(cfg("name", "tagged", "resources", List.of("*"), "notResources", List.of(),
                                     "tags", List.of(cfg("key", "app", "value", "bench"))))));
+            // restore testing of the copies in the recovery region: its jobs are known once the tables are (end of build())
+            restorePlanAt = resources.size();
+            resources.add(restoreTestingPlan());
             String trail = "bench-trail";
             add("AWS::CloudTrail::Trail", arn("cloudtrail", PRIMARY, "trail/" + trail), trail, PRIMARY, Map.of(),
                     cfg("homeRegion", PRIMARY, "isMultiRegionTrail", index % 12 != 6, "isOrganizationTrail", false, "isLogging", true,
@@ -386,6 +403,11 @@ public final class EstateGenerator {
                     "replicas", List.of(cfg("regionName", RECOVERY, "status", status)), "pitr", true, "sseType", "KMS",
                     "replicaLinks", List.of(cfg("region", RECOVERY, "resourceId", r, "resourceName", n, "status", status, "kind", "dynamodb-replica")));
             add("AWS::DynamoDB::Table", p, n, PRIMARY, tags(n, rnd.nextBoolean()), pc);
+            boolean restoreFailed = unit % 5 == 0;
+            restoreJobs.add(cfg("restoreJobId", n + "-restore", "sourceResourceArn", p, "resourceType", "DynamoDB",
+                    "status", restoreFailed ? "FAILED" : "COMPLETED",
+                    "statusMessage", restoreFailed ? "Restore failed: the restore role may not use the table's KMS key" : null,
+                    "creationDate", "2026-11-14T03:00:00Z", "completionDate", "2026-11-14T03:40:00Z"));
             add("AWS::DynamoDB::Table", r, n, RECOVERY, tags(n, false), cfg("tableStatus", "ACTIVE", "billingMode", "PROVISIONED",
                     "readCapacity", 200, "writeCapacity", 100,
                     "autoScaling", cfg("maxRead", bad && flaw == 1 ? 400 : 4000, "maxWrite", 2000),

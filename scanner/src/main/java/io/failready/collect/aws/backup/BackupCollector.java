@@ -18,16 +18,22 @@ import java.util.Map;
  * {@code VaultType}, so no per-vault DescribeBackupVault follows.
  *
  * <p>AWS calls / IAM actions: {@code backup:ListBackupPlans}, {@code backup:GetBackupPlan},
- * {@code backup:ListBackupSelections}, {@code backup:GetBackupSelection}, {@code backup:ListBackupVaults}.
+ * {@code backup:ListBackupSelections}, {@code backup:GetBackupSelection}, {@code backup:ListBackupVaults}; for restore
+ * testing plans ({@code AWS::Backup::RestoreTestingPlan}, see {@link RestoreTesting}) {@code backup:ListRestoreTestingPlans},
+ * {@code backup:GetRestoreTestingPlan}, {@code backup:ListRestoreTestingSelections}, {@code backup:GetRestoreTestingSelection},
+ * {@code backup:ListRestoreJobs}.
  */
 public final class BackupCollector implements Collector {
     public static final String PLAN = "AWS::Backup::BackupPlan";
     public static final String VAULT = "AWS::Backup::BackupVault";
+    public static final String RESTORE_TESTING_PLAN = "AWS::Backup::RestoreTestingPlan";
 
     static final CollectorDescriptor DESCRIPTOR = CollectorDescriptor.of("backup", BackupClient.class, BackupClient::builder)
-            .operations("GetBackupPlan", "GetBackupSelection", "ListBackupPlans", "ListBackupSelections", "ListBackupVaults")
+            .operations("GetBackupPlan", "GetBackupSelection", "GetRestoreTestingPlan", "GetRestoreTestingSelection", "ListBackupPlans",
+                    "ListBackupSelections", "ListBackupVaults", "ListRestoreJobs", "ListRestoreTestingPlans", "ListRestoreTestingSelections")
             .writes(PLAN, "backup plan")
             .writes(VAULT, "backup vault")
+            .writes(RESTORE_TESTING_PLAN, "restore testing plan")
             .regions(BackupClient::serviceMetadata)
             .build();
 
@@ -41,6 +47,7 @@ public final class BackupCollector implements Collector {
                 .ifPresent(vaults -> vaults.forEach(v -> ctx.add(VAULT, v.backupVaultArn(), v.backupVaultName(), Map.of(),
                         Attrs.map("vaultName", v.backupVaultName(), "locked", Boolean.TRUE.equals(v.locked()),
                                 "vaultType", v.vaultTypeAsString() == null ? "BACKUP_VAULT" : v.vaultTypeAsString()))));
+        RestoreTesting.collect(ctx, backup);
     }
 
     private static void plan(CollectionContext ctx, BackupClient backup, BackupPlansListMember p) {
