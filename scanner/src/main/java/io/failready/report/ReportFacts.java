@@ -120,6 +120,9 @@ public final class ReportFacts {
         return 1;
     }
 
+    /** Worst first: NOT_READY, then UNKNOWN, then READY (any other value ranks with UNKNOWN). */
+    public static final java.util.Comparator<String> VERDICT_WORST_FIRST = java.util.Comparator.comparingInt(v -> -verdictRank(v));
+
     /** The checklist's score over every workload's evaluations; a single workload's score is its own. */
     public static Double overallScore(Report r) {
         if (r.workloads() != null && r.workloads().size() == 1) return r.workloads().get(0).score();
@@ -135,6 +138,25 @@ public final class ReportFacts {
         if (delta == null) return "";
         if (delta == 0) return "±0";
         return (delta > 0 ? "+" : "−") + scoreText(Math.abs(delta));
+    }
+
+    /** Account id to display name, from the report's {@code accounts} (schema 1.3); empty for older reports. */
+    public static java.util.Map<String, String> accountNames(Report r) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (r.accounts() != null) for (Report.AccountName a : r.accounts()) {
+            if (a != null && a.accountId() != null && a.name() != null && !a.name().isBlank()) out.putIfAbsent(a.accountId(), a.name());
+        }
+        return out;
+    }
+
+    /**
+     * How every format shows an account: "name (id)" when the report names it, else the id. The
+     * name is raw text; each writer escapes it for its own format.
+     */
+    public static String accountLabel(java.util.Map<String, String> names, String accountId) {
+        if (accountId == null) return "";
+        String name = names.get(accountId);
+        return name == null ? accountId : name + " (" + accountId + ")";
     }
 
     /** "us-east-1 → eu-west-1", or just the region for per-region evaluations. */
