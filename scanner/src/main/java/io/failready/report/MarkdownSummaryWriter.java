@@ -148,7 +148,7 @@ public final class MarkdownSummaryWriter {
                 Evaluation e = (Evaluation) blocking.get(i)[1];
                 if (several) md.append("| ").append(cell((String) blocking.get(i)[0])).append(' ');
                 md.append("| ").append(e.getSeverity()).append(" | ").append(code(e.getRuleId())).append(" | ")
-                        .append(cell(ReportFacts.displayName(e))).append(" | ").append(cell(ReportFacts.accountLabel(names, e.getAccountId()))).append(" | ")
+                        .append(cell(ReportFacts.displayName(e, names))).append(" | ").append(cell(ReportFacts.accountLabel(names, e.getAccountId()))).append(" | ")
                         .append(cell(ReportFacts.where(e))).append(" | ").append(cell(e.getAnnotation())).append(" |\n");
             }
             if (blocking.size() > TOP_FINDINGS) {

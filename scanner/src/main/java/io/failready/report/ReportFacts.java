@@ -180,8 +180,11 @@ public final class ReportFacts {
     static final String ACCOUNT_TYPE = "AWS::::Account";
 
     /** The resource's name when it has one, else its id; an account-level check names the account. */
-    public static String displayName(Evaluation e) {
-        if (ACCOUNT_TYPE.equals(e.getResourceType())) return "account " + (e.getAccountId() != null ? e.getAccountId() : e.getResourceId());
+    public static String displayName(Evaluation e) { return displayName(e, java.util.Map.of()); }
+
+    /** As {@link #displayName(Evaluation)}, an account named "account name (id)" where the report names it. */
+    public static String displayName(Evaluation e, java.util.Map<String, String> names) {
+        if (ACCOUNT_TYPE.equals(e.getResourceType())) return "account " + (e.getAccountId() != null ? accountLabel(names, e.getAccountId()) : e.getResourceId());
         if (e.getResourceName() != null && !e.getResourceName().isBlank()) return e.getResourceName();
         return e.getResourceId() == null ? "" : e.getResourceId();
     }

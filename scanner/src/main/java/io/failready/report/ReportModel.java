@@ -155,7 +155,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                 ruleIds.add(e.getRuleId());
                 if (e.getComplianceType() == ComplianceType.NON_COMPLIANT) {
                     if (print.size() < MAX_PRINT_ROWS) {
-                        print.add(new Row(w.name(), sev(e), sevClass(sev(e)), e.getRuleId(), ReportFacts.displayName(e),
+                        print.add(new Row(w.name(), sev(e), sevClass(sev(e)), e.getRuleId(), ReportFacts.displayName(e, names),
                                 ReportFacts.accountLabel(names, e.getAccountId()), ReportFacts.where(e), e.getAnnotation(), e.isWaived()));
                     } else {
                         printOmitted++;
@@ -360,7 +360,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
             if (!e.isWaived()) continue;
             Evaluation.WaiverRef r = e.getWaiver();
             waived.add(new WaivedView(e.getRuleId(), sev(e), sevClass(sev(e)), e.getComplianceType().name(),
-                    ReportFacts.displayName(e), e.getResourceId(), ReportFacts.accountLabel(names, e.getAccountId()), ReportFacts.where(e), r.reason(),
+                    ReportFacts.displayName(e, names), e.getResourceId(), ReportFacts.accountLabel(names, e.getAccountId()), ReportFacts.where(e), r.reason(),
                     r.approver(), r.owner(), r.expires(), r.source()));
         }
         // soonest expiry first: that is what an auditor chases
@@ -384,7 +384,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
     private static Finding finding(String workload, Evaluation e, Map<String, Report.RuleRef> rules, Map<String, String> names) {
         Report.RuleRef ref = rules.get(e.getRuleId());
         return new Finding(workload, sev(e), sevClass(sev(e)), e.getRuleId(), ref == null ? null : ref.title(),
-                ReportFacts.displayName(e), e.getResourceId(), ReportFacts.accountLabel(names, e.getAccountId()), ReportFacts.where(e), e.getAnnotation());
+                ReportFacts.displayName(e, names), e.getResourceId(), ReportFacts.accountLabel(names, e.getAccountId()), ReportFacts.where(e), e.getAnnotation());
     }
 
     static String minutes(Long m) {
