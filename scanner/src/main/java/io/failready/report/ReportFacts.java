@@ -140,11 +140,17 @@ public final class ReportFacts {
         return (delta > 0 ? "+" : "−") + scoreText(Math.abs(delta));
     }
 
-    /** Account id to display name, from the report's {@code accounts} (schema 1.3); empty for older reports. */
-    public static java.util.Map<String, String> accountNames(Report r) {
+    /**
+     * Account id to display name, from the reports' {@code accounts} (schema 1.3; empty for older
+     * reports). With several reports the first that names an account wins (pass the newest first).
+     */
+    public static java.util.Map<String, String> accountNames(Report... reports) {
         java.util.Map<String, String> out = new java.util.HashMap<>();
-        if (r.accounts() != null) for (Report.AccountName a : r.accounts()) {
-            if (a != null && a.accountId() != null && a.name() != null && !a.name().isBlank()) out.putIfAbsent(a.accountId(), a.name());
+        for (Report r : reports) {
+            if (r == null || r.accounts() == null) continue;
+            for (Report.AccountName a : r.accounts()) {
+                if (a != null && a.accountId() != null && a.name() != null && !a.name().isBlank()) out.putIfAbsent(a.accountId(), a.name());
+            }
         }
         return out;
     }

@@ -130,7 +130,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
      */
     public static ReportModel of(Report report, Report previous, Function<String, String> ruleDocs,
                                  Function<String, String> inventoryOf, String reference) {
-        Map<String, String> names = ReportFacts.accountNames(report);
+        Map<String, String> names = ReportFacts.accountNames(report, previous);
         Map<String, Report.RuleRef> ruleRefs = new TreeMap<>();
         if (report.rules() != null) for (Report.RuleRef r : report.rules()) ruleRefs.put(r.id(), r);
         ReportDiff diff = previous == null ? null : ReportDiff.of(previous, report);
