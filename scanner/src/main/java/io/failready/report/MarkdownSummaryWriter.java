@@ -90,8 +90,7 @@ public final class MarkdownSummaryWriter {
                 md.append("| ").append(code(g.ruleId())).append(" | ").append(cell(g.workload())).append(" | ").append(g.findings())
                         .append(" | ").append(g.resources()).append(" | ").append(g.gain() == null ? "n/a" : "+" + ReportFacts.scoreText(g.gain()))
                         .append(" | ").append(accounts).append(" | ")
-                        .append(link == null ? "" : "[" + cell(g.ruleId()) + " remediation](" + link + ")")
-                        .append(" / `failready rules explain ").append(code(g.ruleId()).replace("`", "")).append("` |\n");
+                        .append(link == null ? "`failready rules explain`" : "[how to fix](" + link + ")").append(" |\n");
             }
             md.append('\n');
         }
