@@ -252,9 +252,11 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
         return out;
     }
 
-    /** The scorecard's article ids are by position in the report (wl-0, wl-1, ...). */
+    /** The scorecard's article ids are by position in the report (wl-0, wl-1, ...); by identity, records compare deeply. */
     private static int workloadIndex(Report report, Report.WorkloadReport w) {
-        return workloads(report).indexOf(w);
+        List<Report.WorkloadReport> all = workloads(report);
+        for (int i = 0; i < all.size(); i++) if (all.get(i) == w) return i;
+        return -1;
     }
 
     static AccountsView accountsView(List<Scorecards.AccountRow> rows) {
