@@ -86,16 +86,6 @@ class GateCommandTest {
                 """.formatted(approver == null ? "" : "approver: " + approver, expires);
     }
 
-    /** The gate names the account of each finding as every report does, and a hostile name cannot drive the terminal. */
-    @Test
-    void blockingFindingNamesItsAccount() throws IOException {
-        Path c = cfg("named.yaml", "");
-        Files.writeString(c, Files.readString(c).replace("{id: \"111111111111\"}", "{id: \"111111111111\", name: \"payments-prod\\e[2J\"}"));
-        var r = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", c.toString());
-        assertEquals(3, r.exit(), r.all());
-        assertTrue(r.out().contains("has no replica in eu-west-1. (account payments-prod\uFFFD[2J (111111111111))"), r.out());
-    }
-
     @Test
     void blockingFindingExitsThreeAndSaysWhy() throws IOException {
         var r = CliTestSupport.run("gate", "--snapshot", snapshot.toString(), "--config", cfg("c.yaml", "").toString());
