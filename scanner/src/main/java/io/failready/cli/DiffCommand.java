@@ -59,7 +59,7 @@ public final class DiffCommand extends AbstractCommand {
         Report before = ReportReader.read(oldReport);
         Report after = ReportReader.read(newReport);
         ReportDiff diff = ReportDiff.of(before, after);
-        String text = DiffWriter.render(diff, f);
+        String text = DiffWriter.render(diff, f, io.failready.report.ReportFacts.accountNames(after, before));
         out().print(text);
         if (out != null) {
             Path target = out.resolve(f.fileName());

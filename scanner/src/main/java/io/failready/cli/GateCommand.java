@@ -279,7 +279,8 @@ public final class GateCommand extends AbstractCommand {
                     today, to, pre, source.report != null && cfg != null ? cfg.source : null);
             decisions.add(d);
             policies.add(policy);
-            print(d, policy, w.blocking() == null || w.blocking().disabledRules() == null ? List.of() : w.blocking().disabledRules());
+            print(d, policy, w.blocking() == null || w.blocking().disabledRules() == null ? List.of() : w.blocking().disabledRules(),
+                    io.failready.report.ReportFacts.accountNames(report));
             if (to != null) printPrecheckFacts(report, w.name(), d, cfg, now);
             long fromBaseline = w.evaluations().stream().filter(e -> e.getBaseline() != null).count();
             if (fromBaseline > 0) {
@@ -493,6 +494,11 @@ public final class GateCommand extends AbstractCommand {
         RuleNames.check("--block-section", blockSections, io.failready.model.Sections.ALL, false);
     }
 
+    /** " (account name (id))": which account a finding is in, named as every report names it; the name is terminal-safe. */
+    static String inAccount(Evaluation e, java.util.Map<String, String> names) {
+        return e.getAccountId() == null ? "" : " (account " + Terminal.safe(io.failready.report.ReportFacts.accountLabel(names, e.getAccountId())) + ")";
+    }
+
     private static Severity severity(String s) {
         try {
             return Severity.parse(s);
@@ -526,7 +532,7 @@ public final class GateCommand extends AbstractCommand {
         out().println("  RUNBOOK failback: " + (w.runbooks.failback == null ? "none declared" : Terminal.safe(w.runbooks.failback)));
     }
 
-    private void print(Gate.Decision d, GatePolicy policy, List<Report.DisabledRule> disabled) {
+    private void print(Gate.Decision d, GatePolicy policy, List<Report.DisabledRule> disabled, java.util.Map<String, String> names) {
         String head = d.direction() == null ? d.verdict().name()
                 : switch (d.verdict()) { case READY -> "GO"; case NOT_READY -> "NO-GO"; case UNKNOWN -> "NO-GO (UNKNOWN)"; };
         String way = d.way() == Direction.RECOVERY_TO_PRIMARY ? "failback" : "failover";
@@ -537,11 +543,11 @@ public final class GateCommand extends AbstractCommand {
         int lines = 0;
         for (Evaluation e : d.blocking()) {
             if (lines++ >= maxLines) break;
-            out().printf("  BLOCK %-8s %s: %s%n", e.getSeverity(), Terminal.safe(e.getRuleId()), Terminal.safe(e.getAnnotation()));
+            out().printf("  BLOCK %-8s %s: %s%s%n", e.getSeverity(), Terminal.safe(e.getRuleId()), Terminal.safe(e.getAnnotation()), inAccount(e, names));
         }
         for (Evaluation e : d.lackingData()) {
             if (lines++ >= maxLines) break;
-            out().printf("  NODATA %-7s %s: %s%n", e.getSeverity(), Terminal.safe(e.getRuleId()), Terminal.safe(e.getAnnotation()));
+            out().printf("  NODATA %-7s %s: %s%s%n", e.getSeverity(), Terminal.safe(e.getRuleId()), Terminal.safe(e.getAnnotation()), inAccount(e, names));
         }
         for (Evaluation e : d.warnedOnly()) {
             if (lines++ >= maxLines) break;

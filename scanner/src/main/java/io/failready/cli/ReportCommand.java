@@ -1,6 +1,7 @@
 package io.failready.cli;
 
 import io.failready.model.Report;
+import io.failready.report.Portfolio;
 import io.failready.report.ReportFormat;
 import io.failready.report.ReportReader;
 import io.failready.report.ReportWriters;
@@ -21,19 +22,27 @@ import java.util.Set;
  * {@code failready report IN.json --format html,md --out DIR [--previous OLD.json] [--template DIR]}:
  * re-renders a saved JSON report in other formats, with no AWS access and no re-evaluation.
  * The input is validated against the report schema first; a bad file is exit code 2 with its
- * file and line.
+ * file and line. {@code report --portfolio R1.json R2.json ...} combines several reports (see
+ * {@link Portfolio}) into one HTML and Markdown overview.
  */
 @Command(name = "report", description = {
         "Re-render a saved JSON report as HTML, Markdown, JUnit XML, CSV or JSON.",
+        "With --portfolio, combine several reports (one per workload or team) into one HTML and Markdown portfolio,",
+        "worst workload first.",
         "Nothing is re-evaluated: scores and verdicts are the report's own."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
         "0:The report was rendered",
         "1:Internal error (rerun with --stacktrace)",
-        "2:Invalid command line, report, previous report or template, or --out is not a usable directory or is locked by another run"})
+        "2:Invalid command line, report, previous report or template, reports that cannot be combined (the same workload twice), "
+                + "or --out is not a usable directory or is locked by another run"})
 public final class ReportCommand extends AbstractCommand {
 
-    @Parameters(index = "0", paramLabel = "REPORT.json", description = "A JSON report written by scan or evaluate (.json or .json.gz).")
-    Path input;
+    @Parameters(arity = "1..*", paramLabel = "REPORT.json", description = "A JSON report written by scan or evaluate (.json or .json.gz); several with --portfolio.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--portfolio", description = "Combine the reports into one portfolio (HTML and Markdown only): each workload once, "
+            + "with its own verdict, score and inventory age. The same workload in two reports is refused (exit 2).")
+    boolean portfolio;
 
     @Option(names = "--format", paramLabel = "LIST", defaultValue = "html,md",
             description = "Comma-separated formats: json, html, junit, md, csv, or all (default: ${DEFAULT-VALUE}).")
@@ -43,8 +52,9 @@ public final class ReportCommand extends AbstractCommand {
             + "other files there are left alone; exit 2 if another run is writing into DIR.")
     Path out;
 
-    @Option(names = "--previous", paramLabel = "OLD.json", description = "An earlier report: adds the trend and the diff to HTML and Markdown.")
-    Path previous;
+    @Option(names = "--previous", paramLabel = "OLD.json", description = "An earlier report: adds the trend and the diff to HTML and Markdown. "
+            + "With --portfolio, repeat it for the earlier reports of the workloads (combined like the current ones).")
+    List<Path> previous = new ArrayList<>();
 
     @Option(names = "--template", paramLabel = "DIR",
             description = "A directory whose report.ftlh (and any component, asset or messages.properties) replaces the bundled one. Templates may render the report, never create objects or run commands.")
@@ -64,14 +74,42 @@ public final class ReportCommand extends AbstractCommand {
         if (template != null && !Files.isDirectory(template)) {
             throw new InputException(template, "--template must be a directory holding report.ftlh.");
         }
-        Report report = ReportReader.read(input);
-        Report old = previous == null ? null : ReportReader.read(previous);
+        if (!portfolio && inputs.size() > 1) {
+            throw new InputException("report: " + inputs.size() + " reports given; pass --portfolio to combine them into one portfolio, "
+                    + "or render them one at a time.");
+        }
+        if (!portfolio && previous.size() > 1) {
+            throw new InputException("--previous: given " + previous.size() + " times; one earlier report is compared with one report "
+                    + "(repeat --previous only with --portfolio).");
+        }
+        if (portfolio && !Set.of(ReportFormat.HTML, ReportFormat.MD).containsAll(formats)) {
+            throw new InputException("--format: a portfolio renders html and md only; the JSON, JUnit and CSV evidence stays in each "
+                    + "report (render those with failready report REPORT.json --format ...).");
+        }
+        Report report;
+        Report old = null;
+        java.util.function.Function<String, String> inventoryOf = null;
+        if (portfolio) {
+            Portfolio p = Portfolio.combine(inputs, read(inputs));
+            report = p.report();
+            inventoryOf = p.inventoryAt()::get;
+            if (!previous.isEmpty()) old = Portfolio.combine(previous, read(previous)).report();
+        } else {
+            report = ReportReader.read(inputs.get(0));
+            old = previous.isEmpty() ? null : ReportReader.read(previous.get(0));
+        }
         if (Files.exists(out) && !Files.isDirectory(out)) throw new InputException(out, "--out must be a directory.");
         List<Path> roots = new ArrayList<>();
         roots.add(RuleSources.bundledRoot());
         roots.addAll(ruleDirs);
-        List<Path> written = ReportWriters.write(report, old, out, formats, RuleDocs.from(roots), template);
+        List<Path> written = ReportWriters.write(report, old, out, formats, RuleDocs.from(roots), template, java.util.Map.of(), inventoryOf);
         for (Path p : written) out().println(io.failready.util.Terminal.safe(p.toString()));
         return ExitCodes.OK;
+    }
+
+    private static List<Report> read(List<Path> files) throws java.io.IOException {
+        List<Report> out = new ArrayList<>();
+        for (Path f : files) out.add(ReportReader.read(f));
+        return out;
     }
 }

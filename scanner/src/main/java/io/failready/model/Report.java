@@ -13,11 +13,17 @@ import java.util.Map;
  * add fields freely, but never rename or remove one without a new major schemaVersion.
  * Every list is pre-sorted so the same input serialises to the same bytes.
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "asOf", "sources", "rules", "workloads", "collectionGaps", "summary"})
+@JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "asOf", "sources", "rules", "accounts", "workloads", "collectionGaps", "summary"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Report(String schemaVersion, Tool tool, String generatedAt, String asOf, Sources sources,
                      List<RuleRef> rules, List<WorkloadReport> workloads, List<CollectionGap> collectionGaps,
-                     Summary summary) {
+                     Summary summary, List<AccountName> accounts) {
+
+    /** A report without account names (before 1.3, or a test's): accounts show by id alone. */
+    public Report(String schemaVersion, Tool tool, String generatedAt, String asOf, Sources sources,
+                  List<RuleRef> rules, List<WorkloadReport> workloads, List<CollectionGap> collectionGaps, Summary summary) {
+        this(schemaVersion, tool, generatedAt, asOf, sources, rules, workloads, collectionGaps, summary, List.of());
+    }
 
     /**
      * 1.1: Blocking gained blockRules, blockSections and warnOnly (additive).
@@ -25,10 +31,21 @@ public record Report(String schemaVersion, Tool tool, String generatedAt, String
      * allowUnknown, severityOverrides, disabledRules and maxAge (the gate.maxAge limit on the
      * inventory's age, omitted when none), so it records each workload's whole policy, and warnOnlyWouldBlock, the findings that blocked but for warn-only; sections gained note, set when a
      * section judged nothing (all additive).
-     * 1.3: workloads gained direction (primary-to-recovery or recovery-to-primary); a failback check is
-     * an entry of its own, so a workload may appear twice, once per direction (additive).
+     * 1.3 (additive): workloads gained direction (primary-to-recovery or recovery-to-primary; a failback
+     * check is an entry of its own, so a workload may appear twice, once per direction); evaluations gained
+     * baseline and sources gained baseline (the incident pre-check); accounts, the display name of each
+     * account the workloads cover, with where the name came from (absent in older reports, whose accounts
+     * show by id).
      */
     public static final String SCHEMA_VERSION = "1.3";
+
+    /**
+     * An account's display name: {@code source} "config" (the workload's accounts[].name) or
+     * "organizations" (the account's name as Organizations listed it during collection). Names are
+     * labels only, never keys: everything is matched by accountId.
+     */
+    @JsonPropertyOrder({"accountId", "name", "source"})
+    public record AccountName(String accountId, String name, String source) {}
 
     public record Tool(String name, String version) {}
 

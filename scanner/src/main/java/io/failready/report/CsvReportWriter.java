@@ -9,9 +9,14 @@ import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import io.failready.evaluate.GatePolicy;
 
 /**
- * evaluations.csv: one row per evaluation for spreadsheets. RFC 4180 (CRLF records, fields
+ * evaluations.csv: one row per evaluation for spreadsheets, with the report's inventory and
+ * writing times, the account's name, whether the row blocks the gate, the waiver, the rule's
+ * framework controls and a link to its remediation on every row, so a filtered sheet still says
+ * where it came from. RFC 4180 (CRLF records, fields
  * quoted when they hold a comma, quote, CR or LF; quotes doubled), UTF-8 without a byte-order
  * mark. Formula-injection safe (OWASP "CSV injection"): a cell starting with = + - @ (or a tab
  * or carriage return) is prefixed with a single quote so spreadsheets show it as text. Safe to
@@ -21,27 +26,68 @@ import java.util.Map;
 public final class CsvReportWriter {
     private CsvReportWriter() {}
 
-    public static final List<String> HEADER = List.of("workload", "ruleId", "ruleTitle", "section", "severity",
-            "complianceType", "waived", "resourceType", "resourceId", "resourceName", "accountId", "region",
-            "recoveryRegion", "counterpartResourceId", "counterpartRegion", "annotation", "waiverReason",
-            "waiverApprover", "waiverOwner", "waiverExpires", "direction");
+    /** What a cell is computed from: one evaluation, its workload and report-wide lookups. */
+    record Line(Report report, Report.WorkloadReport workload, Evaluation evaluation, boolean blocking,
+                Map<String, Report.RuleRef> rules, Map<String, String> accountNames) {
+        Evaluation.WaiverRef waiver() { return evaluation.getWaiver(); }
+        Evaluation.Counterpart counterpart() { return evaluation.getCounterpart(); }
+    }
+
+    record Column(String name, Function<Line, String> value) {}
+
+    /**
+     * The columns, in order: the one place a column is declared. New columns go at the end, so a
+     * spreadsheet that reads columns by position keeps working. frameworkControls lists the
+     * framework controls mapped to the rule (today the Well-Architected mapping in rules/mappings/),
+     * separated by "; ".
+     */
+    static final List<Column> COLUMNS = List.of(
+            new Column("workload", l -> l.workload().name()),
+            new Column("ruleId", l -> l.evaluation().getRuleId()),
+            new Column("ruleTitle", l -> rule(l) == null ? null : rule(l).title()),
+            new Column("section", l -> l.evaluation().getSection()),
+            new Column("severity", l -> l.evaluation().getSeverity() == null ? null : l.evaluation().getSeverity().name()),
+            new Column("complianceType", l -> l.evaluation().getComplianceType().name()),
+            new Column("waived", l -> String.valueOf(l.evaluation().isWaived())),
+            new Column("resourceType", l -> l.evaluation().getResourceType()),
+            new Column("resourceId", l -> l.evaluation().getResourceId()),
+            new Column("resourceName", l -> l.evaluation().getResourceName()),
+            new Column("accountId", l -> l.evaluation().getAccountId()),
+            new Column("region", l -> l.evaluation().getRegion()),
+            new Column("recoveryRegion", l -> l.evaluation().getRecoveryRegion()),
+            new Column("counterpartResourceId", l -> l.counterpart() == null ? null : l.counterpart().resourceId()),
+            new Column("counterpartRegion", l -> l.counterpart() == null ? null : l.counterpart().region()),
+            new Column("annotation", l -> l.evaluation().getAnnotation()),
+            new Column("waiverReason", l -> l.waiver() == null ? null : l.waiver().reason()),
+            new Column("waiverApprover", l -> l.waiver() == null ? null : l.waiver().approver()),
+            new Column("waiverOwner", l -> l.waiver() == null ? null : l.waiver().owner()),
+            new Column("waiverExpires", l -> l.waiver() == null ? null : l.waiver().expires()),
+            new Column("inventoryAt", l -> l.report().inventoryAt()),
+            new Column("reportGeneratedAt", l -> l.report().generatedAt()),
+            new Column("accountName", l -> l.accountNames().get(l.evaluation().getAccountId())),
+            new Column("blocking", l -> String.valueOf(l.blocking())),
+            new Column("frameworkControls", l -> rule(l) == null || rule(l).wellArchitected() == null ? null
+                    : String.join("; ", rule(l).wellArchitected())),
+            new Column("remediation", l -> RuleDocs.remediationLink(l.evaluation().getSection(), l.evaluation().getRuleId())),
+            new Column("direction", l -> l.workload().directionOrDefault().id));
+
+    public static final List<String> HEADER = COLUMNS.stream().map(Column::name).toList();
+
+    private static Report.RuleRef rule(Line l) { return l.rules().get(l.evaluation().getRuleId()); }
 
     public static void write(Report report, Writer out) throws IOException {
-        Map<String, String> titles = new HashMap<>();
-        if (report.rules() != null) for (Report.RuleRef r : report.rules()) titles.put(r.id(), r.title());
+        Map<String, Report.RuleRef> rules = new HashMap<>();
+        if (report.rules() != null) for (Report.RuleRef r : report.rules()) rules.put(r.id(), r);
+        Map<String, String> names = ReportFacts.accountNames(report);
         row(out, HEADER.toArray(String[]::new));
         if (report.workloads() == null) return;
+        String[] cells = new String[COLUMNS.size()];
         for (Report.WorkloadReport w : report.workloads()) {
+            GatePolicy policy = ReportFacts.policyOf(w);
             for (Evaluation e : ReportFacts.evaluations(w)) {
-                Evaluation.Counterpart cp = e.getCounterpart();
-                Evaluation.WaiverRef wv = e.getWaiver();
-                row(out, w.name(), e.getRuleId(), titles.get(e.getRuleId()), e.getSection(),
-                        e.getSeverity() == null ? null : e.getSeverity().name(), e.getComplianceType().name(),
-                        String.valueOf(e.isWaived()), e.getResourceType(), e.getResourceId(), e.getResourceName(),
-                        e.getAccountId(), e.getRegion(), e.getRecoveryRegion(), cp == null ? null : cp.resourceId(),
-                        cp == null ? null : cp.region(), e.getAnnotation(), wv == null ? null : wv.reason(),
-                        wv == null ? null : wv.approver(), wv == null ? null : wv.owner(), wv == null ? null : wv.expires(),
-                        w.directionOrDefault().id);
+                Line line = new Line(report, w, e, policy.blocks(e), rules, names);
+                for (int i = 0; i < cells.length; i++) cells[i] = COLUMNS.get(i).value().apply(line);
+                row(out, cells);
             }
         }
     }

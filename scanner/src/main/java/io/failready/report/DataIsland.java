@@ -52,6 +52,8 @@ public final class DataIsland {
         List<String> dict = new ArrayList<>();
         List<Evaluation.WaiverRef> waivers = new ArrayList<>();
         Map<String, String> titles = new java.util.TreeMap<>();
+        // accounts travel as their label, "name (id)", the same text the filters and tables show
+        Map<String, String> names = ReportFacts.accountNames(report);
         if (report.rules() != null) for (Report.RuleRef r : report.rules()) if (r.title() != null) titles.put(r.id(), r.title());
 
         // Rows stream out first and the dictionary follows them: key order means nothing to
@@ -73,7 +75,7 @@ public final class DataIsland {
                         g.writeNumber(code(e.getSeverity() == null ? null : e.getSeverity().name(), index, dict));
                         g.writeNumber(code(e.getComplianceType().name(), index, dict));
                         g.writeNumber(code(e.getResourceType(), index, dict));
-                        g.writeNumber(code(e.getAccountId(), index, dict));
+                        g.writeNumber(code(e.getAccountId() == null ? null : ReportFacts.accountLabel(names, e.getAccountId()), index, dict));
                         g.writeNumber(code(e.getRegion(), index, dict));
                         g.writeNumber(code(e.getRecoveryRegion(), index, dict));
                         g.writeNumber(code(e.getCounterpart() == null ? null : e.getCounterpart().region(), index, dict));

@@ -33,10 +33,13 @@ public final class DiffWriter {
     /** Lists longer than this are cut with "and N more" in text and Markdown; JSON is complete. */
     static final int MAX_LISTED = 200;
 
-    public static String render(ReportDiff d, Format f) {
+    public static String render(ReportDiff d, Format f) { return render(d, f, java.util.Map.of()); }
+
+    /** @param names account id to name ({@link ReportFacts#accountNames}), shown as "name (id)"; JSON keeps ids only */
+    public static String render(ReportDiff d, Format f, java.util.Map<String, String> names) {
         return switch (f) {
-            case TEXT -> text(d);
-            case MD -> markdown(d);
+            case TEXT -> text(d, names);
+            case MD -> markdown(d, names);
             case JSON -> json(d);
         };
     }
@@ -49,7 +52,9 @@ public final class DiffWriter {
         }
     }
 
-    public static String text(ReportDiff d) {
+    public static String text(ReportDiff d) { return text(d, java.util.Map.of()); }
+
+    public static String text(ReportDiff d, java.util.Map<String, String> names) {
         StringBuilder sb = new StringBuilder();
         sb.append("failready diff: ").append(Terminal.safe(ReportFacts.whenText(d.old().inventoryAt(), d.old().generatedAt(), d.current().inventoryAt(),
                 d.current().generatedAt()))).append('\n');
@@ -69,29 +74,31 @@ public final class DiffWriter {
                 sb.append(String.format(Locale.ROOT, "  %-13s %6s -> %-6s %s%n", Terminal.safe(s.name()), ReportFacts.scoreText(s.oldScore()),
                         ReportFacts.scoreText(s.newScore()), s.scoreDelta() == null ? "" : ascii(ReportFacts.deltaText(s.scoreDelta()))));
             }
-            textList(sb, "Regressed", w.regressed());
-            textList(sb, "New", w.newFindings());
-            textList(sb, "Resolved", w.resolved());
-            textList(sb, "Disappeared (gone or not collected; not evidence of a fix)", w.disappeared());
+            textList(sb, "Regressed", w.regressed(), names);
+            textList(sb, "New", w.newFindings(), names);
+            textList(sb, "Resolved", w.resolved(), names);
+            textList(sb, "Disappeared (gone or not collected; not evidence of a fix)", w.disappeared(), names);
         }
         return sb.toString();
     }
 
-    private static void textList(StringBuilder sb, String title, List<ReportDiff.Change> list) {
+    private static void textList(StringBuilder sb, String title, List<ReportDiff.Change> list, java.util.Map<String, String> names) {
         if (list.isEmpty()) return;
         sb.append("  ").append(title).append(" (").append(list.size()).append("):\n");
         for (int i = 0; i < Math.min(MAX_LISTED, list.size()); i++) {
             ReportDiff.Change c = list.get(i);
             sb.append("    ").append(String.format(Locale.ROOT, "%-8s", Terminal.safe(nz(c.severity())))).append(' ')
                     .append(Terminal.safe(c.ruleId())).append(' ')
-                    .append(Terminal.safe(c.resourceId())).append(" [").append(Terminal.safe(nz(c.accountId()))).append(' ')
+                    .append(Terminal.safe(c.resourceId())).append(" [").append(Terminal.safe(ReportFacts.accountLabel(names, c.accountId()))).append(' ')
                     .append(Terminal.safe(where(c).replace("→", "->"))).append("] ")
                     .append(Terminal.safe(c.before())).append(" -> ").append(Terminal.safe(c.after())).append('\n');
         }
         if (list.size() > MAX_LISTED) sb.append("    ... and ").append(list.size() - MAX_LISTED).append(" more\n");
     }
 
-    public static String markdown(ReportDiff d) {
+    public static String markdown(ReportDiff d) { return markdown(d, java.util.Map.of()); }
+
+    public static String markdown(ReportDiff d, java.util.Map<String, String> names) {
         StringBuilder md = new StringBuilder();
         md.append("## failready diff\n\n").append(MarkdownSummaryWriter.esc(ReportFacts.whenText(d.old().inventoryAt(), d.old().generatedAt(),
                 d.current().inventoryAt(), d.current().generatedAt()).replace(" -> ", " → "))).append("\n\n");
@@ -112,15 +119,15 @@ public final class DiffWriter {
             }
         }
         for (ReportDiff.WorkloadDiff w : d.workloads()) {
-            mdList(md, w.name(), "Regressed", w.regressed());
-            mdList(md, w.name(), "New findings", w.newFindings());
-            mdList(md, w.name(), "Resolved", w.resolved());
-            mdList(md, w.name(), "Disappeared (gone or not collected; not evidence of a fix)", w.disappeared());
+            mdList(md, w.name(), "Regressed", w.regressed(), names);
+            mdList(md, w.name(), "New findings", w.newFindings(), names);
+            mdList(md, w.name(), "Resolved", w.resolved(), names);
+            mdList(md, w.name(), "Disappeared (gone or not collected; not evidence of a fix)", w.disappeared(), names);
         }
         return MarkdownSummaryWriter.capped(md.toString());
     }
 
-    private static void mdList(StringBuilder md, String workload, String title, List<ReportDiff.Change> list) {
+    private static void mdList(StringBuilder md, String workload, String title, List<ReportDiff.Change> list, java.util.Map<String, String> names) {
         if (list.isEmpty()) return;
         md.append("\n### ").append(MarkdownSummaryWriter.cell(workload)).append(": ").append(title).append(" (").append(list.size()).append(")\n\n");
         md.append("| Severity | Rule | Resource | Where | Before → now | Annotation |\n|---|---|---|---|---|---|\n");
@@ -128,7 +135,7 @@ public final class DiffWriter {
             ReportDiff.Change c = list.get(i);
             md.append("| ").append(nz(c.severity())).append(" | ").append(MarkdownSummaryWriter.code(c.ruleId())).append(" | ")
                     .append(MarkdownSummaryWriter.cell(c.resourceName() != null ? c.resourceName() : c.resourceId())).append(" | ")
-                    .append(MarkdownSummaryWriter.cell(nz(c.accountId()) + " " + where(c))).append(" | ").append(c.before())
+                    .append(MarkdownSummaryWriter.cell(ReportFacts.accountLabel(names, c.accountId()) + " " + where(c))).append(" | ").append(c.before())
                     .append(" → ").append(c.after()).append(" | ").append(MarkdownSummaryWriter.cell(c.annotation())).append(" |\n");
         }
         if (list.size() > MAX_LISTED) md.append("\n_…and ").append(list.size() - MAX_LISTED).append(" more._\n");

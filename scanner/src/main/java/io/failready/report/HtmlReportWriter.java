@@ -103,11 +103,18 @@ public final class HtmlReportWriter {
      */
     public static void render(Report report, Report previous, Function<String, String> ruleDocs, Path templateDir,
                               Writer out) throws IOException {
+        render(report, previous, ruleDocs, templateDir, null, out);
+    }
+
+    /** @param inventoryOf workload name to its inventory time, for a portfolio of reports of different ages; null: the report's own */
+    public static void render(Report report, Report previous, Function<String, String> ruleDocs, Path templateDir,
+                              Function<String, String> inventoryOf, Writer out) throws IOException {
         if (templateDir != null && !Files.isDirectory(templateDir)) {
             throw new InputException(templateDir, "--template must be a directory holding report.ftlh (and optionally components/, assets/, messages.properties).");
         }
         if (templateDir != null) refuseSpecialFiles(templateDir);
-        ReportModel model = ReportModel.of(report, previous, ruleDocs);
+        ReportModel model = inventoryOf == null ? ReportModel.of(report, previous, ruleDocs)
+                : ReportModel.of(report, previous, ruleDocs, inventoryOf, report.generatedAt());
         String css = inlineable(asset(templateDir, "assets/report.css"), "style", "assets/report.css");
         String js = inlineable(asset(templateDir, "assets/report.js"), "script", "assets/report.js");
         Map<String, Object> assets = new HashMap<>();

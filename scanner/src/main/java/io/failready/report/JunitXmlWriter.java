@@ -47,6 +47,7 @@ public final class JunitXmlWriter {
         Map<String, String> titles = new HashMap<>();
         if (report.rules() != null) for (Report.RuleRef r : report.rules()) titles.put(r.id(), r.title());
         String timestamp = timestamp(report.generatedAt());
+        Map<String, String> names = ReportFacts.accountNames(report);
         List<Suite> suites = new ArrayList<>();
         if (report.workloads() != null) {
             for (Report.WorkloadReport w : report.workloads()) {
@@ -90,7 +91,7 @@ public final class JunitXmlWriter {
                 if (sc.name().equals(s.section)) prop(out, "sectionScore", ReportFacts.scoreText(sc.score()));
             }
             out.write("    </properties>\n");
-            for (Evaluation e : s.cases) testcase(out, s, e, titles.get(e.getRuleId()));
+            for (Evaluation e : s.cases) testcase(out, s, e, titles.get(e.getRuleId()), names);
             if (s.minScoreCheck) minScoreCase(out, s);
             if (s.nothingJudged) {
                 out.write("    <testcase name=\"" + attr("evaluations") + "\" classname=\"" + attr("failready." + suiteName(s.w) + "." + GATE_SUITE
@@ -103,8 +104,8 @@ public final class JunitXmlWriter {
         out.write("</testsuites>\n");
     }
 
-    private static void testcase(Writer out, Suite s, Evaluation e, String title) throws IOException {
-        String subject = ReportFacts.ACCOUNT_TYPE.equals(e.getResourceType()) ? ReportFacts.displayName(e)
+    private static void testcase(Writer out, Suite s, Evaluation e, String title, Map<String, String> names) throws IOException {
+        String subject = ReportFacts.ACCOUNT_TYPE.equals(e.getResourceType()) ? ReportFacts.displayName(e, names)
                 : e.getResourceId() == null ? "" : e.getResourceId();
         String name = subject + " [" + ReportFacts.where(e) + "]";
         out.write("    <testcase name=\"" + attr(name) + "\" classname=\""
@@ -121,13 +122,13 @@ public final class JunitXmlWriter {
         switch (e.getComplianceType()) {
             case COMPLIANT -> { out.write("/>\n"); return; }
             case NON_COMPLIANT -> out.write(blockingRule
-                    ? ">\n      <failure type=\"" + sev + "\" message=\"" + attr(e.getAnnotation()) + "\">" + text(details(e, title)) + "</failure>\n"
+                    ? ">\n      <failure type=\"" + sev + "\" message=\"" + attr(e.getAnnotation()) + "\">" + text(details(e, title, names)) + "</failure>\n"
                     : ">\n      <skipped message=\"" + attr("NON_COMPLIANT, does not block (" + whyNotBlocking(s, e) + "): " + e.getAnnotation())
-                            + "\">" + text(details(e, title)) + "</skipped>\n");
+                            + "\">" + text(details(e, title, names)) + "</skipped>\n");
             case INSUFFICIENT_DATA -> out.write(blockingRule
-                    ? ">\n      <error type=\"INSUFFICIENT_DATA\" message=\"" + attr(e.getAnnotation()) + "\">" + text(details(e, title)) + "</error>\n"
+                    ? ">\n      <error type=\"INSUFFICIENT_DATA\" message=\"" + attr(e.getAnnotation()) + "\">" + text(details(e, title, names)) + "</error>\n"
                     : ">\n      <skipped message=\"" + attr("INSUFFICIENT_DATA, does not block (" + whyNotBlocking(s, e) + "): " + e.getAnnotation())
-                            + "\">" + text(details(e, title)) + "</skipped>\n");
+                            + "\">" + text(details(e, title, names)) + "</skipped>\n");
             case NOT_APPLICABLE -> out.write(">\n      <skipped message=\"" + attr("NOT_APPLICABLE: " + e.getAnnotation()) + "\"/>\n");
         }
         out.write("    </testcase>\n");
@@ -150,13 +151,13 @@ public final class JunitXmlWriter {
                 + " is below the policy's minimum " + ReportFacts.scoreText(min) + ".") + "\"/>\n    </testcase>\n");
     }
 
-    private static String details(Evaluation e, String title) {
+    private static String details(Evaluation e, String title, Map<String, String> names) {
         StringBuilder sb = new StringBuilder();
         sb.append(e.getRuleId()).append(" (").append(e.getSeverity()).append(")");
         if (title != null) sb.append(": ").append(title);
         sb.append("\nresource: ").append(nz(e.getResourceType())).append(' ').append(nz(e.getResourceId()));
         if (e.getResourceName() != null) sb.append(" (").append(e.getResourceName()).append(')');
-        sb.append("\naccount: ").append(nz(e.getAccountId())).append("\nregion: ").append(ReportFacts.where(e));
+        sb.append("\naccount: ").append(ReportFacts.accountLabel(names, e.getAccountId())).append("\nregion: ").append(ReportFacts.where(e));
         if (e.getCounterpart() != null) {
             sb.append("\ncounterpart: ").append(nz(e.getCounterpart().resourceId())).append(" in ").append(nz(e.getCounterpart().region()));
         }

@@ -23,7 +23,17 @@ public final class MarkdownSummaryWriter {
     static final int TOP_GAPS = 10;
     static final int MAX_CELL = 160;
 
+    /** Fix-first groups in the summary: the few a reader acts on today. */
+    public static final int TOP_FIX_GROUPS = 5;
+
     public static String render(Report report, Report previous) {
+        return render(report, previous, null);
+    }
+
+    /** @param inventoryOf workload name to its inventory time (a portfolio of reports of different ages), or null: the report's own */
+    public static String render(Report report, Report previous, java.util.function.Function<String, String> inventoryOf) {
+        java.util.function.Function<String, String> inventory = inventoryOf != null ? inventoryOf : w -> report.inventoryAt();
+        java.util.Map<String, String> names = ReportFacts.accountNames(report);
         StringBuilder md = new StringBuilder(8192);
         String verdict = ReportFacts.overallVerdict(report);
         md.append("## ").append(icon(verdict)).append(" failready: ").append(verdict)
@@ -58,16 +68,42 @@ public final class MarkdownSummaryWriter {
                 .append(c.get("COMPLIANT")).append(" compliant, ").append(c.get("NOT_APPLICABLE")).append(" not applicable, ")
                 .append(c.get("WAIVED")).append(" waived (a waived evaluation is counted only as waived; the section tables likewise).\n\n");
 
-        md.append("| Workload | Regions | Verdict | Score |").append(diff != null ? " Change |" : "").append(" Blocking | Lacking data |\n");
-        md.append("|---|---|---|---:|").append(diff != null ? "---:|" : "").append("---:|---:|\n");
-        for (Report.WorkloadReport w : workloads(report)) {
-            md.append("| ").append(cell(ReportFacts.title(w))).append(" | ").append(cell(ReportFacts.route(w).replace("failback ", "").replace(" -> ", " → ")))
+        boolean portfolio = workloads(report).size() > 1;
+        md.append("| Workload | Owner | Regions | Verdict | Score |").append(diff != null ? " Change |" : "").append(" Blocking | Lacking data |")
+                .append(portfolio ? " Inventory age |" : "").append('\n');
+        md.append("|---|---|---|---|---:|").append(diff != null ? "---:|" : "").append("---:|---:|").append(portfolio ? "---|" : "").append('\n');
+        // worst first, as the HTML portfolio table: the workload to look at is on the first line
+        for (Scorecards.WorkloadRow row : Scorecards.workloads(report, diff, inventory)) {
+            Report.WorkloadReport w = row.workload();
+            md.append("| ").append(cell(ReportFacts.title(w))).append(" | ").append(cell(w.owner())).append(" | ")
+                    .append(cell(ReportFacts.route(w).replace("failback ", "").replace(" -> ", " → ")))
                     .append(" | ").append(icon(w.verdict())).append(' ').append(cell(w.verdict()))
                     .append(" | ").append(ReportFacts.scoreText(w.score())).append(" |");
             if (diff != null) md.append(' ').append(workloadDelta(diff, ReportFacts.title(w))).append(" |");
-            md.append(' ').append(ReportFacts.blocking(w).size()).append(" | ").append(ReportFacts.lackingData(w).size()).append(" |\n");
+            md.append(' ').append(row.blocking()).append(" | ").append(row.lacking()).append(" |");
+            if (portfolio) md.append(' ').append(cell(Scorecards.age(row.inventoryAt(), report.generatedAt()))).append(" |");
+            md.append('\n');
         }
         md.append('\n');
+
+        List<Scorecards.FixGroup> fix = Scorecards.fixFirst(report);
+        if (!fix.isEmpty()) {
+            java.util.Map<String, String> sections = new java.util.HashMap<>();
+            if (report.rules() != null) for (Report.RuleRef r : report.rules()) if (r.section() != null) sections.put(r.id(), r.section());
+            md.append("### Fix first").append(fix.size() > TOP_FIX_GROUPS ? " (top " + TOP_FIX_GROUPS + " of " + fix.size() + " groups)" : "").append("\n\n")
+                    .append("Blocking findings by rule; score gain = the workload's score with that rule's blocking findings fixed, minus its score now.\n\n");
+            md.append("| Rule | Workload | Findings | Resources | Score gain | Accounts | Remediation |\n|---|---|---:|---:|---:|---|---|\n");
+            for (Scorecards.FixGroup g : fix.subList(0, Math.min(TOP_FIX_GROUPS, fix.size()))) {
+                String accounts = String.join(", ", g.accounts().stream().limit(3).map(a -> cell(a.label()) + " ×" + a.findings()).toList())
+                        + (g.accounts().size() > 3 ? " and " + (g.accounts().size() - 3) + " more" : "");
+                String link = RuleDocs.remediationLink(sections.get(g.ruleId()), g.ruleId());
+                md.append("| ").append(code(g.ruleId())).append(" | ").append(cell(g.workload())).append(" | ").append(g.findings())
+                        .append(" | ").append(g.resources()).append(" | ").append(g.gain() == null ? "n/a" : "+" + ReportFacts.scoreText(g.gain()))
+                        .append(" | ").append(accounts).append(" | ")
+                        .append(link == null ? "`failready rules explain`" : "[how to fix](" + link + ")").append(" |\n");
+            }
+            md.append('\n');
+        }
 
         // a verdict that rests on rules nobody judged, or on findings let through, says so
         for (Report.WorkloadReport w : workloads(report)) {
@@ -121,7 +157,7 @@ public final class MarkdownSummaryWriter {
                 Evaluation e = (Evaluation) blocking.get(i)[1];
                 if (several) md.append("| ").append(cell((String) blocking.get(i)[0])).append(' ');
                 md.append("| ").append(e.getSeverity()).append(" | ").append(code(e.getRuleId())).append(" | ")
-                        .append(cell(ReportFacts.displayName(e))).append(" | ").append(cell(e.getAccountId())).append(" | ")
+                        .append(cell(ReportFacts.displayName(e, names))).append(" | ").append(cell(ReportFacts.accountLabel(names, e.getAccountId()))).append(" | ")
                         .append(cell(ReportFacts.where(e))).append(" | ").append(cell(e.getAnnotation())).append(" |\n");
             }
             if (blocking.size() > TOP_FINDINGS) {
@@ -146,7 +182,7 @@ public final class MarkdownSummaryWriter {
                     .append("Data that could not be collected; affected evaluations are INSUFFICIENT_DATA, never a pass.\n\n");
             for (int i = 0; i < Math.min(TOP_GAPS, gaps.size()); i++) {
                 CollectionGap g = gaps.get(i);
-                md.append("- ").append(cell(g.getAccountId())).append(' ').append(cell(g.getRegion())).append(' ')
+                md.append("- ").append(cell(ReportFacts.accountLabel(names, g.getAccountId()))).append(' ').append(cell(g.getRegion())).append(' ')
                         .append(code(g.getService() + (g.getOperation() == null ? "" : ":" + g.getOperation())))
                         .append(" — ").append(cell(g.getErrorCode())).append('\n');
             }

@@ -49,7 +49,29 @@ public final class ReportBuilder {
                 Scoring.count(all, e -> e.getComplianceType().name()),
                 Scoring.count(all, e -> e.getSeverity().name()), gaps.size());
         return new Report(Report.SCHEMA_VERSION, new Report.Tool("failready", version), generatedAt.toString(),
-                asOf.toString(), sources, rules, workloads, gaps, summary);
+                asOf.toString(), sources, rules, workloads, gaps, summary, accountNames(results, snapshot, accounts));
+    }
+
+    static final String ACCOUNT_TYPE = "AWS::::Account";
+
+    /**
+     * A display name for each covered account that has one: the configuration's accounts[].name
+     * first (the owner chose it), else the name Organizations gave during collection (the account
+     * collector records it on the AWS::::Account resource). Unnamed accounts are left out.
+     */
+    static List<Report.AccountName> accountNames(List<WorkloadResult> results, Snapshot snapshot, Set<String> covered) {
+        Map<String, Report.AccountName> names = new TreeMap<>();
+        for (WorkloadResult r : results) {
+            for (Workload.AccountRef a : r.workload().accounts) {
+                if (a.id != null && a.name != null && !a.name.isBlank()) names.putIfAbsent(a.id, new Report.AccountName(a.id, a.name.strip(), "config"));
+            }
+        }
+        for (io.failready.facts.Resource res : snapshot.getResources()) {
+            if (!ACCOUNT_TYPE.equals(res.getResourceType()) || !covered.contains(res.getAccountId())) continue;
+            String name = res.str("accountName");
+            if (name != null && !name.isBlank()) names.putIfAbsent(res.getAccountId(), new Report.AccountName(res.getAccountId(), name.strip(), "organizations"));
+        }
+        return List.copyOf(names.values());
     }
 
     static Report.WorkloadReport workload(WorkloadResult r) { return workload(r, List.of()); }

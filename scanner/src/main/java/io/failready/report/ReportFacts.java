@@ -148,6 +148,9 @@ public final class ReportFacts {
         return 1;
     }
 
+    /** Worst first: NOT_READY, then UNKNOWN, then READY (any other value ranks with UNKNOWN). */
+    public static final java.util.Comparator<String> VERDICT_WORST_FIRST = java.util.Comparator.comparingInt(v -> -verdictRank(v));
+
     /** The checklist's score over every workload's evaluations; a single workload's score is its own. */
     public static Double overallScore(Report r) {
         if (r.workloads() != null && r.workloads().size() == 1) return r.workloads().get(0).score();
@@ -163,6 +166,31 @@ public final class ReportFacts {
         if (delta == null) return "";
         if (delta == 0) return "±0";
         return (delta > 0 ? "+" : "−") + scoreText(Math.abs(delta));
+    }
+
+    /**
+     * Account id to display name, from the reports' {@code accounts} (schema 1.3; empty for older
+     * reports). With several reports the first that names an account wins (pass the newest first).
+     */
+    public static java.util.Map<String, String> accountNames(Report... reports) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (Report r : reports) {
+            if (r == null || r.accounts() == null) continue;
+            for (Report.AccountName a : r.accounts()) {
+                if (a != null && a.accountId() != null && a.name() != null && !a.name().isBlank()) out.putIfAbsent(a.accountId(), a.name());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * How every format shows an account: "name (id)" when the report names it, else the id. The
+     * name is raw text; each writer escapes it for its own format.
+     */
+    public static String accountLabel(java.util.Map<String, String> names, String accountId) {
+        if (accountId == null) return "";
+        String name = names.get(accountId);
+        return name == null ? accountId : name + " (" + accountId + ")";
     }
 
     /** "us-east-1 → eu-west-1", or just the region for per-region evaluations. */
@@ -186,8 +214,11 @@ public final class ReportFacts {
     static final String ACCOUNT_TYPE = "AWS::::Account";
 
     /** The resource's name when it has one, else its id; an account-level check names the account. */
-    public static String displayName(Evaluation e) {
-        if (ACCOUNT_TYPE.equals(e.getResourceType())) return "account " + (e.getAccountId() != null ? e.getAccountId() : e.getResourceId());
+    public static String displayName(Evaluation e) { return displayName(e, java.util.Map.of()); }
+
+    /** As {@link #displayName(Evaluation)}, an account named "account name (id)" where the report names it. */
+    public static String displayName(Evaluation e, java.util.Map<String, String> names) {
+        if (ACCOUNT_TYPE.equals(e.getResourceType())) return "account " + (e.getAccountId() != null ? accountLabel(names, e.getAccountId()) : e.getResourceId());
         if (e.getResourceName() != null && !e.getResourceName().isBlank()) return e.getResourceName();
         return e.getResourceId() == null ? "" : e.getResourceId();
     }

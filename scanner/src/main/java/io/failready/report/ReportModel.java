@@ -31,10 +31,32 @@ import java.util.function.Function;
 public record ReportModel(Meta meta, String verdict, String verdictClass, String verdictSentence, String scoreText,
                           Gauge gauge, List<Count> totals, List<WorkloadView> workloads, List<GapView> gaps,
                           DiffView diff, List<RuleDoc> rules, Filters filters, List<Row> printRows, int printRowsOmitted,
-                          long evaluationCount) {
+                          long evaluationCount, List<PortfolioRow> portfolio, AccountsView accounts, List<FixView> fixFirst,
+                          int fixFirstMore) {
+
+    /**
+     * One workload in the portfolio table (shown when a report holds several). {@code trendText} is
+     * empty without a previous report; {@code trendLabel} says the trend in words for screen readers.
+     */
+    public record PortfolioRow(String name, String anchor, String owner, String strategy, String regions, String verdict,
+                               String verdictClass, String scoreText, String scoreCls, int blocking, int lacking,
+                               String inventoryAge, String inventoryAt, String trendArrow, String trendText,
+                               String trendCls, String trendLabel) {}
+
+    public record AccountView(String label, String accountId, String scoreText, String scoreCls, int blocking, int lacking,
+                              String statusClass, String workloads) {}
+
+    /** Accounts worst first: {@code top} shown, {@code rest} collapsed ({@link Scorecards#TOP_ACCOUNTS}). */
+    public record AccountsView(List<AccountView> top, List<AccountView> rest, int total) {}
+
+    /** A fix-first group: one rule's blocking findings in one workload, and what fixing them gives back. */
+    public record FixView(String workload, String owner, String ruleId, String ruleTitle, String severity, String sevClass,
+                          int findings, int resources, String gainText, String accounts) {}
 
     /** Scorecard lists stay readable; everything is in the drill-down and the print table. */
     static final int MAX_LISTED = 50;
+    /** A workload's account chart shows its worst accounts; the accounts table has the rest. */
+    static final int MAX_ACCOUNT_BARS = 10;
     static final int MAX_DIFF_LISTED = 500;
     /** Print is for humans: past this, the print table says how many rows it left out. */
     static final int MAX_PRINT_ROWS = 20_000;
@@ -98,6 +120,18 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                       String where, String annotation, boolean waived) {}
 
     public static ReportModel of(Report report, Report previous, Function<String, String> ruleDocs) {
+        return of(report, previous, ruleDocs, w -> report.inventoryAt(), report.generatedAt());
+    }
+
+    /**
+     * @param inventoryOf workload name to when its inventory was collected (a portfolio combines
+     *                    reports of different ages)
+     * @param reference the time inventory ages are measured to: the (newest) report's generatedAt,
+     *                  so the same input renders the same bytes
+     */
+    public static ReportModel of(Report report, Report previous, Function<String, String> ruleDocs,
+                                 Function<String, String> inventoryOf, String reference) {
+        Map<String, String> names = ReportFacts.accountNames(report, previous);
         Map<String, Report.RuleRef> ruleRefs = new TreeMap<>();
         if (report.rules() != null) for (Report.RuleRef r : report.rules()) ruleRefs.put(r.id(), r);
         ReportDiff diff = previous == null ? null : ReportDiff.of(previous, report);
@@ -111,19 +145,19 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
         Set<String> wl = new LinkedHashSet<>(), accounts = new TreeSet<>(), regions = new TreeSet<>(), ruleIds = new TreeSet<>(),
                 sections = new LinkedHashSet<>(RuleMetadata.SECTIONS);
         for (Report.WorkloadReport w : workloads(report)) {
-            workloads.add(workload(w, ruleRefs, diffByName.get(ReportFacts.title(w))));
+            workloads.add(workload(w, ruleRefs, diffByName.get(ReportFacts.title(w)), names));
             wl.add(ReportFacts.title(w));
             for (Evaluation e : ReportFacts.evaluations(w)) {
                 all.add(e);
-                if (e.getAccountId() != null) accounts.add(e.getAccountId());
+                if (e.getAccountId() != null) accounts.add(ReportFacts.accountLabel(names, e.getAccountId()));
                 if (e.getRegion() != null) regions.add(e.getRegion());
                 if (e.getRecoveryRegion() != null) regions.add(e.getRecoveryRegion());
                 if (e.getSection() != null) sections.add(e.getSection());
                 ruleIds.add(e.getRuleId());
                 if (e.getComplianceType() == ComplianceType.NON_COMPLIANT) {
                     if (print.size() < MAX_PRINT_ROWS) {
-                        print.add(new Row(ReportFacts.title(w), sev(e), sevClass(sev(e)), e.getRuleId(), ReportFacts.displayName(e),
-                                e.getAccountId(), ReportFacts.where(e), e.getAnnotation(), e.isWaived()));
+                        print.add(new Row(ReportFacts.title(w), sev(e), sevClass(sev(e)), e.getRuleId(), ReportFacts.displayName(e, names),
+                                ReportFacts.accountLabel(names, e.getAccountId()), ReportFacts.where(e), e.getAnnotation(), e.isWaived()));
                     } else {
                         printOmitted++;
                     }
@@ -173,9 +207,67 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
         Meta meta = new Meta(title(report), report.generatedAt(), report.asOf(), tool == null ? "failready" : tool.name(),
                 tool == null ? "" : tool.version(), report.schemaVersion(), previous == null ? null : previous.generatedAt(),
                 report.inventoryAt(), previous == null ? null : previous.inventoryAt());
+        List<FixView> fix = new ArrayList<>();
+        List<Scorecards.FixGroup> groups = Scorecards.fixFirst(report);
+        for (Scorecards.FixGroup g : groups.subList(0, Math.min(MAX_LISTED, groups.size()))) {
+            Report.RuleRef ref = ruleRefs.get(g.ruleId());
+            String where = String.join(", ", g.accounts().stream().limit(5).map(a -> a.label() + " ×" + a.findings()).toList())
+                    + (g.accounts().size() > 5 ? " and " + (g.accounts().size() - 5) + " more accounts" : "");
+            fix.add(new FixView(g.workload(), g.owner(), g.ruleId(), ref == null ? null : ref.title(), g.severity(),
+                    sevClass(g.severity()), g.findings(), g.resources(), gainText(g.gain()), where));
+        }
         return new ReportModel(meta, verdict, verdictClass(verdict), sentence, ReportFacts.scoreText(score),
-                gauge(score), totals, workloads, gaps(report, all), diff == null ? null : diffView(diff), docs, filters,
-                print, printOmitted, all.size());
+                gauge(score), totals, workloads, gaps(report, all, names), diff == null ? null : diffView(diff, names), docs, filters,
+                print, printOmitted, all.size(),
+                workloads(report).size() > 1 ? portfolio(report, diff, inventoryOf, reference) : List.of(),
+                accountsView(Scorecards.accounts(report)), fix, groups.size() - fix.size());
+    }
+
+    static String gainText(Double gain) {
+        return gain == null ? "n/a" : "+" + ReportFacts.scoreText(gain);
+    }
+
+    static List<PortfolioRow> portfolio(Report report, ReportDiff diff, Function<String, String> inventoryOf, String reference) {
+        List<PortfolioRow> out = new ArrayList<>();
+        for (Scorecards.WorkloadRow r : Scorecards.workloads(report, diff, inventoryOf)) {
+            Report.WorkloadReport w = r.workload();
+            ReportDiff.WorkloadDiff t = r.trend();
+            String arrow = "", text = "", cls = "flat", label = "no previous report";
+            if (t != null && "ADDED".equals(t.status())) {
+                arrow = "★";
+                text = "new";
+                label = "not in the previous report";
+            } else if (t != null) {
+                Double d = t.scoreDelta();
+                cls = deltaClass(d);
+                arrow = d == null ? "" : d > 0 ? "▲" : d < 0 ? "▼" : "▶";
+                text = d == null ? "n/a" : ReportFacts.deltaText(d);
+                label = d == null ? "no comparable score" : d > 0 ? "up " + ReportFacts.scoreText(d) : d < 0 ? "down " + ReportFacts.scoreText(-d) : "unchanged";
+            }
+            String inv = r.inventoryAt();
+            out.add(new PortfolioRow(w.name(), "wl-" + workloadIndex(report, w), w.owner(), w.strategy(),
+                    Objects.toString(w.primaryRegion(), "?") + " → " + String.join(", ", nz(w.recoveryRegions())),
+                    w.verdict(), verdictClass(w.verdict()), ReportFacts.scoreText(w.score()), scoreClass(w.score()),
+                    r.blocking(), r.lacking(), Scorecards.age(inv, reference), inv, arrow, text, cls, label));
+        }
+        return out;
+    }
+
+    /** The scorecard's article ids are by position in the report (wl-0, wl-1, ...); by identity, records compare deeply. */
+    private static int workloadIndex(Report report, Report.WorkloadReport w) {
+        List<Report.WorkloadReport> all = workloads(report);
+        for (int i = 0; i < all.size(); i++) if (all.get(i) == w) return i;
+        return -1;
+    }
+
+    static AccountsView accountsView(List<Scorecards.AccountRow> rows) {
+        List<AccountView> all = new ArrayList<>(rows.size());
+        for (Scorecards.AccountRow a : rows) {
+            all.add(new AccountView(a.label(), a.accountId(), ReportFacts.scoreText(a.score()), scoreClass(a.score()), a.blocking(),
+                    a.lacking(), verdictClass(a.status()), String.join(", ", a.workloads())));
+        }
+        int top = Math.min(Scorecards.TOP_ACCOUNTS, all.size());
+        return new AccountsView(List.copyOf(all.subList(0, top)), List.copyOf(all.subList(top, all.size())), all.size());
     }
 
     private static List<Report.WorkloadReport> workloads(Report r) { return r.workloads() == null ? List.of() : r.workloads(); }
@@ -230,6 +322,11 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
     static String plural(int n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
 
     static WorkloadView workload(Report.WorkloadReport w, Map<String, Report.RuleRef> rules, ReportDiff.WorkloadDiff d) {
+        return workload(w, rules, d, Map.of());
+    }
+
+    static WorkloadView workload(Report.WorkloadReport w, Map<String, Report.RuleRef> rules, ReportDiff.WorkloadDiff d,
+                                 Map<String, String> names) {
         List<Evaluation> blocking = ReportFacts.blocking(w);
         List<Evaluation> lacking = ReportFacts.lackingData(w);
         Map<String, Double> prevSection = new TreeMap<>();
@@ -243,10 +340,14 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                     : s.nonCompliant() + " non-compliant · " + s.insufficientData() + " no data · " + s.compliant() + " compliant";
             sectionBars.add(bar(i++, s.name(), sub, s.score(), delta));
         }
+        // worst first, and only the worst few: the accounts table lists them all
+        List<Report.AccountScore> accountScores = new ArrayList<>(w.accounts() == null ? List.of() : w.accounts());
+        accountScores.sort(Comparator.comparing(Report.AccountScore::score, Scorecards.SCORE_WORST_FIRST)
+                .thenComparing(a -> Objects.toString(a.accountId(), "")));
         List<Bar> accountBars = new ArrayList<>();
         i = 0;
-        for (Report.AccountScore a : w.accounts() == null ? List.<Report.AccountScore>of() : w.accounts()) {
-            accountBars.add(bar(i++, a.accountId(), null, a.score(), null));
+        for (Report.AccountScore a : accountScores.subList(0, Math.min(MAX_ACCOUNT_BARS, accountScores.size()))) {
+            accountBars.add(bar(i++, ReportFacts.accountLabel(names, a.accountId()), null, a.score(), null));
         }
         List<Bar> pairBars = new ArrayList<>();
         i = 0;
@@ -254,15 +355,15 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
             pairBars.add(bar(i++, p.primary() + " → " + p.recovery(), null, p.score(), null));
         }
         String id = "w" + Integer.toHexString(ReportFacts.title(w).hashCode());
-        List<Finding> blockingList = blocking.stream().limit(MAX_LISTED).map(e -> finding(ReportFacts.title(w), e, rules)).toList();
-        List<Finding> lackingList = lacking.stream().limit(MAX_LISTED).map(e -> finding(ReportFacts.title(w), e, rules)).toList();
+        List<Finding> blockingList = blocking.stream().limit(MAX_LISTED).map(e -> finding(ReportFacts.title(w), e, rules, names)).toList();
+        List<Finding> lackingList = lacking.stream().limit(MAX_LISTED).map(e -> finding(ReportFacts.title(w), e, rules, names)).toList();
 
         List<WaivedView> waived = new ArrayList<>();
         for (Evaluation e : ReportFacts.evaluations(w)) {
             if (!e.isWaived()) continue;
             Evaluation.WaiverRef r = e.getWaiver();
             waived.add(new WaivedView(e.getRuleId(), sev(e), sevClass(sev(e)), e.getComplianceType().name(),
-                    ReportFacts.displayName(e), e.getResourceId(), e.getAccountId(), ReportFacts.where(e), r.reason(),
+                    ReportFacts.displayName(e, names), e.getResourceId(), ReportFacts.accountLabel(names, e.getAccountId()), ReportFacts.where(e), r.reason(),
                     r.approver(), r.owner(), r.expires(), r.source()));
         }
         // soonest expiry first: that is what an auditor chases
@@ -283,10 +384,10 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                 waived, List.copyOf(nz(w.waiverNotices())), ReportFacts.policyNotes(w));
     }
 
-    private static Finding finding(String workload, Evaluation e, Map<String, Report.RuleRef> rules) {
+    private static Finding finding(String workload, Evaluation e, Map<String, Report.RuleRef> rules, Map<String, String> names) {
         Report.RuleRef ref = rules.get(e.getRuleId());
         return new Finding(workload, sev(e), sevClass(sev(e)), e.getRuleId(), ref == null ? null : ref.title(),
-                ReportFacts.displayName(e), e.getResourceId(), e.getAccountId(), ReportFacts.where(e), e.getAnnotation());
+                ReportFacts.displayName(e, names), e.getResourceId(), ReportFacts.accountLabel(names, e.getAccountId()), ReportFacts.where(e), e.getAnnotation());
     }
 
     static String minutes(Long m) {
@@ -351,7 +452,9 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
      * end of the evaluation's pair, and the same service (every service for "*" gaps; only that
      * resource for a per-resource gap).
      */
-    static List<GapView> gaps(Report report, List<Evaluation> all) {
+    static List<GapView> gaps(Report report, List<Evaluation> all) { return gaps(report, all, Map.of()); }
+
+    static List<GapView> gaps(Report report, List<Evaluation> all, Map<String, String> names) {
         List<CollectionGap> gaps = report.collectionGaps() == null ? List.of() : report.collectionGaps();
         List<Evaluation> lacking = all.stream().filter(e -> e.getComplianceType() == ComplianceType.INSUFFICIENT_DATA).toList();
         List<GapView> out = new ArrayList<>();
@@ -384,7 +487,7 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                 }
             }
             String ruleText = String.join(", ", rules.stream().limit(5).toList()) + (rules.size() > 5 ? " and " + (rules.size() - 5) + " more" : "");
-            out.add(new GapView(g.getAccountId(), g.getRegion(), g.getService(), g.getOperation(),
+            out.add(new GapView(ReportFacts.accountLabel(names, g.getAccountId()), g.getRegion(), g.getService(), g.getOperation(),
                     g.getResourceId() != null ? g.getResourceId() : g.getResourceType(), g.getErrorCode(), g.getMessage(),
                     blocked, ruleText));
         }
@@ -406,7 +509,9 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
 
     private static String norm(String s) { return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""); }
 
-    static DiffView diffView(ReportDiff diff) {
+    static DiffView diffView(ReportDiff diff) { return diffView(diff, Map.of()); }
+
+    static DiffView diffView(ReportDiff diff, Map<String, String> names) {
         List<WorkloadDelta> w = new ArrayList<>();
         List<ChangeView> reg = new ArrayList<>(), neu = new ArrayList<>(), res = new ArrayList<>(), gone = new ArrayList<>();
         int regTotal = 0, newTotal = 0, resTotal = 0, goneTotal = 0;
@@ -416,22 +521,22 @@ public record ReportModel(Meta meta, String verdict, String verdictClass, String
                     ReportFacts.deltaText(x.scoreDelta()), deltaClass(x.scoreDelta()))).toList();
             w.add(new WorkloadDelta(d.name(), d.status(), d.oldVerdict(), d.newVerdict(), ReportFacts.scoreText(d.oldScore()),
                     ReportFacts.scoreText(d.newScore()), ReportFacts.deltaText(d.scoreDelta()), deltaClass(d.scoreDelta()), s));
-            regTotal += addCapped(reg, d.name(), d.regressed());
-            newTotal += addCapped(neu, d.name(), d.newFindings());
-            resTotal += addCapped(res, d.name(), d.resolved());
-            goneTotal += addCapped(gone, d.name(), d.disappeared());
+            regTotal += addCapped(reg, d.name(), d.regressed(), names);
+            newTotal += addCapped(neu, d.name(), d.newFindings(), names);
+            resTotal += addCapped(res, d.name(), d.resolved(), names);
+            goneTotal += addCapped(gone, d.name(), d.disappeared(), names);
         }
         return new DiffView(diff.old().generatedAt(), diff.old().inventoryAt(), diff.summary().newFindings(), diff.summary().resolved(),
                 diff.summary().regressed(), diff.summary().unchanged(), w, reg, regTotal - reg.size(), neu,
                 newTotal - neu.size(), res, resTotal - res.size(), diff.summary().disappeared(), gone, goneTotal - gone.size());
     }
 
-    private static int addCapped(List<ChangeView> out, String workload, List<ReportDiff.Change> changes) {
+    private static int addCapped(List<ChangeView> out, String workload, List<ReportDiff.Change> changes, Map<String, String> names) {
         for (ReportDiff.Change c : changes) {
             if (out.size() >= MAX_DIFF_LISTED) break;
             String where = ReportFacts.where(c.region(), c.recoveryRegion());
             String name = c.resourceName() != null && !c.resourceName().isBlank() ? c.resourceName() : c.resourceId();
-            out.add(new ChangeView(workload, c.severity(), sevClass(c.severity()), c.ruleId(), name, c.accountId(), where,
+            out.add(new ChangeView(workload, c.severity(), sevClass(c.severity()), c.ruleId(), name, ReportFacts.accountLabel(names, c.accountId()), where,
                     c.before(), c.after(), c.annotation()));
         }
         return changes.size();

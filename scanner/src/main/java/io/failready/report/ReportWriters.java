@@ -48,19 +48,21 @@ public final class ReportWriters {
     /** @param templateDir a directory overriding the bundled HTML templates (--template), or null */
     public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
                                    Function<String, String> ruleDocs, Path templateDir) throws IOException {
-        return write(report, previous, outDir, formats, ruleDocs, templateDir, java.util.Map.of());
+        return write(report, previous, outDir, formats, ruleDocs, templateDir, java.util.Map.of(), null);
     }
 
     /**
      * @param extras further files of the same set (file name -> bytes), e.g. the inventory snapshot the
      *               report names: staged and renamed with the reports, so a report never sits beside
      *               another run's snapshot
+     * @param inventoryOf workload name to when its inventory was collected (a portfolio's reports differ), or null: the report's own
      */
     public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
-                                   Function<String, String> ruleDocs, Path templateDir, java.util.Map<String, byte[]> extras) throws IOException {
+                                   Function<String, String> ruleDocs, Path templateDir, java.util.Map<String, byte[]> extras,
+                                   Function<String, String> inventoryOf) throws IOException {
         List<ReportFormat> order = new ArrayList<>(EnumSet.copyOf(formats));
         try (OutputSet set = OutputSet.open(outDir, "--out")) {
-            render(order, report, previous, set.staging(), ruleDocs, templateDir);
+            render(order, report, previous, set.staging(), ruleDocs, templateDir, inventoryOf);
             List<String> names = new ArrayList<>(order.stream().map(ReportFormat::fileName).toList());
             for (java.util.Map.Entry<String, byte[]> e : new java.util.TreeMap<>(extras).entrySet()) {
                 file(set.staging().resolve(e.getKey()), out -> out.write(e.getValue()));
@@ -75,10 +77,11 @@ public final class ReportWriters {
     }
 
     private static void render(List<ReportFormat> order, Report report, Report previous, Path outDir,
-                               Function<String, String> ruleDocs, Path templateDir) throws IOException {
+                               Function<String, String> ruleDocs, Path templateDir,
+                               Function<String, String> inventoryOf) throws IOException {
         int threads = Math.min(order.size(), Integer.getInteger("failready.report.threads", Math.max(1, Runtime.getRuntime().availableProcessors())));
         if (threads <= 1) {
-            for (ReportFormat f : order) writeOne(f, report, previous, outDir, ruleDocs, templateDir);
+            for (ReportFormat f : order) writeOne(f, report, previous, outDir, ruleDocs, templateDir, inventoryOf);
         } else {
             // Formats are independent and each file is written atomically, so they render in parallel.
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -88,7 +91,7 @@ public final class ReportWriters {
             });
             try {
                 List<Future<Path>> futures = new ArrayList<>();
-                for (ReportFormat f : order) futures.add(pool.submit(() -> writeOne(f, report, previous, outDir, ruleDocs, templateDir)));
+                for (ReportFormat f : order) futures.add(pool.submit(() -> writeOne(f, report, previous, outDir, ruleDocs, templateDir, inventoryOf)));
                 Throwable failure = null;
                 for (Future<Path> fu : futures) {
                     try {
@@ -111,13 +114,14 @@ public final class ReportWriters {
     }
 
     private static Path writeOne(ReportFormat f, Report report, Report previous, Path outDir,
-                                 Function<String, String> ruleDocs, Path templateDir) throws IOException {
+                                 Function<String, String> ruleDocs, Path templateDir,
+                                 Function<String, String> inventoryOf) throws IOException {
         Path target = outDir.resolve(f.fileName());
         switch (f) {
             case JSON -> file(target, out -> Json.REPORT_WRITER.writeValue(new NonClosing(out), report));
-            case HTML -> text(target, w -> HtmlReportWriter.render(report, previous, ruleDocs, templateDir, w));
+            case HTML -> text(target, w -> HtmlReportWriter.render(report, previous, ruleDocs, templateDir, inventoryOf, w));
             case JUNIT -> text(target, w -> JunitXmlWriter.write(report, w));
-            case MD -> file(target, out -> out.write(MarkdownSummaryWriter.render(report, previous).getBytes(StandardCharsets.UTF_8)));
+            case MD -> file(target, out -> out.write(MarkdownSummaryWriter.render(report, previous, inventoryOf).getBytes(StandardCharsets.UTF_8)));
             case CSV -> text(target, w -> CsvReportWriter.write(report, w));
         }
         return target;

@@ -45,6 +45,16 @@ public final class RuleDocs implements Function<String, String> {
         return docs;
     }
 
+    /**
+     * Where a rule's remediation is documented, relative to the failready repository: the
+     * "Remediation" section of {@code rules/<section>/<ID>/<ID>.md}. Null when the section or id is
+     * not a plain identifier (a report's strings are not trusted to build a link).
+     */
+    public static String remediationLink(String section, String ruleId) {
+        if (section == null || ruleId == null || !section.matches("[a-z0-9_-]{1,64}") || !ruleId.matches("[A-Za-z0-9_]{1,128}")) return null;
+        return "rules/" + section + "/" + ruleId + "/" + ruleId + ".md#remediation";
+    }
+
     @Override
     public String apply(String ruleId) {
         Path p = files.get(ruleId);

@@ -160,6 +160,7 @@ public final class ReportStreamReader {
         List<Report.WorkloadReport> workloads = null;
         List<CollectionGap> gaps = null;
         Report.Summary summary = null;
+        List<Report.AccountName> names = null;
         while (field()) {
             switch (name()) {
                 case "schemaVersion" -> schemaVersion = str();
@@ -170,11 +171,13 @@ public final class ReportStreamReader {
                 case "rules" -> rules = list(this::rule);
                 case "workloads" -> workloads = list(this::workload);
                 case "collectionGaps" -> gaps = list(this::gap);
+                case "accounts" -> names = list(this::accountName);
                 case "summary" -> summary = summary();
                 default -> skip();
             }
         }
-        return new Report(schemaVersion, tool, generatedAt, asOf, sources, rules, workloads, gaps, summary);
+        return new Report(schemaVersion, tool, generatedAt, asOf, sources, rules, workloads, gaps, summary,
+                names == null ? List.of() : names);
     }
 
     private Report.Tool tool() throws IOException {
@@ -411,6 +414,20 @@ public final class ReportStreamReader {
             }
         }
         return new Report.AccountScore(id, score);
+    }
+
+    private Report.AccountName accountName() throws IOException {
+        object();
+        String id = null, name = null, source = null;
+        while (field()) {
+            switch (name()) {
+                case "accountId" -> id = str();
+                case "name" -> name = str();
+                case "source" -> source = str();
+                default -> skip();
+            }
+        }
+        return new Report.AccountName(id, name, source);
     }
 
     private Report.PairScore pair() throws IOException {

@@ -108,6 +108,42 @@ class ChromiumReportTest {
         assertTrue(Files.size(png) > 20_000, "screenshot is too small to show the report");
     }
 
+    /**
+     * A report with two workloads opens with the portfolio table, worst first, and names accounts
+     * (hostile names stay text); the screenshot (target/chromium-portfolio/portfolio.png, never
+     * committed) is produced and is not blank.
+     */
+    @Test
+    void portfolioTableRendersWorstFirstAndTheScreenshotShowsIt() throws Exception {
+        Report named = ScorecardsTest.named(report);
+        Path dir = Path.of("target", "chromium-portfolio").toAbsolutePath();
+        ReportWriters.write(named, TestReports.build(2, true, 1), dir, EnumSet.of(ReportFormat.HTML), TestReports.DOCS);
+        Path page = dir.resolve("report.html");
+        String dom = run(page, List.of("--dump-dom"), "");
+        int table = dom.indexOf("class=\"portfolio-table\"");
+        assertTrue(table > 0, "portfolio table in the DOM");
+        List<String> order = new ArrayList<>();
+        Matcher m = Pattern.compile("<tr class=\"verdict-row-[a-z-]+\" data-workload=\"([^\"]+)\"").matcher(dom);
+        while (m.find()) order.add(m.group(1));
+        List<String> expected = Scorecards.workloads(named, ReportDiff.of(TestReports.build(2, true, 1), named), w -> null).stream()
+                .map(r -> r.workload().name()).toList();
+        assertEquals(expected, order, "worst first");
+        assertEquals(2, order.size());
+        assertTrue(dom.contains("<th scope=\"col\">Trend</th>"), "column headers with scope");
+        assertTrue(dom.contains("id=\"fix-first\""), "fix first");
+        assertTrue(dom.contains("&lt;img src=x onerror=alert(1)&gt; | *prod* @team (" + TestReports.ACCOUNT_A + ")"), "account named, as text");
+        assertFalse(dom.contains("<img src=\"x\""), "no element from a hostile account name");
+
+        Path png = dir.resolve("portfolio.png");
+        Files.deleteIfExists(png);
+        run(page, List.of("--window-size=1400,1800", "--screenshot=" + png), "");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(img != null && img.getWidth() == 1400, "a PNG of the requested size");
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 7) for (int x = 0; x < img.getWidth(); x += 7) colours.add(img.getRGB(x, y));
+        assertTrue(colours.size() > 20, "the screenshot is not blank: " + colours.size() + " colours");
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     static long count(Predicate<Evaluation> p) {
@@ -127,12 +163,9 @@ class ChromiumReportTest {
         return run(List.of("--dump-dom"), hash);
     }
 
-    /** Runs headless Chromium on the report with every network path closed; returns stdout. */
-    static String run(List<String> extra, String hash) throws Exception {
-        return run(html, extra, hash);
-    }
+    static String run(List<String> extra, String hash) throws Exception { return run(html, extra, hash); }
 
-    /** Runs headless Chromium on {@code page} (the history page too) with every network path closed; returns stdout. */
+    /** Runs headless Chromium on a page with every network path closed; returns stdout. */
     static String run(Path page, List<String> extra, String hash) throws Exception {
         Path profile = Files.createTempDirectory("failready-chromium");
         Path stdout = Files.createTempFile("chromium", ".out");

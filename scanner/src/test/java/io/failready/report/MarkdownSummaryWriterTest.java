@@ -13,7 +13,7 @@ class MarkdownSummaryWriterTest {
     void verdictScoresAndBlockingFindings() {
         String md = MarkdownSummaryWriter.render(TestReports.small(), null);
         assertTrue(md.startsWith("## ❌ failready: NOT_READY — score "), md);
-        assertTrue(md.contains("| orders | us-east-1 → eu-west-1 | ❌ NOT\\_READY |"), md);
+        assertTrue(md.contains("| orders | team-orders@\u200bexample.com | us-east-1 → eu-west-1 | ❌ NOT\\_READY |"), "workload, owner, regions, verdict: " + md);
         assertTrue(md.contains("### Blocking findings ("), md);
         assertTrue(md.contains("### Collection gaps (2)"), md);
         assertFalse(md.contains("<script>"), "HTML must be escaped: GitHub renders inline HTML");
