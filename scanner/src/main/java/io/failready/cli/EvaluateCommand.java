@@ -27,6 +27,7 @@ public final class EvaluateCommand extends AbstractCommand {
 
     @Override
     protected int doExecute() throws Exception {
+        eval.checkReportOptions();
         Timings.mark("start");
         Pipeline.Inputs in = Pipeline.loadWithSnapshot(config, eval.ruleDirs, snapshotFile);
         Timings.mark("snapshot read + config and rules loaded");

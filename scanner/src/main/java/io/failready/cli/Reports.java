@@ -21,7 +21,8 @@ final class Reports {
     /** Writes every requested format; returns the files written (the JSON report first when there is one). */
     static List<Path> write(Report report, EvaluationOptions o, RuleCatalog catalog, PrintWriter out) throws IOException {
         Report previous = o.previous == null ? null : ReportReader.read(o.previous);
-        List<Path> files = ReportWriters.write(report, previous, o.out, o.formats(), id -> Pipeline.ruleDoc(catalog, id));
+        List<Path> files = ReportWriters.write(report, previous, o.out, o.formats(), id -> Pipeline.ruleDoc(catalog, id),
+                null, o.framework());
         for (Path p : files) out.println("wrote " + Terminal.safe(p.toString()));
         return files;
     }

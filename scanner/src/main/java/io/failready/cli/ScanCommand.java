@@ -46,6 +46,7 @@ public final class ScanCommand extends AbstractCommand {
 
     @Override
     protected int doExecute() throws Exception {
+        eval.checkReportOptions();
         Instant started = Instant.now();
         Snapshot snapshot;
         FailreadyConfig cfg;

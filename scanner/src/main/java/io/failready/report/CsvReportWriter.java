@@ -24,9 +24,17 @@ public final class CsvReportWriter {
     public static final List<String> HEADER = List.of("workload", "ruleId", "ruleTitle", "section", "severity",
             "complianceType", "waived", "resourceType", "resourceId", "resourceName", "accountId", "region",
             "recoveryRegion", "counterpartResourceId", "counterpartRegion", "annotation", "waiverReason",
-            "waiverApprover", "waiverOwner", "waiverExpires");
+            "waiverApprover", "waiverOwner", "waiverExpires", "frameworkControls");
 
     public static void write(Report report, Writer out) throws IOException {
+        write(report, null, out);
+    }
+
+    /**
+     * @param framework with --framework, frameworkControls holds that framework's control ids
+     *                  ("CP-6; CP-9(6)"); without, every bundled framework's as "framework:control"
+     */
+    public static void write(Report report, io.failready.rules.Frameworks.Framework framework, Writer out) throws IOException {
         Map<String, String> titles = new HashMap<>();
         if (report.rules() != null) for (Report.RuleRef r : report.rules()) titles.put(r.id(), r.title());
         row(out, HEADER.toArray(String[]::new));
@@ -40,7 +48,8 @@ public final class CsvReportWriter {
                         String.valueOf(e.isWaived()), e.getResourceType(), e.getResourceId(), e.getResourceName(),
                         e.getAccountId(), e.getRegion(), e.getRecoveryRegion(), cp == null ? null : cp.resourceId(),
                         cp == null ? null : cp.region(), e.getAnnotation(), wv == null ? null : wv.reason(),
-                        wv == null ? null : wv.approver(), wv == null ? null : wv.owner(), wv == null ? null : wv.expires());
+                        wv == null ? null : wv.approver(), wv == null ? null : wv.owner(), wv == null ? null : wv.expires(),
+                        String.join("; ", FrameworkView.controlIds(e.getRuleId(), framework)));
             }
         }
     }

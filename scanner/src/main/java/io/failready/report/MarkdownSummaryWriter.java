@@ -24,6 +24,11 @@ public final class MarkdownSummaryWriter {
     static final int MAX_CELL = 160;
 
     public static String render(Report report, Report previous) {
+        return render(report, previous, null);
+    }
+
+    /** @param framework the --framework view's control status, or null */
+    public static String render(Report report, Report previous, FrameworkView.Status framework) {
         StringBuilder md = new StringBuilder(8192);
         String verdict = ReportFacts.overallVerdict(report);
         md.append("## ").append(icon(verdict)).append(" failready: ").append(verdict)
@@ -98,6 +103,20 @@ public final class MarkdownSummaryWriter {
                 if (s.note() != null) md.append("\n**").append(cell(s.name())).append("**: nothing judged. ").append(esc(s.note().replaceAll("[\\r\\n\\t]+", " "))).append('\n');
             }
             md.append("\n</details>\n\n");
+        }
+
+        if (framework != null) {
+            md.append("### ").append(esc(framework.name())).append(" controls\n\n");
+            md.append("Status from each control's rules, worst first (a control none of whose rules was evaluated is INSUFFICIENT_DATA; "
+                    + "waived findings do not fail a control). Verdict and score above are the whole checklist's.\n\n");
+            md.append("| Control | Status | Non-compliant | Insufficient data | Compliant | Not applicable | Waived |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|\n");
+            for (FrameworkView.ControlStatus ctl : framework.controls()) {
+                md.append("| ").append(code(ctl.id())).append(' ').append(cell(ctl.title())).append(" | ").append(icon(ctl.status().equals("COMPLIANT") ? "READY" : ctl.status().equals("NON_COMPLIANT") ? "NOT_READY" : ctl.status())).append(' ')
+                        .append(ctl.status()).append(" | ").append(ctl.nonCompliant()).append(" | ").append(ctl.insufficientData()).append(" | ")
+                        .append(ctl.compliant()).append(" | ").append(ctl.notApplicable()).append(" | ").append(ctl.waived()).append(" |\n");
+            }
+            md.append('\n');
         }
 
         List<Object[]> blocking = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.failready.report;
 
 import io.failready.model.Report;
+import io.failready.rules.Frameworks;
 
 import io.failready.util.AtomicFiles;
 import io.failready.util.Json;
@@ -48,9 +49,19 @@ public final class ReportWriters {
     /** @param templateDir a directory overriding the bundled HTML templates (--template), or null */
     public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
                                    Function<String, String> ruleDocs, Path templateDir) throws IOException {
+        return write(report, previous, outDir, formats, ruleDocs, templateDir, null);
+    }
+
+    /**
+     * @param framework the framework of {@code --framework}, or null: narrows every view but the JSON
+     *                  report and the JUnit XML (what gates and CI read) to its rules, and adds its
+     *                  per-control status to HTML and Markdown ({@link FrameworkView})
+     */
+    public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
+                                   Function<String, String> ruleDocs, Path templateDir, Frameworks.Framework framework) throws IOException {
         List<ReportFormat> order = new ArrayList<>(EnumSet.copyOf(formats));
         try (OutputSet set = OutputSet.open(outDir, "--out")) {
-            render(order, report, previous, set.staging(), ruleDocs, templateDir);
+            render(order, report, previous, set.staging(), ruleDocs, templateDir, framework);
             List<Path> placed = set.commit(order.stream().map(ReportFormat::fileName).toList());
             // report the paths as the user spelled the directory
             List<Path> written = new ArrayList<>();
@@ -59,8 +70,9 @@ public final class ReportWriters {
         }
     }
 
-    private static void render(List<ReportFormat> order, Report report, Report previous, Path outDir,
-                               Function<String, String> ruleDocs, Path templateDir) throws IOException {
+    private static void render(List<ReportFormat> order, Report full, Report previous, Path outDir,
+                               Function<String, String> ruleDocs, Path templateDir, Frameworks.Framework framework) throws IOException {
+        View report = new View(full, FrameworkView.filter(full, framework), framework);
         int threads = Math.min(order.size(), Integer.getInteger("failready.report.threads", Math.max(1, Runtime.getRuntime().availableProcessors())));
         if (threads <= 1) {
             for (ReportFormat f : order) writeOne(f, report, previous, outDir, ruleDocs, templateDir);
@@ -95,17 +107,29 @@ public final class ReportWriters {
         }
     }
 
-    private static Path writeOne(ReportFormat f, Report report, Report previous, Path outDir,
+    /** The whole report (for the contract and the gate's test report) and the framework's view of it. */
+    private record View(Report full, Report shown, Frameworks.Framework framework) {}
+
+    private static Path writeOne(ReportFormat f, View v, Report previous, Path outDir,
                                  Function<String, String> ruleDocs, Path templateDir) throws IOException {
         Path target = outDir.resolve(f.fileName());
+        Report shown = v.shown();
+        Frameworks.Framework fw = v.framework();
         switch (f) {
-            case JSON -> file(target, out -> Json.REPORT_WRITER.writeValue(new NonClosing(out), report));
-            case HTML -> text(target, w -> HtmlReportWriter.render(report, previous, ruleDocs, templateDir, w));
-            case JUNIT -> text(target, w -> JunitXmlWriter.write(report, w));
-            case MD -> file(target, out -> out.write(MarkdownSummaryWriter.render(report, previous).getBytes(StandardCharsets.UTF_8)));
-            case CSV -> text(target, w -> CsvReportWriter.write(report, w));
+            case JSON -> file(target, out -> Json.REPORT_WRITER.writeValue(new NonClosing(out), v.full()));
+            case HTML -> text(target, w -> HtmlReportWriter.render(shown, previous, ruleDocs, templateDir, w, frameworkStatus(v)));
+            case JUNIT -> text(target, w -> JunitXmlWriter.write(v.full(), w));
+            case MD -> file(target, out -> out.write(MarkdownSummaryWriter.render(shown, previous, frameworkStatus(v)).getBytes(StandardCharsets.UTF_8)));
+            case CSV -> text(target, w -> CsvReportWriter.write(shown, fw, w));
+            case OCSF -> file(target, out -> OcsfWriter.write(shown, fw, out));
+            case ASFF -> file(target, out -> AsffWriter.write(shown, fw, out));
+            case SARIF -> file(target, out -> SarifWriter.write(shown, fw, ruleDocs, out));
         }
         return target;
+    }
+
+    private static FrameworkView.Status frameworkStatus(View v) {
+        return v.framework() == null ? null : new FrameworkView.Status(v.framework(), FrameworkView.status(v.full(), v.framework()));
     }
 
     /**
