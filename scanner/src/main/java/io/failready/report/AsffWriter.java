@@ -103,6 +103,7 @@ public final class AsffWriter {
         pf.put("failready/ruleId", e.getRuleId());
         pf.put("failready/workload", SecurityFindings.cut(w.name(), 2048));
         pf.put("failready/section", SecurityFindings.nz(e.getSection()));
+        pf.put("failready/resourceType", SecurityFindings.nz(e.getResourceType()));
         pf.put("failready/complianceType", e.getComplianceType().name());
         pf.put("failready/primaryRegion", SecurityFindings.nz(w.primaryRegion()));
         pf.put("failready/recoveryRegion", SecurityFindings.nz(e.getRecoveryRegion()));
@@ -122,10 +123,34 @@ public final class AsffWriter {
         return r;
     }
 
-    /** AWS::S3::Bucket -> AwsS3Bucket, Security Hub's spelling of resource types; "Other" when unknown. */
+    /**
+     * Security Hub's own resource type names, which do not follow one rule from the CloudFormation
+     * names (AwsRdsDbInstance, AwsElbv2LoadBalancer); any type not listed is "Other", as the ASFF
+     * asks, and the CloudFormation type travels in ProductFields.
+     */
+    static final Map<String, String> ASFF_TYPES = Map.ofEntries(
+            Map.entry("AWS::AutoScaling::AutoScalingGroup", "AwsAutoScalingAutoScalingGroup"),
+            Map.entry("AWS::CertificateManager::Certificate", "AwsCertificateManagerCertificate"),
+            Map.entry("AWS::CloudFront::Distribution", "AwsCloudFrontDistribution"),
+            Map.entry("AWS::CloudWatch::Alarm", "AwsCloudWatchAlarm"),
+            Map.entry("AWS::DynamoDB::Table", "AwsDynamoDbTable"),
+            Map.entry("AWS::EC2::VPC", "AwsEc2Vpc"),
+            Map.entry("AWS::ECR::Repository", "AwsEcrRepository"),
+            Map.entry("AWS::ECS::Service", "AwsEcsService"),
+            Map.entry("AWS::EKS::Cluster", "AwsEksCluster"),
+            Map.entry("AWS::ElasticLoadBalancingV2::LoadBalancer", "AwsElbv2LoadBalancer"),
+            Map.entry("AWS::IAM::Role", "AwsIamRole"),
+            Map.entry("AWS::KMS::Key", "AwsKmsKey"),
+            Map.entry("AWS::Lambda::Function", "AwsLambdaFunction"),
+            Map.entry("AWS::RDS::DBCluster", "AwsRdsDbCluster"),
+            Map.entry("AWS::RDS::DBInstance", "AwsRdsDbInstance"),
+            Map.entry("AWS::S3::Bucket", "AwsS3Bucket"),
+            Map.entry("AWS::SecretsManager::Secret", "AwsSecretsManagerSecret"),
+            Map.entry("AWS::SNS::Topic", "AwsSnsTopic"),
+            Map.entry("AWS::SQS::Queue", "AwsSqsQueue"));
+
     static String asffType(String cfnType) {
-        if (cfnType == null || !cfnType.startsWith("AWS::")) return "Other";
-        return "Aws" + cfnType.substring(5).replace("::", "");
+        return cfnType == null ? "Other" : ASFF_TYPES.getOrDefault(cfnType, "Other");
     }
 
     static String severityLabel(Evaluation e) {

@@ -134,13 +134,18 @@ public final class SarifWriter {
     }
 
     /**
-     * The configuration file as a relative URI (what code scanning can place an alert on); a path
-     * outside the repository, or none, falls back to the conventional failready.yaml.
+     * The configuration file as a relative URI (what code scanning can place an alert on): as given
+     * when relative, else its file name (an absolute path means nothing on the dashboard's side);
+     * failready.yaml when the report names none.
      */
     static String configUri(Report report) {
         String p = report.sources() == null || report.sources().config() == null ? null : report.sources().config().path();
-        if (p == null || p.isBlank() || p.startsWith("/") || p.startsWith("..") || p.matches("^[A-Za-z]:.*")) return "failready.yaml";
+        if (p == null || p.isBlank()) return "failready.yaml";
         String norm = p.replace('\\', '/');
+        if (norm.startsWith("/") || norm.startsWith("../") || norm.contains("/../") || norm.matches("^[A-Za-z]:.*")) {
+            norm = norm.substring(norm.lastIndexOf('/') + 1);
+            if (norm.isEmpty() || norm.equals("..")) return "failready.yaml";
+        }
         if (norm.startsWith("./")) norm = norm.substring(2);
         StringBuilder sb = new StringBuilder();
         for (String seg : norm.split("/")) {
