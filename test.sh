@@ -25,6 +25,18 @@ elif ! python3 -c 'import moto.server, boto3' >/dev/null 2>&1; then
     || echo "test.sh: moto could not be installed; MotoScanTest will fail" >&2
 fi
 
+# Microsoft's SARIF Multitool validates --format sarif in SecurityFormatsTest. Installed from npm into
+# tools/validators (git-ignored), pinned to the release the test was written against.
+if [ ! -x tools/validators/node_modules/.bin/sarif-multitool ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "test.sh: installing @microsoft/sarif-multitool 5.7.0 for the SARIF validation test..." >&2
+    npm install --silent --no-audit --no-fund --prefix tools/validators @microsoft/sarif-multitool@5.7.0 >&2 \
+      || echo "test.sh: the SARIF Multitool could not be installed; SecurityFormatsTest will fail" >&2
+  else
+    echo "test.sh: npm is missing; SecurityFormatsTest (SARIF validation) will fail" >&2
+  fi
+fi
+
 command -v mvn >/dev/null || { echo "test.sh: Maven (mvn) is required" >&2; exit 1; }
 mvn -B -Dstyle.color=never verify "$@"
 

@@ -29,6 +29,7 @@ public final class EvaluateCommand extends AbstractCommand {
 
     @Override
     protected int doExecute() throws Exception {
+        eval.checkReportOptions();
         Timings.mark("start");
         var directions = direction.directions();
         Pipeline.Inputs in = Pipeline.loadWithSnapshot(config, eval.ruleDirs, snapshotFile);

@@ -2,6 +2,7 @@ package io.failready.cli;
 
 import io.failready.evaluate.RuleEngine;
 import io.failready.report.ReportFormat;
+import io.failready.rules.Frameworks;
 import io.failready.util.Durations;
 import io.failready.util.InputException;
 import picocli.CommandLine.Option;
@@ -24,8 +25,15 @@ public final class EvaluationOptions {
     Path out;
 
     @Option(names = "--format", paramLabel = "LIST", defaultValue = "json,html",
-            description = "Report formats, comma-separated: json, html, junit, md, csv, all (default: ${DEFAULT-VALUE}).")
+            description = "Report formats, comma-separated: json, html, junit, md, csv, ocsf, asff, sarif, all (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--framework", paramLabel = "NAME", description = FRAMEWORK_HELP)
+    String framework;
+
+    static final String FRAMEWORK_HELP = "Show the reports through one compliance framework: nist-sp-800-53-r5, iso-27001-2022, soc2, dora or "
+            + "well-architected-reliability. HTML and Markdown gain each control's status; HTML, Markdown, CSV, OCSF, ASFF and SARIF keep only "
+            + "the evaluations of the framework's rules. The JSON report, the JUnit XML, the verdict and the exit code stay the whole checklist's.";
 
     @Option(names = "--previous", paramLabel = "REPORT.json", description = "An earlier JSON report, for the trend and diff in the HTML report.")
     Path previous;
@@ -48,6 +56,17 @@ public final class EvaluationOptions {
         } catch (IllegalArgumentException e) {
             throw new InputException("--format: " + e.getMessage() + ".");
         }
+    }
+
+    /** The --framework, or null; exit 2 naming the choices when unknown. */
+    Frameworks.Framework framework() {
+        return framework == null ? null : Frameworks.bundled().require("--framework", framework);
+    }
+
+    /** Checks --format and --framework before any slow work (a scan), so a typo costs seconds, not a scan. */
+    void checkReportOptions() {
+        formats();
+        framework();
     }
 
     Instant asOf(Instant dflt) {

@@ -138,6 +138,7 @@ public final class GateCommand extends AbstractCommand {
         // the gate's clock: the inventory's age is judged at --as-of when the user set it
         Instant clock = eval.asOf(now);
         refuseWriteReportsWithReport();
+        if (writeReports) eval.checkReportOptions();
         checkDecisionOut();
         // flags are checked before --write-reports writes anything, so a typo leaves no half-done output
         Severity failOnFlag = failOn == null ? null : severity(failOn);

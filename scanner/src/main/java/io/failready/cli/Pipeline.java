@@ -13,10 +13,8 @@ import io.failready.snapshot.Snapshot;
 import io.failready.snapshot.SnapshotIO;
 import io.failready.util.Hashing;
 import io.failready.util.InputException;
-import io.failready.util.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -134,20 +132,8 @@ public final class Pipeline {
 
     /** rules/mappings/well-architected-reliability.yaml, inverted to rule id -> control ids. */
     public static Map<String, List<String>> wellArchitected(RuleCatalog catalog) {
-        Map<String, List<String>> out = new TreeMap<>();
-        Path f = RuleSources.bundledRoot().resolve("mappings/well-architected-reliability.yaml");
-        if (!Files.exists(f)) return out;
-        try (InputStream in = Files.newInputStream(f)) {
-            var tree = Json.readLocated(in, "rules/mappings/well-architected-reliability.yaml", true);
-            for (var c : tree.path("controls")) {
-                String id = c.path("id").asText();
-                for (var r : c.path("rules")) out.computeIfAbsent(r.asText(), k -> new ArrayList<>()).add(id);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the Well-Architected mapping: " + e.getMessage(), e);
-        }
-        out.values().forEach(l -> l.sort(null));
-        return out;
+        var wa = io.failready.rules.Frameworks.bundled().get(io.failready.rules.Frameworks.WELL_ARCHITECTED);
+        return wa == null ? new TreeMap<>() : wa.controlsByRule();
     }
 
     /** The rule's Markdown documentation, or a one-line fallback. */

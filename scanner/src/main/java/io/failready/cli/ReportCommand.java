@@ -26,7 +26,7 @@ import java.util.Set;
  * {@link Portfolio}) into one HTML and Markdown overview.
  */
 @Command(name = "report", description = {
-        "Re-render a saved JSON report as HTML, Markdown, JUnit XML, CSV or JSON.",
+        "Re-render a saved JSON report as HTML, Markdown, JUnit XML, CSV, JSON, OCSF, ASFF (Security Hub) or SARIF.",
         "With --portfolio, combine several reports (one per workload or team) into one HTML and Markdown portfolio,",
         "worst workload first.",
         "Nothing is re-evaluated: scores and verdicts are the report's own."},
@@ -45,8 +45,11 @@ public final class ReportCommand extends AbstractCommand {
     boolean portfolio;
 
     @Option(names = "--format", paramLabel = "LIST", defaultValue = "html,md",
-            description = "Comma-separated formats: json, html, junit, md, csv, or all (default: ${DEFAULT-VALUE}).")
+            description = "Comma-separated formats: json, html, junit, md, csv, ocsf, asff, sarif, or all (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--framework", paramLabel = "NAME", description = EvaluationOptions.FRAMEWORK_HELP)
+    String framework;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Directory to write into (default: current directory). The report files are replaced as a set; "
             + "other files there are left alone; exit 2 if another run is writing into DIR.")
@@ -71,6 +74,7 @@ public final class ReportCommand extends AbstractCommand {
         } catch (IllegalArgumentException e) {
             throw new InputException("--format: " + e.getMessage() + ".");
         }
+        var fw = framework == null ? null : io.failready.rules.Frameworks.bundled().require("--framework", framework);
         if (template != null && !Files.isDirectory(template)) {
             throw new InputException(template, "--template must be a directory holding report.ftlh.");
         }
@@ -102,7 +106,7 @@ public final class ReportCommand extends AbstractCommand {
         List<Path> roots = new ArrayList<>();
         roots.add(RuleSources.bundledRoot());
         roots.addAll(ruleDirs);
-        List<Path> written = ReportWriters.write(report, old, out, formats, RuleDocs.from(roots), template, java.util.Map.of(), inventoryOf);
+        List<Path> written = ReportWriters.write(report, old, out, formats, RuleDocs.from(roots), template, java.util.Map.of(), inventoryOf, fw);
         for (Path p : written) out().println(io.failready.util.Terminal.safe(p.toString()));
         return ExitCodes.OK;
     }

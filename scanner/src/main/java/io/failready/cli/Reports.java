@@ -26,7 +26,7 @@ final class Reports {
     /** @param extras further files written and renamed with the reports as one set (the kept snapshot) */
     static List<Path> write(Report report, EvaluationOptions o, RuleCatalog catalog, PrintWriter out, Map<String, byte[]> extras) throws IOException {
         Report previous = o.previous == null ? null : ReportReader.read(o.previous);
-        List<Path> files = ReportWriters.write(report, previous, o.out, o.formats(), id -> Pipeline.ruleDoc(catalog, id), null, extras, null);
+        List<Path> files = ReportWriters.write(report, previous, o.out, o.formats(), id -> Pipeline.ruleDoc(catalog, id), null, extras, null, o.framework());
         for (Path p : files) out.println("wrote " + Terminal.safe(p.toString()));
         return files;
     }

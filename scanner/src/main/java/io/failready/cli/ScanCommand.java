@@ -61,7 +61,7 @@ public final class ScanCommand extends AbstractCommand {
         if (noSnapshot && snapshotOut != null) {
             throw new InputException("--no-snapshot and --snapshot-out contradict each other: keep the snapshot at FILE, or keep none.");
         }
-        eval.formats(); // a typo in --format is refused before minutes of collection
+        eval.checkReportOptions(); // a typo in --format or --framework is refused before minutes of collection
         Instant started = Instant.now();
         direction.directions();
         Snapshot snapshot;

@@ -28,7 +28,8 @@ public final class CsvReportWriter {
 
     /** What a cell is computed from: one evaluation, its workload and report-wide lookups. */
     record Line(Report report, Report.WorkloadReport workload, Evaluation evaluation, boolean blocking,
-                Map<String, Report.RuleRef> rules, Map<String, String> accountNames) {
+                Map<String, Report.RuleRef> rules, Map<String, String> accountNames,
+                io.failready.rules.Frameworks.Framework framework) {
         Evaluation.WaiverRef waiver() { return evaluation.getWaiver(); }
         Evaluation.Counterpart counterpart() { return evaluation.getCounterpart(); }
     }
@@ -37,9 +38,9 @@ public final class CsvReportWriter {
 
     /**
      * The columns, in order: the one place a column is declared. New columns go at the end, so a
-     * spreadsheet that reads columns by position keeps working. frameworkControls lists the
-     * framework controls mapped to the rule (today the Well-Architected mapping in rules/mappings/),
-     * separated by "; ".
+     * spreadsheet that reads columns by position keeps working. frameworkControls lists, with
+     * --framework, that framework's control ids ("CP-6; CP-9(6)"); without, every bundled framework's as
+     * "framework:control".
      */
     static final List<Column> COLUMNS = List.of(
             new Column("workload", l -> l.workload().name()),
@@ -66,8 +67,7 @@ public final class CsvReportWriter {
             new Column("reportGeneratedAt", l -> l.report().generatedAt()),
             new Column("accountName", l -> l.accountNames().get(l.evaluation().getAccountId())),
             new Column("blocking", l -> String.valueOf(l.blocking())),
-            new Column("frameworkControls", l -> rule(l) == null || rule(l).wellArchitected() == null ? null
-                    : String.join("; ", rule(l).wellArchitected())),
+            new Column("frameworkControls", l -> String.join("; ", FrameworkView.controlIds(l.evaluation().getRuleId(), l.framework()))),
             new Column("remediation", l -> RuleDocs.remediationLink(l.evaluation().getSection(), l.evaluation().getRuleId())),
             new Column("direction", l -> l.workload().directionOrDefault().id));
 
@@ -76,6 +76,11 @@ public final class CsvReportWriter {
     private static Report.RuleRef rule(Line l) { return l.rules().get(l.evaluation().getRuleId()); }
 
     public static void write(Report report, Writer out) throws IOException {
+        write(report, null, out);
+    }
+
+    /** @param framework the framework of --framework, or null (see the frameworkControls column) */
+    public static void write(Report report, io.failready.rules.Frameworks.Framework framework, Writer out) throws IOException {
         Map<String, Report.RuleRef> rules = new HashMap<>();
         if (report.rules() != null) for (Report.RuleRef r : report.rules()) rules.put(r.id(), r);
         Map<String, String> names = ReportFacts.accountNames(report);
@@ -85,7 +90,7 @@ public final class CsvReportWriter {
         for (Report.WorkloadReport w : report.workloads()) {
             GatePolicy policy = ReportFacts.policyOf(w);
             for (Evaluation e : ReportFacts.evaluations(w)) {
-                Line line = new Line(report, w, e, policy.blocks(e), rules, names);
+                Line line = new Line(report, w, e, policy.blocks(e), rules, names, framework);
                 for (int i = 0; i < cells.length; i++) cells[i] = COLUMNS.get(i).value().apply(line);
                 row(out, cells);
             }

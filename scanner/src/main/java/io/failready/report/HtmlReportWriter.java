@@ -26,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -103,12 +104,21 @@ public final class HtmlReportWriter {
      */
     public static void render(Report report, Report previous, Function<String, String> ruleDocs, Path templateDir,
                               Writer out) throws IOException {
-        render(report, previous, ruleDocs, templateDir, null, out);
+        render(report, previous, ruleDocs, templateDir, null, out, null);
     }
 
     /** @param inventoryOf workload name to its inventory time, for a portfolio of reports of different ages; null: the report's own */
     public static void render(Report report, Report previous, Function<String, String> ruleDocs, Path templateDir,
                               Function<String, String> inventoryOf, Writer out) throws IOException {
+        render(report, previous, ruleDocs, templateDir, inventoryOf, out, null);
+    }
+
+    /**
+     * @param inventoryOf workload name to its inventory time, for a portfolio of reports of different ages; null: the report's own
+     * @param framework the --framework view's control status, or null
+     */
+    public static void render(Report report, Report previous, Function<String, String> ruleDocs, Path templateDir,
+                              Function<String, String> inventoryOf, Writer out, FrameworkView.Status framework) throws IOException {
         if (templateDir != null && !Files.isDirectory(templateDir)) {
             throw new InputException(templateDir, "--template must be a directory holding report.ftlh (and optionally components/, assets/, messages.properties).");
         }
@@ -126,6 +136,14 @@ public final class HtmlReportWriter {
         root.put("model", model);
         root.put("assets", assets);
         root.put("msg", messages(templateDir));
+        if (framework != null) root.put("frameworkStatus", framework);
+        Map<String, List<String>> ruleControls = new HashMap<>();
+        if (report.rules() != null) {
+            for (Report.RuleRef r : report.rules()) {
+                ruleControls.put(r.id(), FrameworkView.requirements(r.id(), framework == null ? null : framework.framework()));
+            }
+        }
+        root.put("ruleControls", ruleControls);
         // The data island is streamed by a directive rather than held as one more big string.
         root.put("dataIsland", (freemarker.template.TemplateDirectiveModel) (env, params, loopVars, body) ->
                 DataIsland.write(report, env.getOut()));

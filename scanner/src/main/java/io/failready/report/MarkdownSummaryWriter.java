@@ -27,11 +27,20 @@ public final class MarkdownSummaryWriter {
     public static final int TOP_FIX_GROUPS = 5;
 
     public static String render(Report report, Report previous) {
-        return render(report, previous, null);
+        return render(report, previous, null, null);
     }
 
     /** @param inventoryOf workload name to its inventory time (a portfolio of reports of different ages), or null: the report's own */
     public static String render(Report report, Report previous, java.util.function.Function<String, String> inventoryOf) {
+        return render(report, previous, inventoryOf, null);
+    }
+
+    /**
+     * @param inventoryOf workload name to its inventory time (a portfolio of reports of different ages), or null: the report's own
+     * @param framework the --framework view's control status, or null
+     */
+    public static String render(Report report, Report previous, java.util.function.Function<String, String> inventoryOf,
+                                FrameworkView.Status framework) {
         java.util.function.Function<String, String> inventory = inventoryOf != null ? inventoryOf : w -> report.inventoryAt();
         java.util.Map<String, String> names = ReportFacts.accountNames(report);
         StringBuilder md = new StringBuilder(8192);
@@ -143,6 +152,20 @@ public final class MarkdownSummaryWriter {
                 if (s.note() != null) md.append("\n**").append(cell(s.name())).append("**: nothing judged. ").append(esc(s.note().replaceAll("[\\r\\n\\t]+", " "))).append('\n');
             }
             md.append("\n</details>\n\n");
+        }
+
+        if (framework != null) {
+            md.append("### ").append(esc(framework.name())).append(" controls\n\n");
+            md.append("Status from each control's rules, worst first (a control none of whose rules was evaluated is INSUFFICIENT_DATA; "
+                    + "waived findings do not fail a control). Verdict and score above are the whole checklist's.\n\n");
+            md.append("| Control | Status | Non-compliant | Insufficient data | Compliant | Not applicable | Waived |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|\n");
+            for (FrameworkView.ControlStatus ctl : framework.controls()) {
+                md.append("| ").append(code(ctl.id())).append(' ').append(cell(ctl.title())).append(" | ").append(icon(ctl.status().equals("COMPLIANT") ? "READY" : ctl.status().equals("NON_COMPLIANT") ? "NOT_READY" : ctl.status())).append(' ')
+                        .append(ctl.status()).append(" | ").append(ctl.nonCompliant()).append(" | ").append(ctl.insufficientData()).append(" | ")
+                        .append(ctl.compliant()).append(" | ").append(ctl.notApplicable()).append(" | ").append(ctl.waived()).append(" |\n");
+            }
+            md.append('\n');
         }
 
         List<Object[]> blocking = new ArrayList<>();

@@ -6,7 +6,9 @@ import java.util.Set;
 
 /** Output formats and their file names in --out DIR. */
 public enum ReportFormat {
-    JSON("report.json"), HTML("report.html"), JUNIT("junit.xml"), MD("summary.md"), CSV("evaluations.csv");
+    JSON("report.json"), HTML("report.html"), JUNIT("junit.xml"), MD("summary.md"), CSV("evaluations.csv"),
+    /** Security tooling: OCSF Compliance Findings, Security Hub (ASFF) import batches, SARIF for code scanning. */
+    OCSF("findings.ocsf.json"), ASFF("findings.asff.json"), SARIF("report.sarif");
 
     private final String fileName;
     ReportFormat(String fileName) { this.fileName = fileName; }
@@ -23,7 +25,7 @@ public enum ReportFormat {
             try {
                 out.add(valueOf(t));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown report format '" + s.trim() + "' (choose from json, html, junit, md, csv, all)");
+                throw new IllegalArgumentException("unknown report format '" + s.trim() + "' (choose from json, html, junit, md, csv, ocsf, asff, sarif, all)");
             }
         }
         if (out.isEmpty()) throw new IllegalArgumentException("no report format given");

@@ -1,6 +1,7 @@
 package io.failready.report;
 
 import io.failready.model.Report;
+import io.failready.rules.Frameworks;
 
 import io.failready.util.AtomicFiles;
 import io.failready.util.Json;
@@ -48,7 +49,7 @@ public final class ReportWriters {
     /** @param templateDir a directory overriding the bundled HTML templates (--template), or null */
     public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
                                    Function<String, String> ruleDocs, Path templateDir) throws IOException {
-        return write(report, previous, outDir, formats, ruleDocs, templateDir, java.util.Map.of(), null);
+        return write(report, previous, outDir, formats, ruleDocs, templateDir, java.util.Map.of(), null, null);
     }
 
     /**
@@ -56,13 +57,16 @@ public final class ReportWriters {
      *               report names: staged and renamed with the reports, so a report never sits beside
      *               another run's snapshot
      * @param inventoryOf workload name to when its inventory was collected (a portfolio's reports differ), or null: the report's own
+     * @param framework the framework of {@code --framework}, or null: narrows every view but the JSON
+     *                  report and the JUnit XML (what gates and CI read) to its rules, and adds its
+     *                  per-control status to HTML and Markdown ({@link FrameworkView})
      */
     public static List<Path> write(Report report, Report previous, Path outDir, Set<ReportFormat> formats,
                                    Function<String, String> ruleDocs, Path templateDir, java.util.Map<String, byte[]> extras,
-                                   Function<String, String> inventoryOf) throws IOException {
+                                   Function<String, String> inventoryOf, Frameworks.Framework framework) throws IOException {
         List<ReportFormat> order = new ArrayList<>(EnumSet.copyOf(formats));
         try (OutputSet set = OutputSet.open(outDir, "--out")) {
-            render(order, report, previous, set.staging(), ruleDocs, templateDir, inventoryOf);
+            render(order, report, previous, set.staging(), ruleDocs, templateDir, inventoryOf, framework);
             List<String> names = new ArrayList<>(order.stream().map(ReportFormat::fileName).toList());
             for (java.util.Map.Entry<String, byte[]> e : new java.util.TreeMap<>(extras).entrySet()) {
                 file(set.staging().resolve(e.getKey()), out -> out.write(e.getValue()));
@@ -76,12 +80,13 @@ public final class ReportWriters {
         }
     }
 
-    private static void render(List<ReportFormat> order, Report report, Report previous, Path outDir,
+    private static void render(List<ReportFormat> order, Report full, Report previous, Path outDir,
                                Function<String, String> ruleDocs, Path templateDir,
-                               Function<String, String> inventoryOf) throws IOException {
+                               Function<String, String> inventoryOf, Frameworks.Framework framework) throws IOException {
+        View report = new View(full, FrameworkView.filter(full, framework), framework, inventoryOf);
         int threads = Math.min(order.size(), Integer.getInteger("failready.report.threads", Math.max(1, Runtime.getRuntime().availableProcessors())));
         if (threads <= 1) {
-            for (ReportFormat f : order) writeOne(f, report, previous, outDir, ruleDocs, templateDir, inventoryOf);
+            for (ReportFormat f : order) writeOne(f, report, previous, outDir, ruleDocs, templateDir);
         } else {
             // Formats are independent and each file is written atomically, so they render in parallel.
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -91,7 +96,7 @@ public final class ReportWriters {
             });
             try {
                 List<Future<Path>> futures = new ArrayList<>();
-                for (ReportFormat f : order) futures.add(pool.submit(() -> writeOne(f, report, previous, outDir, ruleDocs, templateDir, inventoryOf)));
+                for (ReportFormat f : order) futures.add(pool.submit(() -> writeOne(f, report, previous, outDir, ruleDocs, templateDir)));
                 Throwable failure = null;
                 for (Future<Path> fu : futures) {
                     try {
@@ -113,18 +118,29 @@ public final class ReportWriters {
         }
     }
 
-    private static Path writeOne(ReportFormat f, Report report, Report previous, Path outDir,
-                                 Function<String, String> ruleDocs, Path templateDir,
-                                 Function<String, String> inventoryOf) throws IOException {
+    /** The whole report (for the contract and the gate's test report), the framework's view of it, and inventory times. */
+    private record View(Report full, Report shown, Frameworks.Framework framework, Function<String, String> inventoryOf) {}
+
+    private static Path writeOne(ReportFormat f, View v, Report previous, Path outDir,
+                                 Function<String, String> ruleDocs, Path templateDir) throws IOException {
         Path target = outDir.resolve(f.fileName());
+        Report shown = v.shown();
+        Frameworks.Framework fw = v.framework();
         switch (f) {
-            case JSON -> file(target, out -> Json.REPORT_WRITER.writeValue(new NonClosing(out), report));
-            case HTML -> text(target, w -> HtmlReportWriter.render(report, previous, ruleDocs, templateDir, inventoryOf, w));
-            case JUNIT -> text(target, w -> JunitXmlWriter.write(report, w));
-            case MD -> file(target, out -> out.write(MarkdownSummaryWriter.render(report, previous, inventoryOf).getBytes(StandardCharsets.UTF_8)));
-            case CSV -> text(target, w -> CsvReportWriter.write(report, w));
+            case JSON -> file(target, out -> Json.REPORT_WRITER.writeValue(new NonClosing(out), v.full()));
+            case HTML -> text(target, w -> HtmlReportWriter.render(shown, previous, ruleDocs, templateDir, v.inventoryOf(), w, frameworkStatus(v)));
+            case JUNIT -> text(target, w -> JunitXmlWriter.write(v.full(), w));
+            case MD -> file(target, out -> out.write(MarkdownSummaryWriter.render(shown, previous, v.inventoryOf(), frameworkStatus(v)).getBytes(StandardCharsets.UTF_8)));
+            case CSV -> text(target, w -> CsvReportWriter.write(shown, fw, w));
+            case OCSF -> file(target, out -> OcsfWriter.write(shown, fw, out));
+            case ASFF -> file(target, out -> AsffWriter.write(shown, fw, out));
+            case SARIF -> file(target, out -> SarifWriter.write(shown, fw, ruleDocs, out));
         }
         return target;
+    }
+
+    private static FrameworkView.Status frameworkStatus(View v) {
+        return v.framework() == null ? null : new FrameworkView.Status(v.framework(), FrameworkView.status(v.full(), v.framework()));
     }
 
     /**

@@ -164,7 +164,8 @@ public final class Json {
         throw new InputException(fileName, line, col, sb.toString());
     }
 
-    private static JsonLocation locationOf(JsonNode node) {
+    /** Where a node of a {@link #readLocated} tree came from, or null. */
+    public static JsonLocation locationOf(JsonNode node) {
         return node instanceof TokenStreamLocationAware aware ? aware.tokenStreamLocation() : null;
     }
 

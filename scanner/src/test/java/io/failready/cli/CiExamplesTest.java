@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The CI examples in ci/ parse, and every failready command they run names a real subcommand
- * with real options (ci/test-examples.sh then runs them against the demo with the built jar).
+ * with real options (ci/test-examples.sh then runs them against the demo with the built jar; the
+ * GitHub Action and the GitLab template the other examples use are run by CiPackagingTest).
  */
 class CiExamplesTest {
     static final Path CI = Path.of("..", "ci");
@@ -26,7 +27,7 @@ class CiExamplesTest {
 
     @Test
     void yamlExamplesParse() throws IOException {
-        for (String f : List.of("github-actions.yml", "gitlab-ci.yml")) {
+        for (String f : List.of("github-actions.yml", "gitlab-ci.yml", "gitlab/failready.gitlab-ci.yml", "../action.yml")) {
             var tree = Json.YAML.readTree(Files.readString(CI.resolve(f)));
             assertTrue(tree.isObject() && tree.size() > 0, f + " is empty");
         }
@@ -52,7 +53,8 @@ class CiExamplesTest {
                 seen++;
             }
         }
-        assertTrue(seen >= 6, "expected the examples to run failready several times, found " + seen);
+        // the GitHub and GitLab examples call failready through the action and the template, which CiPackagingTest runs
+        assertTrue(seen >= 2, "expected the examples to run failready several times, found " + seen);
         assertEquals(List.of(), problems);
     }
 

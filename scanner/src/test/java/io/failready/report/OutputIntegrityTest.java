@@ -33,7 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * untouched, and no temporary files.
  */
 class OutputIntegrityTest {
-    static final List<String> ALL = List.of("report.json", "report.html", "junit.xml", "summary.md", "evaluations.csv");
+    /**
+     * The set under test. Not "all": the security formats (OCSF, ASFF, SARIF) of the 80k-evaluation
+     * report add half a gigabyte and minutes on a shared machine while testing nothing more about
+     * how a set of files is replaced.
+     */
+    static final java.util.Set<ReportFormat> FORMATS = EnumSet.of(ReportFormat.JSON, ReportFormat.HTML, ReportFormat.JUNIT, ReportFormat.MD, ReportFormat.CSV);
+    static final List<String> ALL = FORMATS.stream().map(ReportFormat::fileName).toList();
 
     @TempDir static Path shared;
     static Path bigJson;
@@ -44,7 +50,7 @@ class OutputIntegrityTest {
     @BeforeEach
     void oldRunAndUserFile() throws Exception {
         out = tmp.resolve("out");
-        ReportWriters.write(TestReports.small(), null, out, EnumSet.allOf(ReportFormat.class), TestReports.DOCS);
+        ReportWriters.write(TestReports.small(), null, out, FORMATS, TestReports.DOCS);
         for (String f : ALL) oldSet.put(f, Files.readAllBytes(out.resolve(f)));
         Files.writeString(out.resolve("notes.txt"), "the user's own file");
     }
@@ -59,7 +65,7 @@ class OutputIntegrityTest {
     Process child(Path dir) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx1g", "io.failready.cli.FailReady",
-                "report", bigJson.toString(), "--format", "all", "--out", dir.toString());
+                "report", bigJson.toString(), "--format", "json,html,junit,md,csv", "--out", dir.toString());
         pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         pb.redirectErrorStream(true).redirectOutput(tmp.resolve("child-" + System.nanoTime() + ".log").toFile());
         return pb.start();
@@ -140,7 +146,7 @@ class OutputIntegrityTest {
     void aStagingDirectoryLeftByAKilledRunIsRemovedByTheNextRun() throws Exception {
         Path stale = Files.createDirectory(out.resolve(".failready-staging-12345"));
         Files.writeString(stale.resolve("report.html"), "<html>half");
-        ReportWriters.write(TestReports.small(), null, out, EnumSet.allOf(ReportFormat.class), TestReports.DOCS);
+        ReportWriters.write(TestReports.small(), null, out, FORMATS, TestReports.DOCS);
         assertFalse(Files.exists(stale));
         assertOneWholeSet();
     }
