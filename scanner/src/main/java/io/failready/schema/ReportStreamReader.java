@@ -176,8 +176,8 @@ public final class ReportStreamReader {
                 default -> skip();
             }
         }
-        return new Report(schemaVersion, tool, generatedAt, asOf, sources, rules, workloads, gaps, summary,
-                names == null ? List.of() : names);
+        // absent or null stays null, as the reference (Jackson) reader has it
+        return new Report(schemaVersion, tool, generatedAt, asOf, sources, rules, workloads, gaps, summary, names);
     }
 
     private Report.Tool tool() throws IOException {

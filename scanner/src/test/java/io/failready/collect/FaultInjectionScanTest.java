@@ -50,6 +50,8 @@ class FaultInjectionScanTest {
     static final String BASELINE = """
             COMPLIANT ACCOUNT_RECOVERY_REGION_ENABLED 111111111111/eu-west-1 111111111111
             COMPLIANT ACCOUNT_RECOVERY_REGION_ENABLED 222222222222/eu-west-1 222222222222
+            NOT_APPLICABLE BACKUP_RESTORE_TESTED 111111111111/us-east-1 arn:aws:dynamodb:us-east-1:111111111111:table/orders
+            NOT_APPLICABLE BACKUP_RESTORE_TESTED 111111111111/us-east-1 arn:aws:s3:::orders-data
             COMPLIANT CLOUDTRAIL_LOGGING_IN_RECOVERY_REGION 111111111111/eu-west-1 111111111111
             COMPLIANT CLOUDTRAIL_LOGGING_IN_RECOVERY_REGION 222222222222/eu-west-1 222222222222
             COMPLIANT CONFIG_NO_PRIMARY_REGION_REFERENCES 111111111111/eu-west-1 arn:aws:ssm:eu-west-1:111111111111:parameter/orders/table
@@ -69,6 +71,7 @@ class FaultInjectionScanTest {
             COMPLIANT GUARDDUTY_ENABLED_IN_BOTH_REGIONS 222222222222/us-east-1 222222222222
             COMPLIANT KMS_KEY_AVAILABLE_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:kms:us-east-1:111111111111:key/mrk-orders
             COMPLIANT KMS_KEY_POLICY_EQUIVALENT 111111111111/us-east-1 arn:aws:kms:us-east-1:111111111111:key/mrk-orders
+            NOT_APPLICABLE REGION_SWITCH_PLAN_READY 111111111111/global workload/orders
             COMPLIANT RUNBOOKS_DEFINED 111111111111/us-east-1 workload/orders
             COMPLIANT S3_BUCKET_REPLICATED_TO_RECOVERY_REGION 111111111111/us-east-1 arn:aws:s3:::orders-data
             COMPLIANT SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:secretsmanager:us-east-1:111111111111:secret:orders/db-AbCdEf
@@ -187,6 +190,7 @@ class FaultInjectionScanTest {
             // as above, and B's IAM roles are unknown too
             assertFailsClosed(r, stub, 20_000, DENIED_ACCOUNT + """
                     IAM_POLICIES_ALLOW_RECOVERY_REGION 222222222222/global arn:aws:iam::222222222222:*
+                    REGION_SWITCH_PLAN_READY 222222222222/us-east-1 arn:aws:arcregionswitch:us-east-1:222222222222:*
                     """);
         }
     }
@@ -342,6 +346,8 @@ class FaultInjectionScanTest {
             assertTrue(r.gaps().contains(A + " us-east-1 kms ListKeys ExpiredTokenException"), () -> String.join("\n", r.gaps()));
             assertTrue(r.gaps().contains(A + " global s3 ListBuckets ExpiredToken"), () -> String.join("\n", r.gaps()));
             assertFailsClosed(r, stub, 20_000, """
+                    BACKUP_RESTORE_TESTED 111111111111/us-east-1 arn:aws:rds:us-east-1:111111111111:*
+                    BACKUP_RESTORE_TESTED 111111111111/us-east-1 arn:aws:s3:us-east-1:111111111111:*
                     CLOUDWATCH_ALARMS_PRESENT_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:cloudwatch:us-east-1:111111111111:*
                     CONFIG_NO_PRIMARY_REGION_REFERENCES 111111111111/eu-west-1 arn:aws:lambda:eu-west-1:111111111111:*
                     CONFIG_NO_PRIMARY_REGION_REFERENCES 111111111111/eu-west-1 arn:aws:ssm:eu-west-1:111111111111:*
@@ -405,7 +411,13 @@ class FaultInjectionScanTest {
     /** Every evaluation of account B (all its calls denied), and the bucket replicating into B. */
     static final String DENIED_ACCOUNT = """
             ACCOUNT_RECOVERY_REGION_ENABLED 222222222222/eu-west-1 222222222222
+            ACM_CERTIFICATE_AVAILABLE_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:acm:us-east-1:222222222222:*
+            APIGATEWAY_CUSTOM_DOMAIN_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:apigateway:us-east-1:222222222222:*
             AUTOSCALING_RECOVERY_CAPACITY_SUFFICIENT 222222222222/us-east-1 arn:aws:autoscaling:us-east-1:222222222222:*
+            BACKUP_RESTORE_TESTED 222222222222/us-east-1 arn:aws:dynamodb:us-east-1:222222222222:*
+            BACKUP_RESTORE_TESTED 222222222222/us-east-1 arn:aws:rds:us-east-1:222222222222:*
+            BACKUP_RESTORE_TESTED 222222222222/us-east-1 arn:aws:s3:us-east-1:222222222222:*
+            CLOUDFRONT_ORIGIN_FAILOVER_CONFIGURED 222222222222/global arn:aws:cloudfront::222222222222:*
             CLOUDTRAIL_LOGGING_IN_RECOVERY_REGION 222222222222/eu-west-1 222222222222
             CLOUDWATCH_ALARMS_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:cloudwatch:us-east-1:222222222222:*
             CONFIG_NO_PRIMARY_REGION_REFERENCES 222222222222/eu-west-1 arn:aws:lambda:eu-west-1:222222222222:*
@@ -417,6 +429,7 @@ class FaultInjectionScanTest {
             DATA_RESIDENCY_RECOVERY_REGION_APPROVED 222222222222/us-east-1 arn:aws:s3:us-east-1:222222222222:*
             DEPLOYMENT_VERSION_PARITY 222222222222/us-east-1 arn:aws:ecs:us-east-1:222222222222:*
             DEPLOYMENT_VERSION_PARITY 222222222222/us-east-1 arn:aws:lambda:us-east-1:222222222222:*
+            DR_DRILL_RECENT 111111111111/us-east-1 workload/orders
             DYNAMODB_RECOVERY_CAPACITY_SUFFICIENT 222222222222/us-east-1 arn:aws:dynamodb:us-east-1:222222222222:*
             DYNAMODB_TABLE_PITR_BOTH_REGIONS 222222222222/us-east-1 arn:aws:dynamodb:us-east-1:222222222222:*
             DYNAMODB_TABLE_REPLICA_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:dynamodb:us-east-1:222222222222:*
@@ -425,6 +438,7 @@ class FaultInjectionScanTest {
             EFS_FILE_SYSTEM_REPLICATED_TO_RECOVERY_REGION 222222222222/us-east-1 arn:aws:efs:us-east-1:222222222222:*
             EKS_RECOVERY_CAPACITY_SUFFICIENT 222222222222/us-east-1 arn:aws:eks:us-east-1:222222222222:*
             ELASTICACHE_GLOBAL_DATASTORE_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:elasticache:us-east-1:222222222222:*
+            ELB_LOAD_BALANCER_READY_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:elasticloadbalancingv2:us-east-1:222222222222:*
             EVENTBRIDGE_RULES_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:eventbridge:us-east-1:222222222222:*
             GUARDDUTY_ENABLED_IN_BOTH_REGIONS 222222222222/eu-west-1 222222222222
             GUARDDUTY_ENABLED_IN_BOTH_REGIONS 222222222222/us-east-1 222222222222
@@ -434,6 +448,7 @@ class FaultInjectionScanTest {
             RDS_DATABASE_REPLICATED_TO_RECOVERY_REGION 222222222222/us-east-1 arn:aws:rds:us-east-1:222222222222:*
             RDS_DATABASE_REPLICATION_MONITORED 222222222222/us-east-1 arn:aws:rds:us-east-1:222222222222:*
             RDS_RECOVERY_INSTANCE_CLASS_SUFFICIENT 222222222222/us-east-1 arn:aws:rds:us-east-1:222222222222:*
+            REGION_SWITCH_PLAN_READY 111111111111/global workload/orders
             S3_BUCKET_REPLICATED_TO_RECOVERY_REGION 111111111111/us-east-1 arn:aws:s3:::orders-data
             S3_BUCKET_REPLICATED_TO_RECOVERY_REGION 222222222222/us-east-1 arn:aws:s3:us-east-1:222222222222:*
             SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:secretsmanager:us-east-1:222222222222:*
@@ -443,10 +458,6 @@ class FaultInjectionScanTest {
             SNS_TOPIC_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:sns:us-east-1:222222222222:*
             SQS_QUEUE_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:sqs:us-east-1:222222222222:*
             SSM_PARAMETERS_PRESENT_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:ssm:us-east-1:222222222222:*
-            ACM_CERTIFICATE_AVAILABLE_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:acm:us-east-1:222222222222:*
-            APIGATEWAY_CUSTOM_DOMAIN_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:apigateway:us-east-1:222222222222:*
-            CLOUDFRONT_ORIGIN_FAILOVER_CONFIGURED 222222222222/global arn:aws:cloudfront::222222222222:*
-            ELB_LOAD_BALANCER_READY_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:elasticloadbalancingv2:us-east-1:222222222222:*
             VPC_NETWORK_PARITY_IN_RECOVERY_REGION 222222222222/us-east-1 arn:aws:ec2:us-east-1:222222222222:*
             """;
 
@@ -458,6 +469,7 @@ class FaultInjectionScanTest {
             CONFIG_NO_PRIMARY_REGION_REFERENCES 222222222222/eu-west-1 arn:aws:ssm:eu-west-1:222222222222:*
             CONFIG_RECORDER_ENABLED_IN_BOTH_REGIONS 111111111111/eu-west-1 111111111111
             CONFIG_RECORDER_ENABLED_IN_BOTH_REGIONS 222222222222/eu-west-1 222222222222
+            DR_DRILL_RECENT 111111111111/us-east-1 workload/orders
             DYNAMODB_RECOVERY_CAPACITY_SUFFICIENT 111111111111/us-east-1 arn:aws:dynamodb:us-east-1:111111111111:table/orders
             DYNAMODB_TABLE_PITR_BOTH_REGIONS 111111111111/us-east-1 arn:aws:dynamodb:us-east-1:111111111111:table/orders
             GUARDDUTY_ENABLED_IN_BOTH_REGIONS 111111111111/eu-west-1 111111111111
