@@ -222,9 +222,11 @@ public final class GateCommand extends AbstractCommand {
             if (workload != null) cfg.workloads.removeIf(w -> !w.name.equals(workload));
             if (source.live) {
                 maxAge(cfg); // a bad limit is refused before AWS is read
-                baseline = incident.load(cfg, now);
+                List<Direction> ways = directionsFor(cfg.workloads.stream().map(w -> new String[]{w.name, w.primaryRegion}).toList(),
+                        cfg.workloads.stream().map(w -> w.recoveryRegions).toList());
+                baseline = incident.load(cfg, now, ways, direction.from);
                 snapshot = LiveScan.collect(cfg, aws, err());
-                standIn = BaselineOptions.apply(baseline, snapshot, cfg, out());
+                standIn = BaselineOptions.apply(baseline, snapshot, cfg, ways, direction.from, out());
             }
             inventoryAt = inventoryAt(snapshot);
             limit = maxAge(cfg);

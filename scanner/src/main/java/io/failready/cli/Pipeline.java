@@ -109,7 +109,7 @@ public final class Pipeline {
                                   io.failready.gate.incident.Incident incident) {
         if (incident != null) snapshot = incident.snapshot();
         List<WorkloadResult> results = engine.evaluate(snapshot, cfg, opts, directions);
-        if (incident != null) results = incident.mark(results, io.failready.gate.incident.BaselineSides.load());
+        if (incident != null) results = incident.mark(results, engine.catalog());
         Map<String, String> window = new TreeMap<>();
         if (snapshot.getCollectionWindow() != null) {
             if (snapshot.getCollectionWindow().startedAt() != null) window.put("startedAt", snapshot.getCollectionWindow().startedAt());

@@ -66,6 +66,8 @@ public final class RulesCommand extends AbstractCommand {
                     e.put("resourceType", m.resourceType());
                     e.put("parameters", m.parameters());
                     e.put("source", m.source());
+                    e.put("failback", m.failback());
+                    e.put("incident", m.incident());
                     out.add(e);
                 }
                 out().println(Json.MAPPER.writeValueAsString(out));

@@ -90,9 +90,9 @@ public final class ScanCommand extends AbstractCommand {
             cfg = loaded.config();
             direction.check(cfg);
             incident.refuseOverwrite(snapshotOut != null ? snapshotOut : noSnapshot ? null : eval.out.resolve(SNAPSHOT_FILE));
-            io.failready.gate.incident.Baseline baseline = incident.load(cfg, started);
+            io.failready.gate.incident.Baseline baseline = incident.load(cfg, started, direction.directions(), direction.from);
             snapshot = LiveScan.collect(cfg, aws, err());
-            standIn = BaselineOptions.apply(baseline, snapshot, cfg, out());
+            standIn = BaselineOptions.apply(baseline, snapshot, cfg, direction.directions(), direction.from, out());
         } else {
             configPath = null;
             if (primaryRegion == null || recoveryRegions == null) {

@@ -188,13 +188,15 @@ public final class RuleCatalog {
             params.put(n.substring("param_".length()), v == null ? "" : String.valueOf(v));
         }
         FailbackMode failback;
+        IncidentSide incident;
         try {
             failback = FailbackMode.parse(annotation(rd, "failback"));
+            incident = IncidentSide.parse(annotation(rd, "incident"));
         } catch (IllegalArgumentException e) {
             throw new InputException(where, rd.getLine(), rd.getColumn(), "rule " + id + ": " + e.getMessage() + ".");
         }
         return new RuleMetadata(id, title, section, severity, resourceType, params, annotation(rd, "since"), where,
-                src.path(), src.bundled(), failback);
+                src.path(), src.bundled(), failback, incident);
     }
 
     private static String require(RuleSet.DrlSource src, RuleDescr rd, String key) {

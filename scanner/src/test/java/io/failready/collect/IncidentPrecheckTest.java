@@ -126,7 +126,7 @@ class IncidentPrecheckTest {
                     assertTrue(e.path("annotation").asText().startsWith("[from baseline, 26 h old] "), e::toString);
                     assertEquals(b.path("collectedAt").asText(), e.path("baseline").path("collectedAt").asText());
                 }
-                // a rule of the live side (rules/mappings/incident-baseline.yaml) is never judged from the baseline
+                // a rule of the live side (@incident("live") in its DRL) is never judged from the baseline
                 if (e.path("ruleId").asText().equals("ACCOUNT_RECOVERY_REGION_ENABLED")) {
                     liveJudged++;
                     assertFalse(e.has("baseline"), e::toString);
@@ -145,6 +145,64 @@ class IncidentPrecheckTest {
             }
             assertTrue(listed, decision::toString);
             assertEquals(2, decision.path("baseline").path("stoodInFor").size(), decision::toString);
+        }
+    }
+
+    /** During a failback the load leaves the recovery region: that is the one whose outage a baseline stands in for. */
+    static final Predicate<AwsStub.Call> RECOVERY_DOWN = c -> c.region().equals(W) && !GLOBAL.contains(c.service())
+            && !c.action().equals("s3:ListBuckets") && !c.action().equals("s3:GetBucketLocation");
+
+    @Test
+    void failbackWithTheRecoveryRegionDownTakesItFromTheBaselineAndReadsThePrimaryLive() throws Exception {
+        try (AwsStub stub = AwsStub.start("ReadyEstate")) {
+            stub.fault(RECOVERY_DOWN, AwsStub.FaultKind.SERVER_ERROR);
+            Path out = dir.resolve("failback");
+            List<String> args = new ArrayList<>(List.of("gate", "--live", "--config", FaultInjectionScanTest.config().toString(), "--to", E,
+                    "--endpoint-url", stub.endpoint().toString(), "--call-timeout", "5s",
+                    "--write-reports", "--out", out.toString(), "--format", "json", "--baseline", goodBaseline.toString()));
+            Run r = run(args.toArray(String[]::new));
+            assertTrue(r.out().contains("stands in for " + A + "/eu-west-1, which answered no call"), r::all);
+            assertTrue(r.out().contains("stands in for " + B + "/eu-west-1, which answered no call"), r::all);
+            assertFalse(r.out().contains("/us-east-1, which answered no call"), r::all);
+
+            JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+            List<String> stood = new ArrayList<>();
+            for (JsonNode s : report.path("sources").path("baseline").path("stoodInFor")) stood.add(s.path("accountId").asText() + "/" + s.path("region").asText());
+            assertEquals(List.of(A + "/eu-west-1", B + "/eu-west-1"), stood);
+            JsonNode wl = report.path("workloads").get(0);
+            assertEquals("recovery-to-primary", wl.path("direction").asText(), wl::toString);
+            int marked = 0, liveTarget = 0;
+            for (JsonNode e : wl.path("evaluations")) {
+                if (e.has("baseline")) {
+                    marked++;
+                    assertTrue(e.path("annotation").asText().startsWith("[from baseline, 26 h old] "), e::toString);
+                }
+                // the primary is the failback's target: read live, never from the baseline
+                if (e.path("ruleId").asText().equals("ACCOUNT_RECOVERY_REGION_ENABLED")) {
+                    liveTarget++;
+                    assertFalse(e.has("baseline"), e::toString);
+                    assertEquals("COMPLIANT", e.path("complianceType").asText(), e::toString);
+                }
+            }
+            assertEquals(2, liveTarget, "both accounts' primary was judged live as the target");
+            assertTrue(marked > 0, "findings that used the baseline for eu-west-1 carry its age");
+            for (JsonNode g : report.path("collectionGaps")) {
+                assertFalse(g.path("region").asText().equals(W) && g.path("errorCode").asText().equals("RegionUnreachable"),
+                        "the stood-in region's live gaps are replaced by the baseline: " + g);
+            }
+            assertTrue(r.exit() == 0 || r.exit() == 3, "decided from live primary data plus the baseline, not UNKNOWN: " + r.all());
+        }
+    }
+
+    @Test
+    void baselineWithBothDirectionsIsRefusedBeforeAwsIsRead() throws Exception {
+        try (AwsStub stub = AwsStub.start("ReadyEstate")) {
+            Run r = run("scan", "--config", FaultInjectionScanTest.config().toString(), "--endpoint-url", stub.endpoint().toString(),
+                    "--out", dir.resolve("both").toString(), "--direction", "both", "--baseline", goodBaseline.toString());
+            assertEquals(2, r.exit(), r::all);
+            assertTrue(r.err().contains("--direction both") && r.err().contains("one direction"), r::err);
+            assertEquals(0, stub.totalCalls(), "refused before AWS is read");
+            assertFalse(Files.exists(dir.resolve("both").resolve("report.json")));
         }
     }
 

@@ -40,6 +40,11 @@ public record Baseline(String path, String sha256, Snapshot snapshot, Instant co
 
     /** Reads and checks {@code file} for the workloads of {@code cfg}, measured at {@code now}. */
     public static Baseline load(Path file, FailreadyConfig cfg, String maxAgeText, Instant now) {
+        return load(file, cfg, maxAgeText, now, io.failready.model.Direction.PRIMARY_TO_RECOVERY, null);
+    }
+
+    /** As {@link #load(Path, FailreadyConfig, String, Instant)}, covering the source region of {@code direction} (a failback's is the recovery region). */
+    public static Baseline load(Path file, FailreadyConfig cfg, String maxAgeText, Instant now, io.failready.model.Direction direction, String fromRegion) {
         Duration maxAge;
         try {
             maxAge = Durations.parse(maxAgeText);
@@ -80,7 +85,7 @@ public record Baseline(String path, String sha256, Snapshot snapshot, Instant co
                     + "or raise --max-baseline-age knowingly.");
         }
         checkConsistent(name, s);
-        for (Workload w : cfg.workloads) checkCovers(name, s, w);
+        for (Workload w : cfg.workloads) checkCovers(name, s, w, SourceRegions.of(w, direction, fromRegion));
         String sha = Hashing.sha256(bytes);
         return new Baseline(name, sha, s, at, age, maxAgeText);
     }
@@ -100,8 +105,7 @@ public record Baseline(String path, String sha256, Snapshot snapshot, Instant co
     }
 
     /** The workload's accounts in its source region, read without a gap covering the whole region. */
-    private static void checkCovers(String name, Snapshot s, Workload w) {
-        String region = SourceRegions.of(w);
+    private static void checkCovers(String name, Snapshot s, Workload w, String region) {
         Set<String> missing = new TreeSet<>();
         for (String a : w.accountIds()) if (!s.getAccounts().contains(a)) missing.add(a);
         if (!missing.isEmpty() || !s.getRegions().contains(region)) {

@@ -1,13 +1,18 @@
 package io.failready.gate.incident;
 
 import io.failready.config.Workload;
+import io.failready.evaluate.RuleEngine;
+import io.failready.model.Direction;
 
 /**
- * The region a workload fails over from: the one whose outage a baseline may stand in for. One place,
- * so a failback direction (recovery region as source) changes only this.
+ * The region a workload's load leaves in the direction judged: the one whose outage a baseline may
+ * stand in for. A failover leaves the primary; a failback leaves the recovery region it returns from
+ * ({@code --from}, or the only one), exactly as the engine pairs it.
  */
 public final class SourceRegions {
     private SourceRegions() {}
 
-    public static String of(Workload w) { return w.primaryRegion; }
+    public static String of(Workload w, Direction direction, String fromRegion) {
+        return direction == Direction.RECOVERY_TO_PRIMARY ? RuleEngine.failbackPair(w, fromRegion).primary : w.primaryRegion;
+    }
 }

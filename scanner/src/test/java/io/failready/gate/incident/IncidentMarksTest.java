@@ -6,6 +6,7 @@ import io.failready.evaluate.WorkloadResult;
 import io.failready.facts.CollectionGap;
 import io.failready.facts.Resource;
 import io.failready.model.ComplianceType;
+import io.failready.model.Direction;
 import io.failready.model.Evaluation;
 import io.failready.rules.RuleCatalog;
 import io.failready.rules.RuleSources;
@@ -26,9 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How evaluations are marked when a baseline stood in for a source region: the side each rule judges
- * (rules/mappings/incident-baseline.yaml) decides, for the accounts whose source region was replaced.
+ * (its {@code @incident} annotation, from the catalog) decides, for the accounts whose source region was
+ * replaced. The source region follows the direction: the primary in a failover, the recovery region in a failback.
  */
 class IncidentMarksTest {
+    static final RuleCatalog CATALOG = RuleCatalog.read(RuleSources.bundledPlus(List.of()));
     static final String A = "111111111111", B = "222222222222", E = "us-east-1", W = "eu-west-1";
 
     static Workload workload() {
@@ -83,7 +86,7 @@ class IncidentMarksTest {
         Baseline b = new Baseline("b.json", "0".repeat(64), snapshot(List.of(), List.of()), Instant.parse("2026-12-01T00:00:00Z"),
                 Duration.ofHours(26), "7d");
         Incident in = new Incident(b, snapshot(List.of(), List.of()),
-                List.of(new io.failready.model.Report.StoodIn(A, E, "RegionUnreachable: down")));
+                List.of(new io.failready.model.Report.StoodIn(A, E, "RegionUnreachable: down")), Direction.PRIMARY_TO_RECOVERY, null);
         List<Evaluation> evals = List.of(
                 eval("KMS_KEY_AVAILABLE_IN_RECOVERY_REGION", ComplianceType.COMPLIANT, A, E),
                 eval("REPLICATION_LAG_WITHIN_RPO", ComplianceType.COMPLIANT, A, E),
@@ -91,7 +94,7 @@ class IncidentMarksTest {
                 eval("MY_OWN_RULE", ComplianceType.COMPLIANT, A, E),
                 eval("CLOUDTRAIL_LOGGING_IN_RECOVERY_REGION", ComplianceType.COMPLIANT, A, W),
                 eval("KMS_KEY_AVAILABLE_IN_RECOVERY_REGION", ComplianceType.COMPLIANT, B, E));
-        List<Evaluation> out = in.mark(List.of(new WorkloadResult(w, List.of(), evals, List.of())), BaselineSides.load()).get(0).evaluations();
+        List<Evaluation> out = in.mark(List.of(new WorkloadResult(w, List.of(), evals, List.of())), CATALOG).get(0).evaluations();
 
         Evaluation config = out.get(0);
         assertEquals(ComplianceType.COMPLIANT, config.getComplianceType());
@@ -109,11 +112,42 @@ class IncidentMarksTest {
     }
 
     @Test
-    void everyBundledRuleHasASide() {
-        RuleCatalog catalog = RuleCatalog.read(RuleSources.bundledPlus(List.of()));
-        Map<String, BaselineSides.Side> sides = BaselineSides.load().sides();
-        assertEquals(new TreeSet<>(catalog.rules().keySet()), new TreeSet<>(sides.keySet()),
-                "rules/mappings/incident-baseline.yaml must place every bundled rule (live, configuration or state), and only those");
-        assertEquals(BaselineSides.Side.STATE, BaselineSides.load().of("SOMEONE_ELSES_RULE"), "unlisted rules fail closed");
+    void inAFailbackTheBaselineStandsInForTheRecoveryRegionAndThePrimaryIsLive() {
+        FailreadyConfig cfg = new FailreadyConfig();
+        cfg.workloads.add(workload());
+        Resource livePrimary = new Resource("AWS::KMS::Key", "live-e", "k", A, E, Map.of(), Map.of());
+        Snapshot live = snapshot(List.of(livePrimary), List.of(
+                new CollectionGap(A, W, "*", "*", null, null, CollectionGap.REGION_UNREACHABLE, "down")));
+        Snapshot base = snapshot(List.of(new Resource("AWS::KMS::Key", "base-e", "k", A, E, Map.of(), Map.of()),
+                new Resource("AWS::KMS::Key", "base-w", "k", A, W, Map.of(), Map.of())), List.of());
+        Baseline b = new Baseline("b.json", "0".repeat(64), base, Instant.parse("2026-12-01T00:00:00Z"), Duration.ofHours(5), "7d");
+
+        Incident in = Incident.substitute(live, b, cfg, Direction.RECOVERY_TO_PRIMARY, null);
+        Set<String> ids = new TreeSet<>();
+        for (Resource r : in.snapshot().getResources()) ids.add(r.getResourceId());
+        assertEquals(Set.of("live-e", "base-w"), ids, "the load leaves eu-west-1: the baseline stands in for it, us-east-1 stays live");
+        assertEquals(List.of(A + "/" + W), in.stoodInFor().stream().map(s -> s.accountId() + "/" + s.region()).toList());
+        assertEquals(List.of(), Incident.substitute(live, b, cfg).stoodInFor(), "a failover's source (us-east-1) answered: nothing to stand in for");
+
+        Workload w = cfg.workloads.get(0);
+        List<Evaluation> evals = List.of(
+                eval("KMS_KEY_AVAILABLE_IN_RECOVERY_REGION", ComplianceType.COMPLIANT, A, W),
+                eval("REPLICATION_LAG_WITHIN_RPO", ComplianceType.COMPLIANT, A, W));
+        List<Evaluation> out = in.mark(List.of(new WorkloadResult(w, List.of(), evals, List.of(), Direction.RECOVERY_TO_PRIMARY)), CATALOG)
+                .get(0).evaluations();
+        assertEquals("[from baseline, 5 h old] said COMPLIANT", out.get(0).getAnnotation());
+        assertEquals(ComplianceType.INSUFFICIENT_DATA, out.get(1).getComplianceType());
+        assertTrue(out.get(1).getAnnotation().contains("measured in eu-west-1, which answers no call"), out.get(1).getAnnotation());
+    }
+
+    @Test
+    void aBaselineForOneDirectionIsNeverAppliedToTheOther() {
+        Workload w = workload();
+        Baseline b = new Baseline("b.json", "0".repeat(64), snapshot(List.of(), List.of()), Instant.parse("2026-12-01T00:00:00Z"),
+                Duration.ofHours(1), "7d");
+        Incident in = new Incident(b, snapshot(List.of(), List.of()),
+                List.of(new io.failready.model.Report.StoodIn(A, W, "RegionUnreachable: down")), Direction.RECOVERY_TO_PRIMARY, null);
+        List<WorkloadResult> failover = List.of(new WorkloadResult(w, List.of(), List.of(), List.of(), Direction.PRIMARY_TO_RECOVERY));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> in.mark(failover, CATALOG));
     }
 }
