@@ -75,9 +75,11 @@ public final class FrameworkView {
         List<Report.WorkloadReport> ws = report.workloads() == null ? null : report.workloads().stream().map(w -> new Report.WorkloadReport(
                 w.name(), w.owner(), w.strategy(), w.primaryRegion(), w.recoveryRegions(), w.rtoMinutes(), w.rpoMinutes(), w.verdict(),
                 w.score(), w.blocking(), w.sections(), w.accounts(), w.regionPairs(), w.waiverNotices(),
-                w.evaluations() == null ? null : w.evaluations().stream().filter(e -> keep.contains(e.getRuleId())).toList())).toList();
+                w.evaluations() == null ? null : w.evaluations().stream().filter(e -> keep.contains(e.getRuleId())).toList(),
+                w.direction())).toList();
+        // everything but the rules and evaluations stays as it was: direction, account names, sources
         return new Report(report.schemaVersion(), report.tool(), report.generatedAt(), report.asOf(), report.sources(), rules, ws,
-                report.collectionGaps(), report.summary());
+                report.collectionGaps(), report.summary(), report.accounts());
     }
 
     /** The frameworks an output names controls from: the selected one, or every bundled one. */

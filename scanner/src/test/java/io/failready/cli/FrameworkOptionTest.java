@@ -127,10 +127,10 @@ class FrameworkOptionTest {
 
         List<String> csv = Files.readAllLines(out.resolve("evaluations.csv"));
         String[] header = csv.get(0).split(",");
-        assertEquals("frameworkControls", header[header.length - 1]);
+        assertTrue(List.of(header).contains("frameworkControls"), csv.get(0));
         assertTrue(csv.stream().noneMatch(l -> l.contains("," + unmapped + ",")), "the CSV shows only the framework's rules");
         String drill = csv.stream().filter(l -> l.contains(",DR_DRILL_RECENT,")).findFirst().orElseThrow();
-        assertTrue(drill.endsWith(",A1.3"), drill);
+        assertTrue(drill.contains(",A1.3,"), drill);
 
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("id=\"framework\"") && html.contains("A1.2") && html.contains("Recovery plan procedures supporting system recovery are tested"));
@@ -149,7 +149,7 @@ class FrameworkOptionTest {
         assertEquals(0, rep.exit(), rep.err());
         String drillDora = Files.readAllLines(tmp.resolve("dora").resolve("evaluations.csv")).stream()
                 .filter(l -> l.contains(",DR_DRILL_RECENT,")).findFirst().orElseThrow();
-        assertTrue(drillDora.endsWith(",Art. 11; Art. 12"), drillDora);
+        assertTrue(drillDora.contains(",Art. 11; Art. 12,"), drillDora);
     }
 
     @Test

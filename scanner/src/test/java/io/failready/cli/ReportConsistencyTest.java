@@ -111,6 +111,7 @@ class ReportConsistencyTest {
             assertFalse(f.contains("eu-west-1 → eu-west-1") || f.contains("us-east-1 → us-east-1"), "a region paired with itself");
             assertFalse(f.contains("global → "), "global shown as a region pair");
         }
-        assertTrue(junit.contains("name=\"account 111122223333 [eu-west-1]\""), "account-level testcase named by account and region");
+        // the demo configuration names the account: "name (id)"
+        assertTrue(junit.contains("name=\"account payments-prod (111122223333) [eu-west-1]\""), "account-level testcase named by account and region");
     }
 }
