@@ -154,9 +154,11 @@ public record History(String schemaVersion, Report.Tool tool, List<Source> repor
             sources.add(new Source(file, e.sha256(), r.generatedAt(), r.inventoryAt(), age, r.schemaVersion(), names(r)));
             if (r.workloads() == null) continue;
             for (Report.WorkloadReport w : r.workloads()) {
-                Report.WorkloadReport before = last.put(w.name(), w);
-                ReportDiff.WorkloadDiff diff = before == null ? null : ReportDiff.workload(w.name(), before, w);
-                series.computeIfAbsent(w.name(), k -> new ArrayList<>()).add(step(file, r, age, w, diff));
+                // a failback is its own series: compared with the failover it would read as a jump and as changed findings
+                String name = ReportFacts.title(w);
+                Report.WorkloadReport before = last.put(name, w);
+                ReportDiff.WorkloadDiff diff = before == null ? null : ReportDiff.workload(name, before, w);
+                series.computeIfAbsent(name, k -> new ArrayList<>()).add(step(file, r, age, w, diff));
             }
         }
         List<WorkloadSeries> out = new ArrayList<>();
