@@ -114,7 +114,7 @@ class FailbackTest {
         assertEquals("NOT_READY", r.path("workloads").get(1).path("verdict").asText());
         String html = Files.readString(oneWay.resolve("report.html"));
         assertTrue(html.contains("Failback (recovery -&gt; primary)"), html.substring(0, Math.min(html.length(), 3000)));
-        assertTrue(Files.readString(oneWay.resolve("summary.md")).contains("payments (failback)"));
+        assertTrue(Files.readString(oneWay.resolve("summary.md")).contains("payments \\(failback\\)")); // Markdown escapes the parentheses
         assertTrue(Files.readString(oneWay.resolve("evaluations.csv")).lines().skip(1).anyMatch(l -> l.endsWith(",recovery-to-primary")));
         assertTrue(Files.readString(oneWay.resolve("junit.xml")).contains("<property name=\"direction\" value=\"recovery-to-primary\"/>"));
 
