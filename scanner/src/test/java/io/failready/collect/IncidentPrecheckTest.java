@@ -203,6 +203,58 @@ class IncidentPrecheckTest {
             assertTrue(r.err().contains("--direction both") && r.err().contains("one direction"), r::err);
             assertEquals(0, stub.totalCalls(), "refused before AWS is read");
             assertFalse(Files.exists(dir.resolve("both").resolve("report.json")));
+    /**
+     * The baseline knows a primary secret the live recovery region has no copy of: during the outage
+     * that is a configuration finding judged from the baseline, so the answer is NO-GO, not GO and not
+     * UNKNOWN, and the blocking line says which secret and how old the knowledge is.
+     */
+    @Test
+    void primaryDownWithBaselineDecidesNoGoWhenTheBaselineShowsASecretTheRecoveryRegionLacks() throws Exception {
+        String name = "orders/payments-api-key";
+        String arn = "arn:aws:secretsmanager:us-east-1:" + A + ":secret:" + name + "-XyZ123";
+        Path baseline = rewrite(goodBaseline, "unreplicated-secret.json", s -> {
+            ObjectNode secret = null;
+            for (JsonNode r : s.path("resources")) {
+                if (r.path("resourceType").asText().equals("AWS::SecretsManager::Secret") && r.path("accountId").asText().equals(A)
+                        && r.path("awsRegion").asText().equals(E)) secret = ((ObjectNode) r).deepCopy();
+            }
+            assertTrue(secret != null, "the healthy baseline holds the orders secret in " + E);
+            secret.put("resourceId", arn).put("resourceName", name);
+            ObjectNode cfg = (ObjectNode) secret.path("configuration");
+            cfg.put("name", name);
+            cfg.remove("replicationStatus");
+            cfg.remove("replicaLinks");
+            ((ArrayNode) s.path("resources")).add(secret);
+        });
+        try (AwsStub stub = AwsStub.start("ReadyEstate")) {
+            stub.fault(PRIMARY_DOWN, AwsStub.FaultKind.SERVER_ERROR);
+            Path out = dir.resolve("no-go");
+            Run r = gate(stub, out, "--baseline", baseline.toString());
+            assertEquals(3, r.exit(), r::all);
+            assertTrue(r.out().contains("NO-GO  orders failover us-east-1 -> eu-west-1"), r::out);
+            String block = r.out().lines().filter(l -> l.startsWith("  BLOCK ")).findFirst().orElse("");
+            assertTrue(block.contains("CRITICAL") && block.contains("SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGION")
+                    && block.contains("[from baseline, 26 h old]") && block.contains(name)
+                    && block.contains("no replica in eu-west-1"), r::out);
+            assertEquals(1, r.out().lines().filter(l -> l.startsWith("  BLOCK ")).count(), "only the unreplicated secret blocks:\n" + r.out());
+
+            JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+            JsonNode found = null;
+            for (JsonNode e : report.path("workloads").get(0).path("evaluations")) {
+                if (e.path("resourceId").asText().equals(arn)) found = e;
+            }
+            assertTrue(found != null, "the baseline's secret was judged");
+            assertEquals("NON_COMPLIANT", found.path("complianceType").asText(), found::toString);
+            assertTrue(found.path("annotation").asText().startsWith("[from baseline, 26 h old] "), found::toString);
+            assertEquals(report.path("sources").path("baseline").path("collectedAt").asText(), found.path("baseline").path("collectedAt").asText());
+
+            JsonNode decision = Json.MAPPER.readTree(out.resolve("gate-decision.json").toFile());
+            JsonNode w = decision.path("workloads").get(0);
+            assertEquals("NOT_READY", w.path("verdict").asText(), w::toString);
+            assertEquals(1, w.path("blocking").size(), w::toString);
+            assertTrue(w.path("blocking").get(0).toString().contains(arn), w::toString);
+            String md = Files.readString(out.resolve("summary.md"));
+            assertTrue(md.contains(name) && md.contains("from baseline, 26 h old"), md);
         }
     }
 

@@ -39,8 +39,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code emulator/workload.yaml}, which declares the endpoints and objectives that Route 53 and the
  * replication alarms are judged against.
  *
- * <p>Where moto lacks an API (account:ListRegions, Service Quotas, AWS Backup selections) the
- * assertion is INSUFFICIENT_DATA naming the gap, never a pass. Not asserted here, because moto
+ * <p>Where moto lacks an API (account:ListRegions, Service Quotas, AWS Backup selections, AWS FIS,
+ * ARC Region switch) the assertion is INSUFFICIENT_DATA naming the gap, never a pass. Not asserted here, because moto
  * 5.2.1 distorts them: S3 replication rule filters and SourceSelectionCriteria, alias record TTLs,
  * Lambda dead-letter config, DynamoDB replicas (UpdateTable does not add them in moto). The
  * scan's call timeout is generous because the build machine is shared and moto is single-process.
@@ -250,6 +250,7 @@ class MotoScanTest {
     /** What moto 5.2.1 answers with 404 or 500 (Service Quotas: nothing for ec2/lambda codes). */
     static final List<String> MOTO_LACKS = List.of("account:ListRegions", "backup:ListBackupSelections", "backup:GetBackupSelection",
             "backup:ListRestoreTestingPlans",
+            "fis:ListExperimentTemplates", "fis:ListExperiments", "arcregionswitch:ListPlans",
             "dynamodb:ListGlobalTables", "dynamodb:DescribeGlobalTable", "lambda:GetAccountSettings", "securityhub:DescribeSecurityHubV2",
             "eventbridge:ListEndpoints");
 
@@ -288,6 +289,36 @@ class MotoScanTest {
         }
         for (String store : List.of("arn:aws:s3:::orders-use1", "arn:aws:s3:::logs-use1", ":db:reports-db", ":table/orders")) {
             expect(scan, "BACKUP_RESTORE_TESTED", ACCOUNT, store, "INSUFFICIENT_DATA", "backup:ListBackupSelections");
+        }
+    }
+
+    /**
+     * moto 5.2.1 has neither AWS FIS nor ARC Region switch. The Region switch client speaks Smithy RPC
+     * v2 CBOR to a global control-plane endpoint; with --endpoint-url it is sent to the emulator like
+     * every other client, and the emulator's own 500 (not a timeout, not an AWS error code) is what
+     * the gap records. Neither rule may pass on evidence it could not read.
+     */
+    @Test
+    void unimplementedFisAndRegionSwitchAreGapsAndNeverAPass() {
+        for (String account : List.of(ACCOUNT, ACCOUNT_B)) {
+            JsonNode plans = gap(account, "global", "arcregionswitch", "ListPlans");
+            assertEquals("HTTP500", plans.path("errorCode").asText(), "answered by the emulator: " + plans);
+            for (String region : List.of(US_EAST_1, EU_WEST_1)) {
+                assertTrue(hasGap(account, region, "fis", "ListExperiments"), account + " " + region + " " + scan.path("collectionGaps"));
+                assertTrue(hasGap(account, region, "fis", "ListExperimentTemplates"), account + " " + region + " " + scan.path("collectionGaps"));
+            }
+        }
+        for (JsonNode report : List.of(scan, declared)) {
+            // one workload-level evaluation per region pair: the plans could not be listed
+            List<JsonNode> plans = evaluations(report, "REGION_SWITCH_PLAN_READY");
+            assertEquals(1, plans.size(), plans::toString);
+            assertEquals("INSUFFICIENT_DATA", plans.get(0).path("complianceType").asText(), plans::toString);
+            assertTrue(plans.get(0).path("annotation").asText().contains("cannot list its ARC Region switch plans"), plans::toString);
+            List<JsonNode> drill = evaluations(report, "DR_DRILL_RECENT");
+            assertEquals(1, drill.size(), drill::toString);
+            assertEquals("INSUFFICIENT_DATA", drill.get(0).path("complianceType").asText(), drill::toString);
+            String why = drill.get(0).path("annotation").asText();
+            assertTrue(why.contains("Region switch plans") && why.contains("FIS experiments"), why);
         }
     }
 
@@ -412,6 +443,17 @@ class MotoScanTest {
         }
         ids.sort(null);
         return ids;
+    }
+
+    /** The one gap the scan lists for this call. */
+    static JsonNode gap(String account, String region, String service, String operation) {
+        List<JsonNode> hits = new ArrayList<>();
+        for (JsonNode g : scan.path("collectionGaps")) {
+            if (g.path("accountId").asText().equals(account) && g.path("region").asText().equals(region)
+                    && g.path("service").asText().equals(service) && g.path("operation").asText().equals(operation)) hits.add(g);
+        }
+        assertEquals(1, hits.size(), service + ":" + operation + " for " + account + " in " + region + ": " + scan.path("collectionGaps"));
+        return hits.get(0);
     }
 
     /** Whether the scan lists a gap; a null region or operation matches any. */

@@ -24,8 +24,9 @@ import java.util.zip.GZIPOutputStream;
  * docs/resource-types.md with counterparts, replica links, alarms and lag metrics.
  *
  * <p>About 80% of the replicated units are healthy and 20% carry one planted problem (missing or
- * failed replica, lag over the RPO, missing alarm, smaller standby capacity, drifted version),
- * plus a sprinkle of per-resource collection gaps, so every compliance type shows up.
+ * failed replica, lag over the RPO, missing alarm, smaller standby capacity, drifted version, a
+ * Region switch plan needing action, a failed FIS experiment), plus a sprinkle of per-resource
+ * collection gaps, so every compliance type shows up.
  *
  * <p>Deterministic: each account draws from its own random stream seeded by (seed, account
  * index), so the same seed gives byte-identical files, and an account's content does not depend
@@ -265,6 +266,51 @@ public final class EstateGenerator {
             }
         }
 
+        /**
+         * Measured failover evidence: an ARC Region switch plan with its evaluation and a completed
+         * failover execution, and an FIS cross-region experiment with its template. Planted by account
+         * index (no random draw, so the units after the baseline stay as they were): one account in ten
+         * has a plan evaluation that requires action (an active warning), one in ten an evaluation of an
+         * older plan version, one in ten a failed FIS experiment and one in ten only a dry run. Failures
+         * are dated before the successes, so the workload's drill evidence stays good while each
+         * planted plan problem shows in REGION_SWITCH_PLAN_READY.
+         */
+        void recoveryEvidence() {
+            String plan = "bench-failover-" + index;
+            String planArn = "arn:aws:arc-region-switch::" + acct + ":plan/" + plan + ":" + Integer.toHexString(0x100000 + index);
+            boolean warned = index % 10 == 2, olderVersion = index % 10 == 7;
+            List<Map<String, Object>> warnings = warned
+                    ? List.of(cfg("workflow", "activate-" + RECOVERY, "workflowAction", "activate", "step", "scale-web",
+                            "resourceArn", arn("autoscaling", RECOVERY, "autoScalingGroup:0:autoScalingGroupName/bench-web-" + index),
+                            "status", "active", "updatedTime", "2026-11-20T05:30:00Z",
+                            "message", "Maximum capacity 4 of the Auto Scaling group is below the 12 instances the step requests"))
+                    : List.of();
+            List<String> blocks = List.of("ManualApproval", "AuroraGlobalDatabase", "EC2AutoScaling", "Route53HealthCheck");
+            add("AWS::ARCRegionSwitch::Plan", planArn, plan, Resource.GLOBAL, tags("rs-plan", false),
+                    cfg("regions", List.of(PRIMARY, RECOVERY), "primaryRegion", PRIMARY, "recoveryApproach", "activePassive", "version", "3",
+                            "updatedAt", "2026-11-01T10:00:00Z", "recoveryTimeObjectiveMinutes", 30,
+                            "workflows", List.of(cfg("action", "activate", "targetRegion", RECOVERY, "executionBlocks", blocks),
+                                    cfg("action", "activate", "targetRegion", PRIMARY, "executionBlocks", blocks)),
+                            "evaluation", cfg("state", warned ? "actionRequired" : "passed", "lastEvaluationTime", "2026-11-20T05:30:00Z",
+                                    "lastEvaluatedVersion", olderVersion ? "2" : "3", "region", RECOVERY, "warnings", warnings),
+                            "executions", List.of(cfg("executionId", "rs-" + index + "-drill", "mode", "graceful", "state", "completed",
+                                    "action", "activate", "region", RECOVERY, "version", "3", "startTime", "2026-11-05T09:00:00Z",
+                                    "endTime", "2026-11-05T09:19:00Z", "actualRecoveryTime", "PT22M", "actualRecoverySeconds", 1320))));
+            String template = "EXT" + Integer.toString(1_000_000 + index, 36);
+            add("AWS::FIS::ExperimentTemplate", arn("fis", RECOVERY, "experiment-template/" + template), "bench-cross-region-cut", RECOVERY,
+                    tags("fis-template", false), cfg("templateId", template,
+                            "description", "Cut " + RECOVERY + " subnets off from " + PRIMARY + " for 10 minutes", "lastUpdateTime", "2026-10-01T08:00:00Z"));
+            boolean failed = index % 10 == 3, dryRun = index % 10 == 8;
+            String experiment = "EXP" + Integer.toString(2_000_000 + index, 36);
+            String day = failed ? "2026-10-25" : "2026-11-10";
+            add("AWS::FIS::Experiment", arn("fis", RECOVERY, "experiment/" + experiment), experiment, RECOVERY, tags("fis-experiment", false),
+                    cfg("experimentId", experiment, "experimentTemplateId", template, "status", failed ? "failed" : "completed",
+                            "reason", failed ? "Experiment failed: no target subnets matched the template's tags" : "Experiment completed.",
+                            "creationTime", day + "T13:00:00Z", "actionsMode", dryRun ? "skip-all" : "run-all", "accountTargeting", "single-account",
+                            "startTime", day + "T13:00:05Z", "endTime", day + "T13:12:40Z", "regions", List.of(RECOVERY, PRIMARY),
+                            "targetResourceTypes", List.of("aws:ec2:subnet"), "actions", List.of("aws:network:route-table-disrupt-cross-region-connectivity")));
+        }
+
         // ---- baseline: one of each account/region-level type, DNS, roles, quotas --------------
 
         void baseline() {
@@ -313,6 +359,7 @@ public final class EstateGenerator {
             // restore testing of the copies in the recovery region: its jobs are known once the tables are (end of build())
             restorePlanAt = resources.size();
             resources.add(restoreTestingPlan());
+            recoveryEvidence();
             String trail = "bench-trail";
             add("AWS::CloudTrail::Trail", arn("cloudtrail", PRIMARY, "trail/" + trail), trail, PRIMARY, Map.of(),
                     cfg("homeRegion", PRIMARY, "isMultiRegionTrail", index % 12 != 6, "isOrganizationTrail", false, "isLogging", true,
