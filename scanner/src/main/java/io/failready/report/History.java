@@ -35,7 +35,8 @@ import java.util.function.Function;
  *
  * <p>Every file is read by {@link ReportReader}, so a file that is not a valid report is refused
  * (exit 2, naming it) rather than skipped: a trend with a month silently missing reads as a
- * smoother history than the estate had, and the odd file out may be a forged one.
+ * smoother history than the estate had, and the odd file out may be a forged one. A report whose
+ * recorded verdict or score its own evaluations do not give is refused too ({@link ReportFacts#checkVerdicts}).
  */
 @JsonPropertyOrder({"schemaVersion", "tool", "reports", "workloads"})
 public record History(String schemaVersion, Report.Tool tool, List<Source> reports, List<WorkloadSeries> workloads) {
@@ -105,6 +106,7 @@ public record History(String schemaVersion, Report.Tool tool, List<Source> repor
         List<Entry> out = new ArrayList<>();
         for (Path f : files) {
             Report r = ReportReader.read(f);
+            ReportFacts.checkVerdicts(r, f);
             String sha = Hashing.sha256(f);
             Path same = bySha.putIfAbsent(sha, f);
             if (same != null) {

@@ -31,7 +31,8 @@ public record Portfolio(Report report, Map<String, String> inventoryAt) {
     /**
      * @param files the reports' paths, for error messages, in the order given
      * @throws InputException (exit 2) when the reports cannot be combined: a workload in two of them
-     *                        (which one counts would be a guess), or a report with no workload
+     *                        (which one counts would be a guess), a report with no workload, or one whose
+     *                        recorded verdict or score its evaluations do not give
      */
     public static Portfolio combine(List<Path> files, List<Report> reports) {
         Map<String, Path> seen = new HashMap<>();
@@ -50,6 +51,7 @@ public record Portfolio(Report report, Map<String, String> inventoryAt) {
                 throw new InputException(file, "this report holds no workload, so it adds nothing to a portfolio; leave it out "
                         + "(a report with no workload is UNKNOWN on its own: render it with failready report " + file + ").");
             }
+            ReportFacts.checkVerdicts(r, file);
             for (Report.WorkloadReport w : r.workloads()) {
                 Path other = seen.putIfAbsent(w.name(), file);
                 if (other != null) {

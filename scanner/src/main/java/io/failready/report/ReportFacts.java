@@ -151,6 +151,28 @@ public final class ReportFacts {
     /** Worst first: NOT_READY, then UNKNOWN, then READY (any other value ranks with UNKNOWN). */
     public static final java.util.Comparator<String> VERDICT_WORST_FIRST = java.util.Comparator.comparingInt(v -> -verdictRank(v));
 
+    /**
+     * Refuses a saved report whose workload verdict or score is not what its own evaluations give
+     * under the gate policy it records (the same {@link Scoring} and {@link GatePolicy} that wrote
+     * them). Views that show many reports' verdicts side by side (history, portfolio) use the
+     * recorded ones, so an edited "READY" over blocking findings must not reach them.
+     */
+    public static void checkVerdicts(Report r, Object file) {
+        if (r.workloads() == null) return;
+        for (Report.WorkloadReport w : r.workloads()) {
+            List<Evaluation> evals = evaluations(w);
+            Double score = Scoring.score(evals);
+            String verdict = policyOf(w).verdict(evals, score).name();
+            if (java.util.Objects.equals(score, w.score()) && verdict.equals(w.verdict())) continue;
+            throw new io.failready.util.InputException(String.valueOf(file), -1, -1, "says workload '"
+                    + io.failready.util.Terminal.safe(w.name()) + "' is " + io.failready.util.Terminal.safe(w.verdict())
+                    + " with score " + scoreText(w.score()) + ", but its own evaluations under the gate policy it records make it "
+                    + verdict + " with score " + scoreText(score) + ". The verdict or score was edited after the report was"
+                    + " written; re-create the report (failready evaluate on its snapshot) instead of showing a verdict its"
+                    + " findings do not support.");
+        }
+    }
+
     /** The checklist's score over every workload's evaluations; a single workload's score is its own. */
     public static Double overallScore(Report r) {
         if (r.workloads() != null && r.workloads().size() == 1) return r.workloads().get(0).score();

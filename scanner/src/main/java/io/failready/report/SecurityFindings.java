@@ -60,9 +60,14 @@ final class SecurityFindings {
         }
     }
 
+    /** At most {@code max} UTF-16 units, ending in an ellipsis when cut, never through a surrogate pair. */
     static String cut(String s, int max) {
         if (s == null) return "";
-        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+        if (s.length() <= max) return s;
+        int end = max - 1;
+        // half an emoji can only travel in JSON as a lone \ud83d escape, which strict readers reject
+        if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
+        return s.substring(0, end) + "\u2026";
     }
 
     static String nz(String s) { return s == null ? "" : s; }

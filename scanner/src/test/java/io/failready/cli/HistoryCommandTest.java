@@ -131,6 +131,24 @@ public class HistoryCommandTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    /** A month edited to READY 100 while its findings still block would draw a recovery the estate never had. */
+    @Test
+    void aReportWhoseVerdictOrScoreWasEditedIsRefusedNamingIt() throws IOException {
+        Path dir = tmp.resolve("forged");
+        copy(folder, dir);
+        Path f = dir.resolve(MONTHS.get(3)).resolve("report.json");
+        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(f.toFile());
+        ObjectNode w = (ObjectNode) tree.withArray("workloads").get(0);
+        w.put("verdict", "READY");
+        w.put("score", 100.0);
+        Files.write(f, Json.MAPPER.writeValueAsBytes(tree));
+        Path out = tmp.resolve("h-forged");
+        var r = CliTestSupport.run("history", dir.toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains(f.toString()) && r.err().contains("READY") && r.err().contains("NOT_READY"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     @Test
     void duplicatesAreCountedOnceAndTwoDifferentReportsOfOneInstantAreRefused() throws IOException {
         Path dir = tmp.resolve("dup");

@@ -79,6 +79,23 @@ class PortfolioCliTest {
         assertFalse(Files.exists(dir.resolve("report.html")), "nothing written");
     }
 
+    /** The portfolio shows each report's verdict; one edited to READY over blocking findings is refused, not shown green. */
+    @Test
+    void aReportWhoseVerdictWasEditedIsRefused() throws Exception {
+        Report r = ScorecardsTest.named(TestReports.small());
+        Path a = save("a", r, 0, "orders", "2026-03-01T10:00:00Z");
+        Path b = save("b", r, 1, "payments", "2026-03-01T10:00:00Z");
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) io.failready.util.Json.MAPPER.readTree(b.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode w = (com.fasterxml.jackson.databind.node.ObjectNode) tree.withArray("workloads").get(0);
+        assertTrue(!"READY".equals(w.path("verdict").asText()), "the fixture's workload must not be READY already");
+        w.put("verdict", "READY");
+        Files.write(b, io.failready.util.Json.MAPPER.writeValueAsBytes(tree));
+        Path dir = tmp.resolve("out");
+        assertEquals(2, run("--portfolio", a.toString(), b.toString(), "--out", dir.toString()), err.toString());
+        assertTrue(err.toString().contains(b.toString()) && err.toString().contains("READY"), err.toString());
+        assertFalse(Files.exists(dir.resolve("report.html")), "nothing written");
+    }
+
     @Test
     void misuseIsAUsageError() throws Exception {
         Report r = TestReports.small();
