@@ -203,6 +203,9 @@ class IncidentPrecheckTest {
             assertTrue(r.err().contains("--direction both") && r.err().contains("one direction"), r::err);
             assertEquals(0, stub.totalCalls(), "refused before AWS is read");
             assertFalse(Files.exists(dir.resolve("both").resolve("report.json")));
+        }
+    }
+
     /**
      * The baseline knows a primary secret the live recovery region has no copy of: during the outage
      * that is a configuration finding judged from the baseline, so the answer is NO-GO, not GO and not
