@@ -28,7 +28,7 @@ import java.util.Set;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
         "0:The history was written",
         "1:Internal error (rerun with --stacktrace)",
-        "2:Invalid command line, a file in DIR that is not a valid report, two different reports of one workload written at the same instant, or --out is not usable"})
+        "2:Invalid command line, a file in DIR that is not a valid report (or whose verdict or score its evaluations do not give), two different reports of one workload written at the same instant, or --out is not usable"})
 public final class HistoryCommand extends AbstractCommand {
 
     @Parameters(paramLabel = "DIR", description = "The folder of JSON reports.")

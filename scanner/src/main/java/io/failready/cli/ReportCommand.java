@@ -41,7 +41,7 @@ public final class ReportCommand extends AbstractCommand {
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--portfolio", description = "Combine the reports into one portfolio (HTML and Markdown only): each workload once, "
-            + "with its own verdict, score and inventory age. The same workload in two reports is refused (exit 2).")
+            + "with its own verdict, score and inventory age. The same workload in two reports is refused (exit 2), as is a report whose verdict or score its own evaluations do not give.")
     boolean portfolio;
 
     @Option(names = "--format", paramLabel = "LIST", defaultValue = "html,md",
