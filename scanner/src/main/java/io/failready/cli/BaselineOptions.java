@@ -71,8 +71,9 @@ public final class BaselineOptions {
         Incident in = Incident.substitute(live, b, cfg, directions.get(0), from);
         String what = "BASELINE " + Terminal.safe(b.path()) + " collected " + b.collectedAt() + " (" + (b.ageSeconds() / 3600) + " h old)";
         if (in.stoodInFor().isEmpty()) {
-            out.println(what + ": not used, every " + (directions.get(0) == Direction.RECOVERY_TO_PRIMARY ? "recovery" : "primary")
-                    + " region answered.");
+            // not "every region answered": when STS itself fails no region is judged at all, and saying so would be false
+            out.println(what + ": not used: no " + (directions.get(0) == Direction.RECOVERY_TO_PRIMARY ? "recovery" : "primary")
+                    + " region was recorded as unreachable (one that answered none of its first calls); what else failed stays a collection gap.");
         } else {
             for (Report.StoodIn s : in.stoodInFor()) {
                 out.println(what + ": stands in for " + s.accountId() + "/" + s.region() + ", which answered no call.");

@@ -280,13 +280,25 @@ class IncidentPrecheckTest {
         }
     }
 
+    /** Nothing answers at all, STS included: no region was judged, so the gate must not claim that every region answered. */
+    @Test
+    void nothingAnsweringIsUnknownAndNeverClaimsTheRegionsAnswered() throws Exception {
+        try (AwsStub stub = AwsStub.start("ReadyEstate")) {
+            stub.fault(c -> true, AwsStub.FaultKind.SERVER_ERROR);
+            Run r = gate(stub, dir.resolve("nothing-answers"), "--baseline", goodBaseline.toString());
+            assertEquals(4, r.exit(), r::all);
+            assertFalse(r.out().contains("region answered."), r::out);
+            assertTrue(r.out().contains(": not used: no primary region was recorded as unreachable"), r::out);
+        }
+    }
+
     @Test
     void healthyPrimaryLeavesTheBaselineUnused() throws Exception {
         try (AwsStub stub = AwsStub.start("ReadyEstate")) {
             Path out = dir.resolve("healthy-gate");
             Run r = gate(stub, out, "--baseline", goodBaseline.toString());
             assertEquals(0, r.exit(), r::all);
-            assertTrue(r.out().contains(": not used, every primary region answered."), r::out);
+            assertTrue(r.out().contains(": not used: no primary region was recorded as unreachable"), r::out);
             JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
             assertEquals(0, report.path("sources").path("baseline").path("stoodInFor").size());
             for (JsonNode e : report.path("workloads").get(0).path("evaluations")) assertFalse(e.has("baseline"), e::toString);
