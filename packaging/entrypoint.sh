@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The installed failready command (the container image's ENTRYPOINT; packaging/install.sh puts it in
+# PREFIX/opt/failready/bin and links PREFIX/usr/local/bin/failready to it). Runs the installed jar
+# with the JVM flags and the class-data archive ./failready would choose; never builds anything:
+# the archives were built when the image was, and its filesystem may be read-only.
+set -euo pipefail
+LIB="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../lib" && pwd)"
+JAR="$LIB/failready.jar"
+source "$LIB/launch.sh"
+CDS=()
+if [[ "${FAILREADY_CDS:-on}" != off ]]; then
+  jsa="$(failready_archive "$LIB" "$(failready_archive_kind "$@")" "$(failready_jar_stamp "$JAR")")"
+  [[ -f "$jsa" ]] && CDS=(-XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${FAILREADY_JAVA_OPTS:-$FAILREADY_DEFAULT_JVM_OPTS} "${CDS[@]}" -cp "$JAR" io.failready.cli.FailReady "$@"

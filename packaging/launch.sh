@@ -1,0 +1,45 @@
+# Sourced by ./failready and by the image's entrypoint (packaging/entrypoint.sh): the JVM flags and the
+# class-data archive a command runs with, in one place, so a container runs the jar exactly as the
+# launcher does.
+
+# C1 only: on 2 cores the C2 compiler costs more CPU than it saves for runs of seconds (measured:
+# 100k evaluation 9.5 s CPU with C1, 16 s with C2). The parallel collector: an evaluation keeps its
+# whole estate live, so collections copy a lot, and two GC threads beat one (100k evaluation, 2 cores:
+# 9.7-10.0 s with Parallel, 11.4-12.1 s with Serial, peak RSS 0.65-0.8 GB).
+# FAILREADY_JAVA_OPTS replaces these flags (e.g. -Xmx for very large estates).
+FAILREADY_DEFAULT_JVM_OPTS="-XX:+UseParallelGC -Xss4m -XX:TieredStopAtLevel=1"
+
+# Class-data sharing: static AppCDS archives of the classes the commands load (Drools, Jackson,
+# picocli, FreeMarker, the AWS SDK) cut start-up by a third or more. Static, not the dynamic
+# -XX:ArchiveClassesAtExit kind: JDK 17 leaves pre-Java-6 class files such as picocli's out of a
+# dynamic archive, and loading and verifying those from the jar was a quarter of `gate --report`.
+# One archive per kind of command, because mapping a big archive costs every run that uses it: with
+# one ~180 MB archive for everything, `gate --report` was a third slower and a 10k evaluation 0.2 s
+# slower than with archives of their own classes.
+#   quick:    gate --report, rules
+#   collect:  collect, and scan of a live estate (the AWS SDK's classes)
+#   evaluate: everything else (evaluate, scan --demo, gate --snapshot, report, diff, bench, ...)
+FAILREADY_ARCHIVE_KINDS="evaluate quick collect"
+
+failready_archive_kind() {  # failready_archive_kind ARGS... -> the kind of archive the command loads
+  local kind=evaluate a
+  case "${1:-}" in
+    rules) kind=quick ;;
+    gate) for a in "$@"; do [[ "$a" == -r || "$a" == --report || "$a" == --report=* ]] && kind=quick; done ;;
+    collect) kind=collect ;;
+    scan) kind=collect; for a in "$@"; do [[ "$a" == --demo ]] && kind=evaluate; done ;;
+  esac
+  echo "$kind"
+}
+
+# An archive is named after the jar it was dumped from (size and modification time to the nanosecond),
+# so an archive of an earlier build is never picked for a rebuilt jar: it is simply not found. The JVM
+# checks the same (it refuses an archive whose class path jars changed size or time), but then only
+# warns and runs slower; naming makes the launcher notice and build a fresh one.
+failready_jar_stamp() {  # failready_jar_stamp JAR -> SIZE-MTIME
+  stat -c '%s-%.9Y' "$1" 2>/dev/null | tr -d . || stat -f '%z-%Fm' "$1" 2>/dev/null | tr -d .
+}
+
+failready_archive() {  # failready_archive DIR KIND STAMP -> the archive's path
+  echo "$1/failready-$2-$3.jsa"
+}
