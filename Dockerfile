@@ -13,11 +13,11 @@ RUN --mount=type=cache,target=/root/.m2 packaging/build-jar.sh
 # path so that the first run in a container starts as fast as the later ones.
 FROM eclipse-temurin:17-jre
 RUN --mount=type=bind,from=build,source=/src,target=/src /src/packaging/install.sh / /src/scanner/target/failready.jar
-RUN useradd --system --uid 10001 --user-group --no-create-home --home-dir /work failready \
- && mkdir -p /work && chown failready:failready /work
+RUN useradd --system --uid 10001 --user-group --no-create-home --home-dir /data failready \
+ && mkdir -p /data && chown failready:failready /data
 # Reports go to failready-out/ under the working directory unless --out says otherwise: mount a
-# volume at /work (or pass --out to a mounted path) to keep them.
-WORKDIR /work
+# volume at /data (or pass --out to a mounted path) to keep them.
+WORKDIR /data
 USER 10001:10001
 ENTRYPOINT ["failready"]
 CMD ["--help"]

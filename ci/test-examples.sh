@@ -5,6 +5,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FR="$ROOT/failready"
+# No class-data archives: a test leaves no detached archive builder behind (see ./failready).
+export FAILREADY_CDS=off
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"

@@ -58,6 +58,39 @@ class CiExamplesTest {
         assertEquals(List.of(), problems);
     }
 
+    static final Pattern DOCKER = Pattern.compile("^docker (build|tag|push)\\b(.*)$", Pattern.MULTILINE);
+    static final Pattern IMAGE = Pattern.compile("(?m)^\\s*\"?image\"?\\s*:\\s*\"?([^\"\\s,]+)");
+
+    /**
+     * One image name: the README builds failready:VERSION (the project's version), tags it for the
+     * registry and pushes that name, and every container the Kubernetes and AWS Batch examples run
+     * is that pushed name.
+     */
+    @Test
+    void theContainerExamplesRunTheImageTheReadmeBuildsAndPushes() throws IOException {
+        Matcher m = DOCKER.matcher(Files.readString(Path.of("..", "README.md")));
+        List<String[]> docker = new ArrayList<>();
+        while (m.find()) docker.add(new String[] {m.group(1), m.group(2).trim()});
+        String built = docker.stream().filter(d -> d[0].equals("build")).map(d -> d[1].replaceAll(".*-t (\\S+).*", "$1")).findFirst().orElseThrow();
+        assertEquals("failready:" + VersionProvider.version(), built, "the README builds the image as failready:<project version>");
+        String[] tag = docker.stream().filter(d -> d[0].equals("tag")).findFirst().orElseThrow()[1].split("\\s+");
+        assertEquals(built, tag[0], "the README tags the image it built");
+        String pushed = docker.stream().filter(d -> d[0].equals("push")).findFirst().orElseThrow()[1];
+        assertEquals(tag[1], pushed, "the README pushes the name it tagged");
+
+        int seen = 0;
+        for (String f : List.of("k8s-indexed-job.yaml", "aws-batch-job-definition.json", "aws-batch-array-job.json", "aws-batch-merge-job.json")) {
+            Matcher im = IMAGE.matcher(Files.readString(CI.resolve(f)));
+            while (im.find()) { assertEquals(pushed, im.group(1), f + " runs another image"); seen++; }
+        }
+        assertTrue(seen >= 3, "the Kubernetes jobs and the Batch job definition name their image, found " + seen);
+        String arrayJob = Files.readString(CI.resolve("aws-batch-array-job.json")), mergeJob = Files.readString(CI.resolve("aws-batch-merge-job.json"));
+        String definition = Json.MAPPER.readTree(Files.readString(CI.resolve("aws-batch-job-definition.json"))).path("jobDefinitionName").asText();
+        for (String job : List.of(arrayJob, mergeJob)) {
+            assertEquals(definition, Json.MAPPER.readTree(job).path("jobDefinition").asText(), "the Batch jobs run the job definition that names the image");
+        }
+    }
+
     @Test
     void runbookPrecheckUsesTheGateDirection() throws IOException {
         String s = Files.readString(CI.resolve("runbook-precheck.sh"));
