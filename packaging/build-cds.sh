@@ -30,6 +30,11 @@ for kind in "${KINDS[@]}"; do
   jsa="$(failready_archive "$DIR" "$kind" "$STAMP")"
   [[ -f "$jsa" ]] && continue
   tmp="$jsa.$$.tmp"
+  # quick's training gates the report of a demo scan: make one first if no evaluate training left it
+  if [[ $kind == quick && ! -f "$WORK/out/report.json" ]]; then
+    "$JAVA" -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -cp "$JAR" io.failready.cli.FailReady \
+        scan --demo --out "$WORK/out" --format json >/dev/null 2>&1
+  fi
   # a training run lists the classes the commands of this kind load; the JVM then dumps them
   "$JAVA" -XX:DumpLoadedClassList="$WORK/$kind.classes" -XX:+UseParallelGC -XX:TieredStopAtLevel=1 \
       -cp "$JAR" io.failready.cli.FailReady bench cds-training --profile "$kind" --out "$WORK/out" >/dev/null 2>&1 \
