@@ -15,6 +15,11 @@ JAR="$1" DIR="$2"; shift 2
 KINDS=("$@"); [[ ${#KINDS[@]} -gt 0 ]] || read -r -a KINDS <<<"$FAILREADY_ARCHIVE_KINDS"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
+# Detached from ./failready: hold none of its caller's descriptors (a pipe a CI step or a test reads to the
+# end would otherwise stay open until the archives are built). 255 is the one bash reads this script by.
+if [[ -d /proc/$$/fd ]]; then
+  for fd in /proc/$$/fd/*; do fd="${fd##*/}"; [[ $fd -gt 2 && $fd -ne 255 ]] && eval "exec $fd>&-" 2>/dev/null; done
+fi
 exec 9>>"$DIR/.failready-cds.lock" || exit 0
 flock -n 9 || exit 0   # another builder is at work on this directory
 
