@@ -93,15 +93,22 @@ public final class BenchCommand extends AbstractCommand {
         @Option(names = "--max-discards", paramLabel = "N", defaultValue = "4",
                 description = "Discarded runs after which a stage is published as 'busy: not measured' (default: ${DEFAULT-VALUE}).")
         int maxDiscards;
+        @Option(names = "--lock", paramLabel = "FILE", description = {"Hold an flock(1) lock on FILE during each stage, so that benchmarks",
+                "from several checkouts on one machine take turns stage by stage."})
+        Path lock;
         @Option(names = "--no-fresh-clone", description = "Skip the first-run-on-a-fresh-clone stage (its row says NOT RUN).")
         boolean noFreshClone;
 
         @Override protected int doExecute() throws Exception {
             if (runs != null && runs < 1) throw new InputException("--runs must be at least 1, not " + runs + ".");
-            if (!(maxOtherCpu > 0 && maxOtherCpu <= 100)) throw new InputException("--max-other-cpu must be a percentage above 0 and at most 100, not " + maxOtherCpu + ".");
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (!(maxOtherCpu > 0 && maxOtherCpu <= 100.0 * cores)) {
+                throw new InputException("--max-other-cpu is a percentage of one core, above 0 and at most " + 100 * cores + " on this " + cores
+                        + "-core machine, not " + maxOtherCpu + ".");
+            }
             if (maxDiscards < 0) throw new InputException("--max-discards must be 0 or more, not " + maxDiscards + ".");
             BenchRunner runner = new BenchRunner(quick, runs == null ? (quick ? 3 : 5) : runs, work, results, jar, ruleDirs, out(),
-                    maxOtherCpu / 100, maxDiscards, !noFreshClone);
+                    maxOtherCpu / 100, maxDiscards, !noFreshClone).lockEachStage(lock);
             return runner.run();
         }
     }

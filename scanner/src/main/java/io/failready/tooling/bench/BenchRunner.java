@@ -157,11 +157,37 @@ public final class BenchRunner {
     private final double maxOtherShare;
     private final int maxDiscards;
     private final boolean freshClone;
+    private Path lockFile;
 
     public BenchRunner(boolean quick, int runs, Path work, Path results, Path jar, List<Path> extraRules, PrintWriter out,
                        double maxOtherShare, int maxDiscards, boolean freshClone) {
         this(quick, runs, work, results, jar != null ? jar.toAbsolutePath() : runningJar(), extraRules, out, null, procProbe(), Thread::sleep,
                 maxOtherShare, maxDiscards, freshClone);
+    }
+
+    /**
+     * Holds an flock(1) lock on {@code file} during each stage (not the whole run), so that
+     * benchmarks from several checkouts on one shared machine take turns stage by stage.
+     */
+    public BenchRunner lockEachStage(Path file) {
+        this.lockFile = file == null ? null : file.toAbsolutePath();
+        return this;
+    }
+
+    /** Takes the stage lock, if any: a child {@code flock FILE} holding it until its stdin closes. */
+    private AutoCloseable stageLock() throws IOException {
+        if (lockFile == null) return () -> { };
+        Process holder = new ProcessBuilder("flock", lockFile.toString(), "sh", "-c", "echo locked; exec cat >/dev/null")
+                .redirectErrorStream(true).start();
+        String first = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        if (!"locked".equals(first)) {
+            holder.destroy();
+            throw new IllegalStateException("could not take the lock " + lockFile + " with flock(1): " + (first == null ? "no output" : first));
+        }
+        return () -> {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(5, TimeUnit.SECONDS)) holder.destroy();
+        };
     }
 
     BenchRunner(boolean quick, int runs, Path work, Path results, Path jar, List<Path> extraRules, PrintWriter out,
@@ -296,12 +322,19 @@ public final class BenchRunner {
      * them were taken on an otherwise idle machine or {@code maxDiscards} were disturbed.
      */
     StageResult measure(Stage s) throws Exception {
+        try (AutoCloseable lock = stageLock()) {
+            return measureLocked(s);
+        }
+    }
+
+    private StageResult measureLocked(Stage s) throws Exception {
         String load = loadAverage();
         out.println("bench: " + s.name() + " (load average " + load + ") ...");
         out.flush();
         List<Phase> phases = List.of();
         if (s.warmUp()) {
             Sample w = runner.run(s, Map.of("FAILREADY_TIMINGS", "1"));
+            checkNotRebuilt(s, w);
             Failure f = failure(w);
             // A stage that fails (the 1M estate running out of memory, say) is a result to publish,
             // not a reason to lose every other measurement of the run.
@@ -316,6 +349,7 @@ public final class BenchRunner {
             Sample x = runner.run(s, Map.of());
             double other = (probe.machineBusy() - busy0) - (probe.own() - own0);
             Failure f = failure(x);
+            checkNotRebuilt(s, x);
             if (f != null) return failed(s, load, samples, discards, f, s.warmUp() ? phases : timeline(x.output(), x.wall()));
             if (!s.warmUp()) phases = timeline(x.output(), x.wall());
             if (disturbed(other, x.wall())) {
@@ -351,14 +385,27 @@ public final class BenchRunner {
         return probe.available() && otherCpuSeconds > maxOtherShare * wallSeconds + GRANULARITY_SECONDS;
     }
 
-    /** Waits (at most a minute) for a one-second window in which other processes stay under the limit. */
+    /** Waits (at most 30 s) for a one-second window in which other processes stay under the limit. */
     private void waitForQuiet() throws InterruptedException {
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 30; i++) {
             double busy0 = probe.machineBusy(), own0 = probe.own();
             sleeper.sleep(1000);
             double other = (probe.machineBusy() - busy0) - (probe.own() - own0);
             if (other <= maxOtherShare) return;
         }
+    }
+
+    /** The measured process, if one is running: a bench run stopped with Ctrl-C or kill -TERM takes it down too. */
+    private volatile Process running;
+
+    {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process p = running;
+            if (p == null) return;
+            // /usr/bin/time does not pass the signal on: end the launcher's JVM (and any Maven build) below it first
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }, "bench-stop"));
     }
 
     /** Runs one stage once as a separate process under /usr/bin/time; output goes to a log file. */
@@ -377,6 +424,7 @@ public final class BenchRunner {
         pb.environment().putAll(extraEnv);
         long t0 = System.nanoTime();
         Process p = pb.start();
+        running = p;
         List<Line> lines = new ArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -396,6 +444,7 @@ public final class BenchRunner {
             throw new IllegalStateException(s.name() + " did not finish in 30 minutes");
         }
         double wall = (System.nanoTime() - t0) / 1e9;
+        running = null;
         reader.join(10_000);
         int exit = p.exitValue();
         List<Line> output;
@@ -418,6 +467,20 @@ public final class BenchRunner {
         String last = "";
         for (Line l : x.output()) if (!l.text().isBlank() && !l.text().startsWith("\tat ") && !l.text().startsWith("failready-timing")) last = l.text().trim();
         return new Failure(x.exit(), last.length() > 200 ? last.substring(0, 200) + "..." : last);
+    }
+
+    /**
+     * Only the fresh-clone stage is meant to build the jar (the launcher announces a build on its
+     * first line). A build anywhere else means sources changed under the benchmark: the results
+     * would mix two builds, and this JVM's own jar was just replaced, so the run stops here.
+     */
+    static void checkNotRebuilt(Stage s, Sample x) {
+        if (s.prepare() != null) return;
+        if (x.output().stream().anyMatch(l -> l.text().startsWith("failready: building the scanner"))) {
+            throw new io.failready.util.InputException("the launcher rebuilt the jar during the stage '" + s.name() + "': sources changed "
+                    + "while benchmarking, so the results would mix two builds. Nothing was written; run the benchmark again without "
+                    + "editing the tree (or benchmark a copy of it).");
+        }
     }
 
     private static final Pattern TIMING = Pattern.compile("^failready-timing\\s+(.+?)\\s+-?\\d+ ms \\(\\+\\s*(-?\\d+) ms\\) cpu\\s+-?\\d+ ms \\(\\+\\s*(-?\\d+) ms\\).*");
@@ -689,6 +752,12 @@ public final class BenchRunner {
             rows.add(new Row(name, Targets.collectText(), "", "not run", "", "", "", "", "NOT RUN"));
             return "Collection: NOT RUN - the collectors are not in this build.";
         }
+        try (AutoCloseable lock = stageLock()) {
+            return collectLocked(rows, name);
+        }
+    }
+
+    private String collectLocked(List<Row> rows, String name) throws Exception {
         String load = loadAverage();
         out.println("bench: collection against the AWS stub (load average " + load + ") ...");
         out.flush();

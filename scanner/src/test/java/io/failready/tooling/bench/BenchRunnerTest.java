@@ -160,6 +160,16 @@ class BenchRunnerTest {
     }
 
     @Test
+    void aTimedRunThatIncludedABuildOfTheJarIsNotPublished() throws Exception {
+        FakeMachine m = new FakeMachine();
+        m.samples.add(new Sample(1, 1, 100, 3));
+        m.samples.add(new Sample(60, 90, 900, 3, List.of(new Line(0.1, "failready: building the scanner (first run or sources changed)..."))));
+        BenchRunner b = runner(m, 4);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.failready.util.InputException.class, () -> b.measure(stage(Targets.EVALUATE_100K, 3)));
+        assertTrue(e.getMessage().contains("rebuilt the jar during the stage 'evaluate 100k resources'"), e.getMessage());
+    }
+
+    @Test
     void growthFrom100kTo1MIsJudgedAgainstLinear() {
         Stage s100k = stage(Targets.EVALUATE_100K, 3);
         Stage s1m = new Stage("evaluate 1M resources", Targets.EVALUATE_1M, List.of(), 3);
