@@ -365,6 +365,9 @@ public final class BenchRunner {
                 continue;
             }
             samples.add(x);
+            out.printf(Locale.ROOT, "bench:   run %d: %.2f s wall (other processes: %.0f %% of one core)%n", samples.size(), x.wall(),
+                    x.wall() > 0 ? 100 * Math.max(0, other) / x.wall() : 0);
+            out.flush();
         }
         StageResult r = new StageResult(s, load, samples, discards, null, false, phases, null);
         Sample m = r.median();
@@ -517,7 +520,7 @@ public final class BenchRunner {
      * user's ~/.m2 supplies the dependencies), then later runs in the same clone. With --quick (or
      * without a git checkout) only the later runs, in this tree.
      */
-    private List<StageResult> demoStages() throws Exception {
+    List<StageResult> demoStages() throws Exception {
         Path root = repositoryRoot(jar);
         String firstName = "first `./failready scan --demo` on a fresh clone";
         String laterName = "later `./failready scan --demo` runs";
@@ -541,7 +544,7 @@ public final class BenchRunner {
         Path clone = work.resolve("fresh-clone");
         Prepare reclone = () -> {
             deleteTree(clone);
-            git(work, "clone", "--quiet", "--no-checkout", root.toString(), clone.toString());
+            git(root, "clone", "--quiet", "--no-checkout", root.toString(), clone.toString());
             git(clone, "checkout", "--quiet", "--detach", commit);
         };
         List<String> demo = List.of(clone.resolve("failready").toString(), "scan", "--demo");
@@ -580,14 +583,27 @@ public final class BenchRunner {
         Path cfg = work.resolve("estate-" + size + ".yaml");
         Path id = work.resolve("estate-" + size + ".id");
         String fingerprint = generatorFingerprint() + " " + accounts + "x" + perAccount + " seed 1";
-        if (Files.exists(snap) && Files.exists(cfg) && Files.exists(id) && Files.readString(id).equals(fingerprint)) return;
+        // the files' digests too: an estate changed or truncated in the scratch directory is generated again, not measured
+        if (Files.exists(snap) && Files.exists(cfg) && Files.exists(id)
+                && Files.readString(id).equals(fingerprint + " " + sha256(snap) + " " + sha256(cfg))) return;
         out.printf("bench: generating %s (%d accounts x %d resources)...%n", size, accounts, perAccount);
         out.flush();
         Files.deleteIfExists(id);
         EstateGenerator g = new EstateGenerator(accounts, perAccount, 1);
         g.write(snap);
         AtomicFiles.writeString(cfg, g.config());
-        AtomicFiles.writeString(id, fingerprint);
+        AtomicFiles.writeString(id, fingerprint + " " + sha256(snap) + " " + sha256(cfg));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String fingerprintCache;
@@ -770,9 +786,10 @@ public final class BenchRunner {
             try {
                 r = CollectBench.run(launcher, 20, 50, 8, work.resolve("collect"), out);
             } catch (RuntimeException e) {
-                out.println("bench:   FAILED: " + e.getMessage());
-                rows.add(new Row(name, Targets.collectText(), load, "failed: " + abbreviate(String.valueOf(e.getMessage())), "", "", "", "", "FAIL"));
-                return "Collection: FAILED - " + e.getMessage() + ".";
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                out.println("bench:   FAILED: " + why);
+                rows.add(new Row(name, Targets.collectText(), load, "failed: " + abbreviate(why), "", "", "", "", "FAIL"));
+                return "Collection: FAILED - " + why + ".";
             }
             double other = (probe.machineBusy() - busy0) - (probe.own() - own0);
             if (disturbed(other, r.wallSeconds())) {

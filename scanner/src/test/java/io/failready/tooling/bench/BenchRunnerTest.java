@@ -35,7 +35,7 @@ class BenchRunnerTest {
     @TempDir Path tmp;
 
     /** A machine whose runs take the planned samples while other processes use the planned CPU seconds. */
-    static final class FakeMachine implements BenchRunner.ProcessRunner, BenchRunner.CpuProbe {
+    static class FakeMachine implements BenchRunner.ProcessRunner, BenchRunner.CpuProbe {
         final Deque<Sample> samples = new ArrayDeque<>();
         final Deque<Double> otherCpu = new ArrayDeque<>();
         final List<Map<String, String>> envs = new ArrayList<>();
@@ -223,6 +223,54 @@ class BenchRunnerTest {
         assertTrue(file.startsWith("# failready benchmark results"));
         assertTrue(file.endsWith(BenchRunner.NOTES + "\n\n## Hand-written\n"));
         assertFalse(file.contains("# old numbers"));
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> c = new ArrayList<>(List.of("git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-C", dir.toString()));
+        c.addAll(List.of(args));
+        Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
+        String o = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), o);
+    }
+
+    @Test
+    void theFirstDemoRunIsTimedOnAFreshCloneOfTheCommittedHeadAsANewUser() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        git(repo, "init", "-q");
+        Path launcherScript = Files.writeString(repo.resolve("failready"), "#!/bin/sh\necho committed\n");
+        launcherScript.toFile().setExecutable(true);
+        Files.writeString(repo.resolve(".gitignore"), "scanner/target/\n");
+        git(repo, "add", "-A");
+        git(repo, "commit", "-q", "-m", "one");
+        Files.writeString(launcherScript, "#!/bin/sh\necho uncommitted\n");  // a dirty tree: not what is measured
+        Path jar = Files.createDirectories(repo.resolve("scanner/target")).resolve("failready.jar");
+        Files.createFile(jar);
+
+        List<String> seen = new ArrayList<>();
+        FakeMachine m = new FakeMachine() {
+            @Override public Sample run(Stage stage, Map<String, String> extraEnv) {
+                try {
+                    seen.add(stage.name() + " in " + stage.dir().getFileName() + ": " + Files.readAllLines(stage.dir().resolve("failready")).get(1)
+                            + (stage.asNewUser() ? ", new user" : "") + ", " + extraEnv);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return super.run(stage, extraEnv);
+            }
+        };
+        BenchRunner b = new BenchRunner(false, 2, tmp.resolve("work"), tmp.resolve("results.md"), jar, List.of(), new PrintWriter(printed, true),
+                m, m, millis -> { }, BenchRunner.DEFAULT_MAX_OTHER_SHARE, 4, true);
+        List<StageResult> rs = b.demoStages();
+        assertEquals(List.of(
+                "first `./failready scan --demo` on a fresh clone in fresh-clone: echo committed, new user, {}",
+                "later `./failready scan --demo` runs (same clone) in fresh-clone: echo committed, new user, {FAILREADY_TIMINGS=1}",
+                "later `./failready scan --demo` runs (same clone) in fresh-clone: echo committed, new user, {}",
+                "later `./failready scan --demo` runs (same clone) in fresh-clone: echo committed, new user, {}"), seen);
+        assertEquals(List.of("PASS", "PASS"), rs.stream().map(StageResult::verdict).toList());
+        assertEquals(Targets.DEMO_FIRST_RUN, rs.get(0).stage().limit());
+        assertEquals(Targets.DEMO_LATER_RUNS, rs.get(1).stage().limit());
+        assertTrue(printed.toString().contains("WARNING: the working tree has uncommitted changes"), printed.toString());
+        assertFalse(Files.exists(tmp.resolve("work/fresh-clone")), "the clone is removed afterwards");
     }
 
     @Test
