@@ -65,27 +65,50 @@ public final class BenchCommand extends AbstractCommand {
         }
     }
 
-    @Command(name = "run", header = "Run the benchmark: every stage as separate processes, medians, peak RSS -> results file.",
-            description = {"Generates 10k, 100k and 1M-resource estates (--quick: 10k and 100k, fewer runs), runs evaluate, gate on a",
-                    "saved report, rules list, HTML+JSON rendering and (when the collectors are present) collection against a",
-                    "latency-injecting AWS stub, each several times as a fresh 'java -jar' process, and writes a Markdown table",
-                    "of targets, medians, peak RSS and pass/fail with the exact commands to reproduce."})
+    @Command(name = "run", header = "Run the benchmark: every #19 target measured as separate processes, medians, PASS/FAIL -> results file.",
+            description = {"Generates (or reuses from --work) the 10k, 100k and 1M-resource estates and measures, each as fresh processes",
+                    "through the launcher: evaluate 10k / 100k / 1M, growth 100k -> 1M, gate on a saved report, HTML+JSON rendering,",
+                    "the first 'scan --demo' on a fresh git clone of HEAD and later demo runs, collection against a latency-injecting",
+                    "AWS stub, and informational rows. Writes a Markdown table of targets, medians, peak RSS, load average and",
+                    "PASS/FAIL, the phase breakdown of every FAIL row and the commands to reproduce; the part of an existing results",
+                    "file from its hand-written-notes line on is kept. A timed run during which other processes used more than",
+                    "--max-other-cpu of one core is discarded and retried; a stage disturbed more than --max-discards times is",
+                    "published as 'busy: not measured'. A full run takes about 10-12 minutes on an idle 2-core machine."})
     public static final class Run extends AbstractCommand {
-        @Option(names = "--quick", description = "A fast subset: no 1M estate, 3 runs per stage.")
+        @Option(names = "--quick", description = "A fast subset: no 1M estate, no fresh clone (later demo runs in this tree), 3 runs per stage, 1 collection.")
         boolean quick;
         @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench/results.md", description = "Results file (default: ${DEFAULT-VALUE}).")
         Path results;
         @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench/work", description = "Scratch directory for estates and reports (default: ${DEFAULT-VALUE}).")
         Path work;
-        @Option(names = "--runs", paramLabel = "N", description = "Runs per stage (default: 5, or 3 with --quick).")
+        @Option(names = "--runs", paramLabel = "N", description = "Timed runs per short stage (default: 5, or 3 with --quick; 100k, 1M, render: at most 3).")
         Integer runs;
         @Option(names = "--jar", paramLabel = "FILE", description = "The shaded jar to measure (default: the one running this command).")
         Path jar;
         @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directory passed to every evaluation (repeatable).")
         List<Path> ruleDirs = new java.util.ArrayList<>();
+        @Option(names = "--max-other-cpu", paramLabel = "PERCENT", defaultValue = "10",
+                description = "Discard a timed run when other processes used more than this share of one core during it (default: ${DEFAULT-VALUE}).")
+        double maxOtherCpu;
+        @Option(names = "--max-discards", paramLabel = "N", defaultValue = "4",
+                description = "Discarded runs after which a stage is published as 'busy: not measured' (default: ${DEFAULT-VALUE}).")
+        int maxDiscards;
+        @Option(names = "--lock", paramLabel = "FILE", description = {"Hold an flock(1) lock on FILE during each stage, so that benchmarks",
+                "from several checkouts on one machine take turns stage by stage."})
+        Path lock;
+        @Option(names = "--no-fresh-clone", description = "Skip the first-run-on-a-fresh-clone stage (its row says NOT RUN).")
+        boolean noFreshClone;
 
         @Override protected int doExecute() throws Exception {
-            BenchRunner runner = new BenchRunner(quick, runs == null ? (quick ? 3 : 5) : runs, work, results, jar, ruleDirs, out());
+            if (runs != null && runs < 1) throw new InputException("--runs must be at least 1, not " + runs + ".");
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (!(maxOtherCpu > 0 && maxOtherCpu <= 100.0 * cores)) {
+                throw new InputException("--max-other-cpu is a percentage of one core, above 0 and at most " + 100 * cores + " on this " + cores
+                        + "-core machine, not " + maxOtherCpu + ".");
+            }
+            if (maxDiscards < 0) throw new InputException("--max-discards must be 0 or more, not " + maxDiscards + ".");
+            BenchRunner runner = new BenchRunner(quick, runs == null ? (quick ? 3 : 5) : runs, work, results, jar, ruleDirs, out(),
+                    maxOtherCpu / 100, maxDiscards, !noFreshClone).lockEachStage(lock);
             return runner.run();
         }
     }

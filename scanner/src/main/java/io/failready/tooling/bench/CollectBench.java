@@ -10,10 +10,6 @@ import io.failready.snapshot.SnapshotIO;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,15 +142,8 @@ public final class CollectBench {
     /** Writes the estate's reply files for each account, in the primary and the recovery region. */
     static void writeEstate(Path replies, List<String> accounts) throws IOException {
         Map<String, String> templates = new TreeMap<>();
-        URI uri;
-        try {
-            uri = CollectBench.class.getResource(ESTATE).toURI();
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("the collection estate " + ESTATE + " is not on the class path", e);
-        }
-        // inside the jar the folder is only reachable through a zip file system
-        try (FileSystem zip = "jar".equals(uri.getScheme()) ? FileSystems.newFileSystem(uri, Map.of()) : null;
-             Stream<Path> files = Files.list(zip == null ? Path.of(uri) : zip.getPath(ESTATE))) {
+        // ClasspathDirs shares the jar's zip file system: in 'bench run' the rule catalog has opened it already
+        try (Stream<Path> files = Files.list(io.failready.util.ClasspathDirs.open(ESTATE))) {
             for (Path f : files.toList()) templates.put(f.getFileName().toString(), Files.readString(f));
         }
         for (String account : accounts) {
