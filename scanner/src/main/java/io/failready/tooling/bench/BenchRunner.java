@@ -711,7 +711,7 @@ public final class BenchRunner {
         md.append("```\n\nCommands measured (each prefixed by `/usr/bin/time -f '%e %U %S %M'`):\n\n```\n");
         md.append(collectCommand).append('\n');
         for (StageResult r : done) {
-            if (r.stage().command().isEmpty()) continue;
+            if (r.stage().command().isEmpty() || r.notRun() != null) continue;
             md.append(String.join(" ", r.stage().command()).replace(work.toString() + "/", "")).append('\n');
         }
         md.append("```\n");
@@ -850,8 +850,16 @@ public final class BenchRunner {
         }
     }
 
-    private String commandLine() {
-        return "failready bench run" + (quick ? " --quick" : "") + " --out " + results;
+    /** The command as run, with every option that changes what is measured or how it is judged. */
+    String commandLine() {
+        StringBuilder c = new StringBuilder("failready bench run").append(quick ? " --quick" : "");
+        if (runs != (quick ? 3 : 5)) c.append(" --runs ").append(runs);
+        if (maxOtherShare != DEFAULT_MAX_OTHER_SHARE) c.append(" --max-other-cpu ").append(fmt(maxOtherShare * 100));
+        if (maxDiscards != DEFAULT_MAX_DISCARDS) c.append(" --max-discards ").append(maxDiscards);
+        if (!freshClone) c.append(" --no-fresh-clone");
+        if (lockFile != null) c.append(" --lock ").append(lockFile);
+        for (Path d : extraRules) c.append(" --rules ").append(d);
+        return c.append(" --out ").append(results).toString();
     }
 
     private static String abbreviate(String s) {
