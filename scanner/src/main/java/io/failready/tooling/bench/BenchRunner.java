@@ -532,8 +532,16 @@ public final class BenchRunner {
             Stage later = new Stage(laterName + " (this tree)", Targets.DEMO_LATER_RUNS, cmd(List.of("scan", "--demo", "--out", work.resolve("demo-out").toString())), runs);
             return List.of(StageResult.notRun(first, why), measure(later));
         }
-        String commit = git(root, "rev-parse", "HEAD").trim();
-        boolean dirty = !git(root, "status", "--porcelain", "--untracked-files=no").isBlank();
+        String commit;
+        boolean dirty;
+        try {
+            commit = git(root, "rev-parse", "HEAD").trim();
+            dirty = !git(root, "status", "--porcelain", "--untracked-files=no").isBlank();
+        } catch (IOException | IllegalStateException e) {
+            // no git on the PATH, or not a repository after all: a row that says so, not a lost run
+            Stage later = new Stage(laterName, Targets.DEMO_LATER_RUNS, List.of(), null, runs, true, true, null);
+            return List.of(StageResult.notRun(first, "git: " + abbreviate(String.valueOf(e.getMessage()))), StageResult.notRun(later, "no fresh clone"));
+        }
         cloneNote = "The fresh-clone rows measure commit `" + commit.substring(0, 12) + "`"
                 + (dirty ? " WITHOUT the uncommitted changes of the working tree (the tree was dirty; the other rows measure the working tree's jar)" : "")
                 + ": `git clone` into a temporary directory, then `./failready scan --demo` there as a new user would (no `FAILREADY_*` "
@@ -552,7 +560,13 @@ public final class BenchRunner {
         // its warm-up (the second run in the clone, with FAILREADY_TIMINGS=1) gives the phase breakdown
         Stage later = new Stage(laterName + " (same clone)", Targets.DEMO_LATER_RUNS, demo, clone, runs, true, true, null);
         try {
-            StageResult f = measure(first);
+            StageResult f;
+            try {
+                f = measure(first);
+            } catch (IOException | IllegalStateException e) {
+                out.println("bench:   FAILED: " + e.getMessage());
+                f = new StageResult(first, loadAverage(), List.of(), 0, new Failure(-1, String.valueOf(e.getMessage()).strip()), false, List.of(), null);
+            }
             StageResult l = f.measured() ? measure(later) : StageResult.notRun(later, "the first run was not measured");
             return List.of(f, l);
         } finally {

@@ -275,6 +275,22 @@ class BenchRunnerTest {
     }
 
     @Test
+    void aTreeGitCannotReadIsANotRunRowNotALostRun() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(repo.resolve("failready"), "#!/bin/sh\n").toFile().setExecutable(true);
+        Files.writeString(repo.resolve(".git"), "gitdir: /nonexistent/worktree\n");  // a worktree whose repository is gone
+        Path jar = Files.createDirectories(repo.resolve("scanner/target")).resolve("failready.jar");
+        Files.createFile(jar);
+        FakeMachine m = new FakeMachine();
+        BenchRunner b = new BenchRunner(false, 2, tmp.resolve("work"), tmp.resolve("results.md"), jar, List.of(), new PrintWriter(printed, true),
+                m, m, millis -> { }, BenchRunner.DEFAULT_MAX_OTHER_SHARE, 4, true);
+        List<StageResult> rs = b.demoStages();
+        assertEquals(List.of("NOT RUN", "NOT RUN"), rs.stream().map(StageResult::verdict).toList());
+        assertTrue(rs.get(0).notRun().startsWith("git: "), rs.get(0).notRun());
+        assertTrue(m.envs.isEmpty(), "nothing was run");
+    }
+
+    @Test
     void theResultsNameEveryOptionThatChangesHowRunsAreJudged() throws Exception {
         Path jar = Files.createFile(tmp.resolve("failready.jar"));
         FakeMachine m = new FakeMachine();
