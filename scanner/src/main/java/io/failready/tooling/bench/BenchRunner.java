@@ -532,8 +532,16 @@ public final class BenchRunner {
             Stage later = new Stage(laterName + " (this tree)", Targets.DEMO_LATER_RUNS, cmd(List.of("scan", "--demo", "--out", work.resolve("demo-out").toString())), runs);
             return List.of(StageResult.notRun(first, why), measure(later));
         }
-        String commit = git(root, "rev-parse", "HEAD").trim();
-        boolean dirty = !git(root, "status", "--porcelain", "--untracked-files=no").isBlank();
+        String commit;
+        boolean dirty;
+        try {
+            commit = git(root, "rev-parse", "HEAD").trim();
+            dirty = !git(root, "status", "--porcelain", "--untracked-files=no").isBlank();
+        } catch (IOException | IllegalStateException e) {
+            // no git on the PATH, or not a repository after all: a row that says so, not a lost run
+            Stage later = new Stage(laterName, Targets.DEMO_LATER_RUNS, List.of(), null, runs, true, true, null);
+            return List.of(StageResult.notRun(first, "git: " + abbreviate(String.valueOf(e.getMessage()))), StageResult.notRun(later, "no fresh clone"));
+        }
         cloneNote = "The fresh-clone rows measure commit `" + commit.substring(0, 12) + "`"
                 + (dirty ? " WITHOUT the uncommitted changes of the working tree (the tree was dirty; the other rows measure the working tree's jar)" : "")
                 + ": `git clone` into a temporary directory, then `./failready scan --demo` there as a new user would (no `FAILREADY_*` "
@@ -552,7 +560,13 @@ public final class BenchRunner {
         // its warm-up (the second run in the clone, with FAILREADY_TIMINGS=1) gives the phase breakdown
         Stage later = new Stage(laterName + " (same clone)", Targets.DEMO_LATER_RUNS, demo, clone, runs, true, true, null);
         try {
-            StageResult f = measure(first);
+            StageResult f;
+            try {
+                f = measure(first);
+            } catch (IOException | IllegalStateException e) {
+                out.println("bench:   FAILED: " + e.getMessage());
+                f = new StageResult(first, loadAverage(), List.of(), 0, new Failure(-1, String.valueOf(e.getMessage()).strip()), false, List.of(), null);
+            }
             StageResult l = f.measured() ? measure(later) : StageResult.notRun(later, "the first run was not measured");
             return List.of(f, l);
         } finally {
@@ -711,7 +725,7 @@ public final class BenchRunner {
         md.append("```\n\nCommands measured (each prefixed by `/usr/bin/time -f '%e %U %S %M'`):\n\n```\n");
         md.append(collectCommand).append('\n');
         for (StageResult r : done) {
-            if (r.stage().command().isEmpty()) continue;
+            if (r.stage().command().isEmpty() || r.notRun() != null) continue;
             md.append(String.join(" ", r.stage().command()).replace(work.toString() + "/", "")).append('\n');
         }
         md.append("```\n");
@@ -850,8 +864,16 @@ public final class BenchRunner {
         }
     }
 
-    private String commandLine() {
-        return "failready bench run" + (quick ? " --quick" : "") + " --out " + results;
+    /** The command as run, with every option that changes what is measured or how it is judged. */
+    String commandLine() {
+        StringBuilder c = new StringBuilder("failready bench run").append(quick ? " --quick" : "");
+        if (runs != (quick ? 3 : 5)) c.append(" --runs ").append(runs);
+        if (maxOtherShare != DEFAULT_MAX_OTHER_SHARE) c.append(" --max-other-cpu ").append(fmt(maxOtherShare * 100));
+        if (maxDiscards != DEFAULT_MAX_DISCARDS) c.append(" --max-discards ").append(maxDiscards);
+        if (!freshClone) c.append(" --no-fresh-clone");
+        if (lockFile != null) c.append(" --lock ").append(lockFile);
+        for (Path d : extraRules) c.append(" --rules ").append(d);
+        return c.append(" --out ").append(results).toString();
     }
 
     private static String abbreviate(String s) {
