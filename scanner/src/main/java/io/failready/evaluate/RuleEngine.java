@@ -63,7 +63,9 @@ import java.util.regex.Pattern;
  */
 public final class RuleEngine {
     private final RuleCatalog catalog;
-    private final KieBase kieBase;
+    /* built on first use when the engine runs partitions: only a fallback, a test or a diagnosis needs it */
+    private final java.util.function.Supplier<KieBase> kieBase;
+    private final java.util.function.Supplier<List<KieBase>> partitions;
     private final Map<String, Map<String, Map<String, Object>>> profiles;
 
     /**
@@ -84,20 +86,71 @@ public final class RuleEngine {
     /** How long past the time budget a rule that ignores Drools' halt (a loop inside one consequence) is waited for. */
     static final long ABANDON_GRACE_MILLIS = 2_000;
 
+    /** One session per workload and direction, on one thread. */
     public RuleEngine(RuleCatalog catalog, KieBase kieBase) {
+        this(catalog, () -> kieBase, () -> List.of(kieBase));
+    }
+
+    private RuleEngine(RuleCatalog catalog, java.util.function.Supplier<KieBase> kieBase, java.util.function.Supplier<List<KieBase>> partitions) {
         this.catalog = catalog;
-        this.kieBase = kieBase;
+        this.kieBase = memo(kieBase);
+        this.partitions = memo(partitions);
         this.profiles = loadProfiles(catalog);
     }
 
+    /** The engine for the bundled catalog plus user directories, firing on {@link #evalThreads()} threads. */
     public static RuleEngine load(List<Path> userRuleDirs) {
+        return load(userRuleDirs, evalThreads());
+    }
+
+    /**
+     * {@code threads} sessions fire each workload side by side, each with a share of the rules
+     * ({@link RuleBaseLoader#buildPartitions}); 1 keeps the single session. The rule bases are built
+     * here, on the loading thread, while the snapshot is still being read.
+     */
+    public static RuleEngine load(List<Path> userRuleDirs, int threads) {
         RuleSet set = RuleSources.bundledPlus(userRuleDirs);
         RuleCatalog catalog = RuleCatalog.read(set);
-        return new RuleEngine(catalog, RuleBaseLoader.build(set));
+        if (threads <= 1) return new RuleEngine(catalog, RuleBaseLoader.build(set));
+        List<KieBase> parts = RuleBaseLoader.buildPartitions(set, catalog.inferenceRules(), threads);
+        return new RuleEngine(catalog, () -> RuleBaseLoader.build(set), () -> parts);
+    }
+
+    /**
+     * How many rule sessions fire side by side: {@code FAILREADY_EVAL_THREADS} (or
+     * {@code -Dfailready.evalThreads}), else one per available core. Firing is CPU-bound, so more
+     * sessions than cores only add memory (each session holds its own fact handles).
+     */
+    public static int evalThreads() {
+        String v = System.getProperty("failready.evalThreads", System.getenv("FAILREADY_EVAL_THREADS"));
+        if (v == null || v.isBlank()) return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_EVAL_THREADS));
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1 && n <= MAX_EVAL_THREADS) return n;
+        } catch (NumberFormatException e) {
+            // worded below
+        }
+        throw new InputException("FAILREADY_EVAL_THREADS=" + v + " is not a number of rule threads from 1 to " + MAX_EVAL_THREADS
+                + " (1 fires all rules in one session; unset, failready uses one per core).");
+    }
+
+    /** Beyond this, sessions share too few rules to gain and each adds the estate's fact handles. */
+    static final int MAX_EVAL_THREADS = 16;
+
+    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> s) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+            @Override public synchronized T get() {
+                if (value == null) value = s.get();
+                return value;
+            }
+        };
     }
 
     public RuleCatalog catalog() { return catalog; }
-    public KieBase kieBase() { return kieBase; }
+    public KieBase kieBase() { return kieBase.get(); }
+    /** The rule bases that fire side by side (one: the whole rule base). */
+    List<KieBase> partitions() { return partitions.get(); }
 
     /** Region pairs to check: primary -> each recovery region, or every ordered pair when active-active. */
     public static List<RegionPair> pairs(Workload w, String toRegion) {
@@ -218,89 +271,28 @@ public final class RuleEngine {
         Set<String> disabled = new HashSet<>(cfg.disabledRules);
         Predicate<String> enabled = id -> !disabled.contains(id) && ruleScope.test(id) && opts.ruleFilter().test(id);
 
-        EvaluationSink sink = new EvaluationSink(opts.maxEvaluations());
-        KieSession session = kieBase.newKieSession();
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "failready-rule-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicBoolean timedOut = new AtomicBoolean();
-        String[] lastRule = {null};
-        Map<String, int[]> changes = new java.util.concurrent.ConcurrentHashMap<>();
-        try {
-            // Facts are inserted on the rules thread too: Drools evaluates conditions as facts arrive,
-            // and a user's condition can loop as well as a consequence.
-            int fired = RuleSandbox.run(w.name, opts.timeout().toMillis() + ABANDON_GRACE_MILLIS, this::ruleNames, () -> RuleOwners.of(kieBase), () -> {
-                session.insert(w);
-                session.insert(new AsOf(opts.asOf()));
-                session.insert(gapIndex);
-                for (Workload.AccountRef a : w.accounts) session.insert(new WorkloadAccount(a.id, a.name));
-                for (String r : w.allRegions()) session.insert(new WorkloadRegion(r, r.equals(w.primaryRegion)));
-                for (RegionPair p : pairs) session.insert(p);
-                for (RuleMetadata m : catalog.rules().values()) session.insert(new RuleParameters(m.id(), parameters(m, w)));
-                for (Resource r : mine) session.insert(r);
-                for (Object index : Indexes.build(new Indexes.Estate(w, pairs, mine))) session.insert(index);
-                for (CollectionGap g : gaps) session.insert(g);
-                for (Counterpart c : counterparts) session.insert(c);
-                session.insert(new io.failready.facts.Counterparts(counterparts));
+        // Every fact is built here, once, and shared read-only by the sessions: facts do not change while
+        // rules fire (a rule that changes them sends the run down the serial path, see fireParallel).
+        List<Object> facts = new ArrayList<>(mine.size() + counterparts.size() + gaps.size() + 64);
+        facts.add(w);
+        facts.add(new AsOf(opts.asOf()));
+        facts.add(gapIndex);
+        for (Workload.AccountRef a : w.accounts) facts.add(new WorkloadAccount(a.id, a.name));
+        for (String r : w.allRegions()) facts.add(new WorkloadRegion(r, r.equals(w.primaryRegion)));
+        facts.addAll(pairs);
+        for (RuleMetadata m : catalog.rules().values()) facts.add(new RuleParameters(m.id(), parameters(m, w)));
+        facts.addAll(mine);
+        facts.addAll(Indexes.build(new Indexes.Estate(w, pairs, mine)));
+        facts.addAll(gaps);
+        facts.addAll(counterparts);
+        facts.add(new io.failready.facts.Counterparts(counterparts));
+        io.failready.util.Timings.mark("facts built");
 
-                Set<String> inference = catalog.inferenceRules();
-                AgendaFilter filter = match -> {
-                    String name = match.getRule().getName();
-                    if (inference.contains(name)) { RuleSandbox.firing(name); return true; }
-                    int sep = name.indexOf(" - ");
-                    String id = sep < 0 ? name : name.substring(0, sep);
-                    if (!enabled.test(id)) return false;
-                    lastRule[0] = name;
-                    RuleSandbox.firing(name);
-                    return true;
-                };
-                // Which rule changes working memory, so a budget overrun blames the rule that loops: every
-                // check reading the facts it keeps inserting or updating fires as often as it does, and
-                // "the last rule to fire" was as likely one of those. Only rule-made changes are counted,
-                // so the listener costs nothing on the firing path of a settled catalog.
-                session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
-                    private void count(org.kie.api.definition.rule.Rule r) { if (r != null) changes.computeIfAbsent(r.getName(), k -> new int[1])[0]++; }
-                    @Override public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent e) { count(e.getRule()); }
-                    @Override public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent e) { count(e.getRule()); }
-                    @Override public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent e) { count(e.getRule()); }
-                });
-                io.failready.util.Timings.mark("facts inserted");
-                EvaluationSink.bind(sink);
-                ScheduledFuture<?> timer = watchdog.schedule(() -> { timedOut.set(true); session.halt(); },
-                        opts.timeout().toMillis(), TimeUnit.MILLISECONDS);
-                try {
-                    // Inference rules carry a positive salience (checked by the catalog test), so derived
-                    // facts exist before any verdict rule testing "not SomeDerivedFact" can fire. A second
-                    // fireAllRules pass would not work: Drools drops matches an AgendaFilter rejects.
-                    return session.fireAllRules(filter, (int) Math.min(Integer.MAX_VALUE, opts.maxFirings()));
-                } catch (RuntimeException e) {
-                    throw unwrap(e, lastRule[0]);
-                } finally {
-                    timer.cancel(false);
-                    EvaluationSink.unbind();
-                }
-            });
-            if (timedOut.get() || fired >= opts.maxFirings()) {
-                String busiest = changes.entrySet().stream().filter(e -> e.getValue()[0] > 1)
-                        .max(java.util.Comparator.comparingInt(e -> e.getValue()[0])).map(Map.Entry::getKey)
-                        .orElse(lastRule[0]);
-                String what = timedOut.get() ? "was stopped after " + opts.timeout().toSeconds() + " s"
-                        : "reached the budget of " + opts.maxFirings() + " rule firings";
-                throw new RuleBudgetException(busiest, "rule evaluation for workload " + w.name + " " + what
-                        + "; rule \"" + busiest + "\"" + (changes.containsKey(busiest)
-                        ? " changed facts " + changes.get(busiest)[0] + " times" : " fired last") + " (the last to fire was \""
-                        + lastRule[0] + "\"). A rule that inserts or modifies facts in a loop never settles.");
-            }
-        } finally {
-            // an abandoned rules thread may still hold the session; disposing it under that thread would
-            // only add a second failure to the one being reported
-            if (!RuleSandbox.abandoned()) session.dispose();
-            watchdog.shutdownNow();
-        }
+        List<KieBase> parts = partitions();
+        List<Evaluation> fired = parts.size() > 1 ? fireParallel(w.name, parts, facts, enabled, opts) : null;
+        if (fired == null) fired = fireSerial(w.name, facts, enabled, opts);
         io.failready.util.Timings.mark("rules fired");
-        List<Evaluation> evals = new ArrayList<>(sink.evaluations());
+        List<Evaluation> evals = fired;
         // resources a failed listing hid were never judged: say so instead of saying nothing
         evals.addAll(UnseenSubjects.complete(catalog, enabled, pairs, w.accountIds(), gapIndex, gaps, mine, evals));
         GapAttribution.attach(evals, gapIndex, gaps);
@@ -309,14 +301,152 @@ public final class RuleEngine {
             String override = w.severityOverrides.get(e.getRuleId());
             e.classify(m.section(), override == null ? m.severity() : Severity.parse(override));
         }
-        List<String> notices = applyWaivers(evals, w, cfg.waiverPolicy, opts.asOf());
+        // sorted before waivers are applied, so their notices come in report order whichever session
+        // emitted an evaluation first
         evals.sort(Evaluation.REPORT_ORDER);
+        List<String> notices = applyWaivers(evals, w, cfg.waiverPolicy, opts.asOf());
         return new WorkloadResult(w, pairs, evals, notices, direction);
+    }
+
+    /** What one session did: its evaluations, how often rules fired, and whether the watchdog halted it. */
+    private record Fired(List<Evaluation> evaluations, long fired, long inferenceFired, boolean timedOut, String lastRule, long cpuNanos) {}
+
+    /** The whole rule base in one session, on one thread: the reference every partitioned run must equal. */
+    private List<Evaluation> fireSerial(String workload, List<Object> facts, Predicate<String> enabled, Options opts) {
+        KieBase kb = kieBase();
+        Map<String, Integer> changes = new java.util.concurrent.ConcurrentHashMap<>();
+        KieSession session = kb.newKieSession();
+        Fired f;
+        try {
+            f = RuleSandbox.run(workload, opts.timeout().toMillis() + ABANDON_GRACE_MILLIS, this::ruleNames, () -> RuleOwners.of(kb),
+                    () -> fire(session, facts, enabled, opts, changes, opts.maxEvaluations()));
+        } finally {
+            // an abandoned rules thread may still hold the session; disposing it under that thread would
+            // only add a second failure to the one being reported
+            if (!RuleSandbox.abandoned()) session.dispose();
+        }
+        if (f.timedOut() || f.fired() >= opts.maxFirings()) throw overrun(workload, f, changes, opts);
+        return f.evaluations();
+    }
+
+    /**
+     * The rule base's partitions (see {@link RuleBaseLoader#buildPartitions}) fired side by side, one
+     * session and thread each, over the same facts. The result equals the serial run's because each
+     * rule id lives in exactly one partition, every partition holds every inference rule, and verdict
+     * rules only read facts: the inference rules then derive the same facts in every session, and each
+     * verdict rule sees what it would see in the single session. Where that premise fails or the run
+     * goes wrong, the serial run decides instead (returns null): a verdict rule changed working memory
+     * (a user's rule may), a rule failed, or a budget was reached only by the partitions together.
+     * The exception is a session the time budget stopped: the serial run would be stopped too, later.
+     */
+    private List<Evaluation> fireParallel(String workload, List<KieBase> parts, List<Object> facts, Predicate<String> enabled, Options opts) {
+        Set<String> inference = catalog.inferenceRules();
+        Map<String, Integer> changes = new java.util.concurrent.ConcurrentHashMap<>();
+        List<KieSession> sessions = new ArrayList<>();
+        for (KieBase kb : parts) sessions.add(kb.newKieSession());
+        List<java.util.concurrent.Callable<Fired>> work = new ArrayList<>();
+        for (KieSession s : sessions) work.add(() -> fire(s, facts, enabled, opts, changes, opts.maxEvaluations()));
+        List<Fired> done;
+        try {
+            done = RuleSandbox.runAll(workload, opts.timeout().toMillis() + ABANDON_GRACE_MILLIS, this::ruleNames, () -> RuleOwners.of(kieBase()),
+                    work, () -> sessions.forEach(KieSession::halt));
+        } catch (RuleSandbox.PartitionFailed e) {
+            return null;
+        } finally {
+            if (!RuleSandbox.abandoned()) sessions.forEach(KieSession::dispose);
+        }
+        for (Fired f : done) if (f.timedOut()) throw overrun(workload, f, changes, opts);
+        if (changes.keySet().stream().anyMatch(r -> !inference.contains(r))) return null;
+        long total = done.get(0).inferenceFired();
+        int evaluations = 0;
+        for (Fired f : done) {
+            total += f.fired() - f.inferenceFired();
+            evaluations += f.evaluations().size();
+        }
+        if (total >= opts.maxFirings() || evaluations > opts.maxEvaluations()) return null;
+        List<Evaluation> out = new ArrayList<>(evaluations);
+        StringBuilder cpu = new StringBuilder();
+        for (Fired f : done) {
+            out.addAll(f.evaluations());
+            cpu.append(cpu.isEmpty() ? "" : " ").append(f.cpuNanos() / 1_000_000);
+        }
+        // how evenly the partitions share the work: the slowest sets the wall time
+        io.failready.util.Timings.mark("sessions' CPU ms: " + cpu);
+        return out;
+    }
+
+    /**
+     * Inserts the facts and fires the rules of one session, on the calling (sandboxed) thread: Drools
+     * evaluates conditions as facts arrive, and a user's condition can loop as well as a consequence.
+     */
+    private Fired fire(KieSession session, List<Object> facts, Predicate<String> enabled, Options opts,
+                       Map<String, Integer> changes, long maxEvaluations) {
+        Set<String> inference = catalog.inferenceRules();
+        EvaluationSink sink = new EvaluationSink(maxEvaluations);
+        String[] lastRule = {null};
+        long[] inferenceFired = {0};
+        for (Object fact : facts) session.insert(fact);
+        AgendaFilter filter = match -> {
+            String name = match.getRule().getName();
+            if (inference.contains(name)) { inferenceFired[0]++; RuleSandbox.firing(name); return true; }
+            int sep = name.indexOf(" - ");
+            String id = sep < 0 ? name : name.substring(0, sep);
+            if (!enabled.test(id)) return false;
+            lastRule[0] = name;
+            RuleSandbox.firing(name);
+            return true;
+        };
+        // Which rule changes working memory, so a budget overrun blames the rule that loops: every
+        // check reading the facts it keeps inserting or updating fires as often as it does, and
+        // "the last rule to fire" was as likely one of those. Only rule-made changes are counted,
+        // so the listener costs nothing on the firing path of a settled catalog.
+        session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+            private void count(org.kie.api.definition.rule.Rule r) { if (r != null) changes.merge(r.getName(), 1, Integer::sum); }
+            @Override public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent e) { count(e.getRule()); }
+            @Override public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent e) { count(e.getRule()); }
+            @Override public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent e) { count(e.getRule()); }
+        });
+        io.failready.util.Timings.mark("facts inserted");
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "failready-rule-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        EvaluationSink.bind(sink);
+        ScheduledFuture<?> timer = watchdog.schedule(() -> { timedOut.set(true); session.halt(); },
+                opts.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            // Inference rules carry a positive salience (checked by the catalog test), so derived
+            // facts exist before any verdict rule testing "not SomeDerivedFact" can fire. A second
+            // fireAllRules pass would not work: Drools drops matches an AgendaFilter rejects.
+            int fired = session.fireAllRules(filter, (int) Math.min(Integer.MAX_VALUE, opts.maxFirings()));
+            return new Fired(sink.evaluations(), fired, inferenceFired[0], timedOut.get(), lastRule[0],
+                    java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+        } catch (RuntimeException e) {
+            throw unwrap(e, lastRule[0]);
+        } finally {
+            timer.cancel(false);
+            watchdog.shutdownNow();
+            EvaluationSink.unbind();
+        }
+    }
+
+    private static RuleBudgetException overrun(String workload, Fired f, Map<String, Integer> changes, Options opts) {
+        String busiest = changes.entrySet().stream().filter(e -> e.getValue() > 1)
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(f.lastRule());
+        String what = f.timedOut() ? "was stopped after " + opts.timeout().toSeconds() + " s"
+                : "reached the budget of " + opts.maxFirings() + " rule firings";
+        return new RuleBudgetException(busiest, "rule evaluation for workload " + workload + " " + what
+                + "; rule \"" + busiest + "\"" + (changes.containsKey(busiest)
+                ? " changed facts " + changes.get(busiest) + " times" : " fired last") + " (the last to fire was \""
+                + f.lastRule() + "\"). A rule that inserts or modifies facts in a loop never settles.");
     }
 
     private List<String> ruleNames() {
         List<String> names = new ArrayList<>();
-        for (var p : kieBase.getKiePackages()) for (var r : p.getRules()) names.add(r.getName());
+        for (var p : kieBase().getKiePackages()) for (var r : p.getRules()) names.add(r.getName());
         return names;
     }
 

@@ -3,11 +3,19 @@ package io.failready.evaluate;
 import io.failready.rules.RuleSources;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Rule directories are code, and a rule's consequence is plain Java: it can loop without end,
@@ -32,7 +40,8 @@ public final class RuleSandbox {
     /** Exit status when something other than failready ended the process while user rule code was loaded. */
     static final int FOREIGN_EXIT = 1;
 
-    private static volatile String firing;
+    /* the rule each rules thread fires now; several threads when a workload's rules fire in partitions */
+    private static final java.util.Map<Thread, String> FIRING = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile boolean abandoned;
     private static volatile Integer decided;
     private static final PrintStream ERR = System.err; // a rule may System.setErr; keep the real one
@@ -51,53 +60,102 @@ public final class RuleSandbox {
     static boolean abandoned() { return abandoned; }
 
     /** Marks which rule fires now, so an exit or a runaway can be blamed on it. */
-    static void firing(String rule) { firing = rule; }
+    static void firing(String rule) {
+        Thread t = Thread.currentThread();
+        FIRING.put(t, rule);
+    }
 
     /**
      * Runs {@code work} (inserting facts and firing rules) on its own thread and waits at most
      * {@code deadlineMillis}. A rule error, OutOfMemoryError or StackOverflowError is rethrown as a
      * {@link RuleEngine.RuleBudgetException} naming the rule; a run past the deadline is abandoned.
      */
-    static <T> T run(String workload, long deadlineMillis, java.util.function.Supplier<java.util.Collection<String>> ruleNames,
-                     java.util.function.Supplier<java.util.Map<String, String>> owners, Callable<T> work) {
-        FutureTask<T> task = new FutureTask<>(work);
-        Thread worker = new Thread(null, task, "failready-rules-" + workload, 0);
-        worker.setDaemon(true);
-        firing = null;
-        worker.start();
+    static <T> T run(String workload, long deadlineMillis, Supplier<Collection<String>> ruleNames,
+                     Supplier<Map<String, String>> owners, Callable<T> work) {
+        return runAll(workload, deadlineMillis, ruleNames, owners, List.of(work), null).get(0);
+    }
+
+    /** A partition failed; the caller runs the workload again in one session, which words the error. */
+    static final class PartitionFailed extends RuntimeException {
+        PartitionFailed(Throwable cause) { super(cause); }
+    }
+
+    /**
+     * Runs each of {@code work} on its own thread under one deadline and returns their results in
+     * order. With several, a failure (a rule error, a budget, OutOfMemoryError, ...) halts the others
+     * through {@code stopAll} and is thrown as {@link PartitionFailed}: which failure one session would
+     * meet first depends on its firing order, so the caller runs that session rather than guess. A
+     * deadline passed is blamed on the first thread still running, as for one thread.
+     */
+    static <T> List<T> runAll(String workload, long deadlineMillis, Supplier<Collection<String>> ruleNames,
+                              Supplier<Map<String, String>> owners, List<Callable<T>> work, Runnable stopAll) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
+        List<Thread> workers = new ArrayList<>();
+        Executor perThread = r -> {
+            Thread t = new Thread(null, r, "failready-rules-" + workload + (work.size() > 1 ? "-" + (workers.size() + 1) : ""), 0);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        };
+        CompletionService<T> done = new ExecutorCompletionService<>(perThread);
+        Map<Future<T>, Integer> index = new HashMap<>();
+        for (Callable<T> c : work) index.put(done.submit(c), index.size());
+        List<T> results = new ArrayList<>(java.util.Collections.nCopies(work.size(), null));
+        Throwable failed = null;
+        String failedRule = null;
         try {
-            return task.get(deadlineMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            StackTraceElement[] stack = worker.getStackTrace();
-            String rule = blame(stack, ruleNames.get(), null);
-            if (rule == null) rule = blameModel(stack, owners.get(), firing);
-            abandoned = true;
-            stop(worker);
-            throw new RuleEngine.RuleBudgetException(rule, "rule evaluation for workload " + workload + " did not return within "
-                    + Math.max(1, deadlineMillis / 1000) + " s: rule \"" + rule + "\" (or a condition evaluated after it) "
-                    + "runs without end, in a loop no rule budget can interrupt.");
+            for (int n = 0; n < work.size(); n++) {
+                Future<T> f = done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (f == null) throw abandon(workload, deadlineMillis, ruleNames, owners, workers);
+                int i = index.get(f);
+                try {
+                    results.set(i, f.get());
+                } catch (ExecutionException e) {
+                    if (failed == null) {
+                        failed = e.getCause();
+                        failedRule = FIRING.get(workers.get(i));
+                        // the halted sessions return between two firings; one stuck in a consequence is abandoned at the deadline
+                        if (stopAll != null) stopAll.run();
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandoned = true;
-            stop(worker);
+            stop(workers);
             throw new IllegalStateException("interrupted while rules were firing", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof OutOfMemoryError) {
-                throw new RuleEngine.RuleBudgetException(firing, "rule evaluation for workload " + workload
-                        + " ran out of memory while rule \"" + firing + "\" was firing (a rule that allocates without end, "
-                        + "or an estate too large for the heap: raise -Xmx with FAILREADY_JAVA_OPTS).");
-            }
-            if (c instanceof StackOverflowError) {
-                throw new RuleEngine.RuleBudgetException(firing, "rule \"" + firing + "\" overflowed the stack while firing "
-                        + "(unbounded recursion) in workload " + workload + ".");
-            }
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
         } finally {
-            if (!abandoned) firing = null;
+            if (!abandoned) workers.forEach(FIRING::remove);
         }
+        if (failed == null) return results;
+        if (stopAll != null) throw new PartitionFailed(failed);
+        if (failed instanceof OutOfMemoryError) {
+            String firing = failedRule;
+            throw new RuleEngine.RuleBudgetException(firing, "rule evaluation for workload " + workload
+                    + " ran out of memory while rule \"" + firing + "\" was firing (a rule that allocates without end, "
+                    + "or an estate too large for the heap: raise -Xmx with FAILREADY_JAVA_OPTS).");
+        }
+        if (failed instanceof StackOverflowError) {
+            String firing = failedRule;
+            throw new RuleEngine.RuleBudgetException(firing, "rule \"" + firing + "\" overflowed the stack while firing "
+                    + "(unbounded recursion) in workload " + workload + ".");
+        }
+        if (failed instanceof RuntimeException re) throw re;
+        if (failed instanceof Error err) throw err;
+        throw new IllegalStateException(failed);
+    }
+
+    private static RuntimeException abandon(String workload, long deadlineMillis, Supplier<Collection<String>> ruleNames,
+                                            Supplier<Map<String, String>> owners, List<Thread> workers) {
+        Thread stuck = workers.stream().filter(Thread::isAlive).findFirst().orElse(workers.get(0));
+        StackTraceElement[] stack = stuck.getStackTrace();
+        String rule = blame(stack, ruleNames.get(), null);
+        if (rule == null) rule = blameModel(stack, owners.get(), FIRING.get(stuck));
+        abandoned = true;
+        stop(workers);
+        return new RuleEngine.RuleBudgetException(rule, "rule evaluation for workload " + workload + " did not return within "
+                + Math.max(1, deadlineMillis / 1000) + " s: rule \"" + rule + "\" (or a condition evaluated after it) "
+                + "runs without end, in a loop no rule budget can interrupt.");
     }
 
     /**
@@ -131,15 +189,17 @@ public final class RuleSandbox {
         return fallback;
     }
 
-    private static void stop(Thread worker) {
-        // stopped (Java 17-19): nothing of the rules is left running; otherwise the daemon thread runs
+    private static void stop(List<Thread> workers) {
+        // stopped (Java 17-19): nothing of the rules is left running; otherwise the daemon threads run
         // until the process exits, which the caller makes happen
-        if (io.failready.util.Threads.stop(worker)) abandoned = false;
+        boolean all = true;
+        for (Thread t : workers) if (t.isAlive() && !io.failready.util.Threads.stop(t)) all = false;
+        if (all) abandoned = false;
     }
 
     private static void onShutdown() {
         Integer status = decided;
-        String rule = firing;
+        String rule = exiting();
         if (status != null) {
             // our own exit; a runaway rule thread may still race it with a System.exit of its own
             if (abandoned) halt(status);
@@ -154,6 +214,23 @@ public final class RuleSandbox {
         ERR.println("failready: the process was ended before failready finished, while code from a rule directory was "
                 + "loaded (a signal, or a rule that called System.exit). The run failed.");
         halt(FOREIGN_EXIT);
+    }
+
+    /**
+     * The rule being fired by the thread that called System.exit (it waits in the JDK's shutdown
+     * while this hook runs), else by any rules thread: with partitions several threads fire at once.
+     */
+    private static String exiting() {
+        String any = null;
+        for (Map.Entry<Thread, String> e : FIRING.entrySet()) {
+            any = e.getValue();
+            for (StackTraceElement f : e.getKey().getStackTrace()) {
+                if (f.getClassName().equals("java.lang.Shutdown") || (f.getClassName().equals("java.lang.Runtime") && f.getMethodName().equals("exit"))) {
+                    return e.getValue();
+                }
+            }
+        }
+        return any;
     }
 
     private static void halt(int status) {

@@ -62,6 +62,26 @@ public final class RuleBaseLoader {
         String key = set.sha256();
         KieBase cached = CACHE.get(key);
         if (cached != null) return cached;
+        KieBase built = KieBaseBuilder.createKieBaseFromModel(models(set));
+        CACHE.put(key, built);
+        return built;
+    }
+
+    /*
+     * The models of a rule set, instantiated once per JVM: the full rule base and its partitions are
+     * all built from the same objects.
+     */
+    private static final Map<String, List<Model>> MODELS = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, List<Model>> e) { return size() > 4; }
+    };
+    private static final Map<String, List<KieBase>> PARTITIONS = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, List<KieBase>> e) { return size() > 4; }
+    };
+
+    private static synchronized List<Model> models(RuleSet set) {
+        String key = set.sha256();
+        List<Model> cached = MODELS.get(key);
+        if (cached != null) return cached;
         List<RuleSet.DrlSource> bundled = set.sources().stream().filter(RuleSet.DrlSource::bundled).toList();
         List<RuleSet.DrlSource> user = set.sources().stream().filter(s -> !s.bundled()).toList();
         List<Model> models = new ArrayList<>();
@@ -72,9 +92,77 @@ public final class RuleBaseLoader {
             models.addAll(pre != null ? pre : compile(bundled, List.of(), BUNDLED_AT_RUN_TIME));
         }
         if (!user.isEmpty() || !set.javaSources().isEmpty()) models.addAll(compile(user, set.javaSources(), USER));
-        KieBase built = KieBaseBuilder.createKieBaseFromModel(models);
-        CACHE.put(key, built);
-        return built;
+        models = List.copyOf(models);
+        MODELS.put(key, models);
+        return models;
+    }
+
+    /**
+     * The rule set split into {@code k} rule bases that fire side by side, one session each: every
+     * partition holds all {@code inference} rules (each session derives the same facts) and a share
+     * of the verdict rules, all outcome rules of one rule id together (so one session's
+     * {@link io.failready.rules.api.EvaluationSink} sees every evaluation a rule id can emit). Shares are
+     * dealt by {@link #assign}; a partition may be empty of verdict rules when there are fewer ids than
+     * partitions. The result is cached like {@link #build}.
+     */
+    public static synchronized List<KieBase> buildPartitions(RuleSet set, java.util.Set<String> inference, int k) {
+        if (k < 1) throw new IllegalArgumentException("partitions: " + k);
+        String key = set.sha256() + "/" + k;
+        List<KieBase> cached = PARTITIONS.get(key);
+        if (cached != null) return cached;
+        List<Model> models = models(set);
+        List<String> ids = new ArrayList<>();
+        for (Model m : models) {
+            for (org.drools.model.Rule r : m.getRules()) {
+                String id = ruleId(r.getName());
+                if (!inference.contains(r.getName()) && !ids.contains(id)) ids.add(id);
+            }
+        }
+        Map<String, Integer> share = assign(ids, k);
+        List<KieBase> parts = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            int part = i;
+            List<Model> mine = new ArrayList<>();
+            for (Model m : models) {
+                mine.add(new RulesOf(m, m.getRules().stream()
+                        .filter(r -> inference.contains(r.getName()) || share.get(ruleId(r.getName())) == part).toList()));
+            }
+            parts.add(KieBaseBuilder.createKieBaseFromModel(mine));
+        }
+        parts = List.copyOf(parts);
+        PARTITIONS.put(key, parts);
+        return parts;
+    }
+
+    /**
+     * Deals rule ids to {@code k} partitions round-robin in id order: the bundled rules cost about the
+     * same per subject (each decides once per subject from hash lookups), so an even count is an even
+     * share, and the order does not depend on the estate, so partitions can be built while the
+     * snapshot is still being read.
+     */
+    static Map<String, Integer> assign(List<String> ids, int k) {
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(null);
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) out.put(sorted.get(i), i % k);
+        return out;
+    }
+
+    /** "S3_X - insufficient data" -> "S3_X", as {@link io.failready.rules.api.Judge#ruleId} reads it. */
+    static String ruleId(String ruleName) {
+        int sep = ruleName.indexOf(" - ");
+        return sep < 0 ? ruleName.trim() : ruleName.substring(0, sep).trim();
+    }
+
+    /** A model with only some of its rules; globals and type declarations are shared. */
+    private record RulesOf(Model model, List<org.drools.model.Rule> rules) implements Model {
+        @Override public String getName() { return model.getName(); }
+        @Override public String getPackageName() { return model.getPackageName(); }
+        @Override public List<org.drools.model.Global> getGlobals() { return model.getGlobals(); }
+        @Override public List<org.drools.model.Rule> getRules() { return rules; }
+        @Override public List<org.drools.model.Query> getQueries() { return model.getQueries(); }
+        @Override public List<org.drools.model.TypeMetaData> getTypeMetaDatas() { return model.getTypeMetaDatas(); }
+        @Override public List<org.drools.model.EntryPoint> getEntryPoints() { return model.getEntryPoints(); }
     }
 
     /** The bundled model built with the jar, or null when it is missing or was built from other DRL. */
