@@ -70,7 +70,9 @@ class LauncherArchiveIT {
         DockerfileIT.Result run3 = DockerfileIT.run(List.of("flock", target.resolve(".failready-cds.lock").toString(), root.resolve("failready").toString(), "--version"),
                 Map.of("FAILREADY_JAVA_OPTS", JVM + " -Xlog:class+load=info:file=" + third), tmp, 120);
         assertEquals(0, run3.code(), run3.out());
-        assertFalse(Files.readString(third).contains("source: shared objects file"), "an archive of the earlier jar is not used");
+        String loaded = Files.readString(third);
+        assertTrue(loaded.contains("io.failready.cli.FailReady source: "), "the class-loading log was written");
+        assertFalse(loaded.contains("io.failready.cli.FailReady source: shared objects file"), "an archive of the earlier jar is not used");
     }
 
     static final String JVM = "-XX:+UseParallelGC -Xss4m -XX:TieredStopAtLevel=1";
