@@ -327,13 +327,24 @@ public final class BenchRunner {
         }
     }
 
+    /**
+     * The warm-up also builds any class-data archive the launcher lacks, in the foreground
+     * ({@code FAILREADY_CDS=wait}, waiting for a builder a first run left detached): otherwise the
+     * launcher's low-priority builder would share the CPU with the timed runs and every one of them
+     * would be discarded as disturbed. A run started with {@code FAILREADY_CDS=off} keeps it off.
+     */
+    static Map<String, String> warmUpEnv() {
+        return "off".equals(System.getenv("FAILREADY_CDS")) ? Map.of("FAILREADY_TIMINGS", "1")
+                : Map.of("FAILREADY_TIMINGS", "1", "FAILREADY_CDS", "wait");
+    }
+
     private StageResult measureLocked(Stage s) throws Exception {
         String load = loadAverage();
         out.println("bench: " + s.name() + " (load average " + load + ") ...");
         out.flush();
         List<Phase> phases = List.of();
         if (s.warmUp()) {
-            Sample w = runner.run(s, Map.of("FAILREADY_TIMINGS", "1"));
+            Sample w = runner.run(s, warmUpEnv());
             checkNotRebuilt(s, w);
             Failure f = failure(w);
             // A stage that fails (the 1M estate running out of memory, say) is a result to publish,
