@@ -106,6 +106,7 @@ public final class AwsStub implements AutoCloseable {
     private volatile String callerAccount = "111111111111";
     private volatile Throttling throttling;
     private final Map<String, LongAdder> throttledCounts = new ConcurrentHashMap<>();
+    private final java.util.Queue<Call> throttledCalls = new ConcurrentLinkedQueue<>();
 
     private record OnCall(Predicate<Call> when, Consumer<Call> action) {}
 
@@ -186,6 +187,9 @@ public final class AwsStub implements AutoCloseable {
         return out;
     }
 
+    /** The calls (the same objects as in {@link #calls()}) the token buckets answered with a throttling error. */
+    public List<Call> throttledCalls() { return List.copyOf(throttledCalls); }
+
     /** The account GetCallerIdentity reports for the base (non-assumed) credentials. */
     public AwsStub callerAccount(String account) { this.callerAccount = account; return this; }
 
@@ -252,6 +256,7 @@ public final class AwsStub implements AutoCloseable {
             Throttling t = throttling;
             if (t != null && !t.tryAcquire(call.account(), region, service, operation)) {
                 throttledCounts.computeIfAbsent(call.action(), k -> new LongAdder()).increment();
+                throttledCalls.add(call);
                 throttled(ex, protocol, service);
                 return;
             }

@@ -83,6 +83,11 @@ public final class Throttling {
 
     public Throttling(double scale) { this(scale, System::nanoTime); }
 
+    /** A bucket's size at this scale: never below one token, or a scaled-down bucket would refuse every call. */
+    public double burst(Quota q) { return Math.max(1, q.burst() * scale); }
+
+    public double rate(Quota q) { return q.perSecond() * scale; }
+
     /** The quota that governs {@code service:operation}. */
     public static Quota quota(String service, String operation) {
         for (Quota q : QUOTAS) if (q.matches(service, operation)) return q;
@@ -98,7 +103,7 @@ public final class Throttling {
     /** Takes a token for the call; false (throttled) when the bucket is empty. */
     public boolean tryAcquire(String account, String region, String service, String operation) {
         Quota q = quota(service, operation);
-        double burst = q.burst() * scale, rate = q.perSecond() * scale;
+        double burst = burst(q), rate = q.perSecond() * scale;
         Bucket b = buckets.computeIfAbsent(bucket(account, region, service, operation), k -> new Bucket(burst, nanos.getAsLong()));
         synchronized (b) {
             long now = nanos.getAsLong();
