@@ -113,32 +113,50 @@ public final class BenchCommand extends AbstractCommand {
         }
     }
 
-    @Command(name = "collect", header = "Benchmark collection: 'failready collect' against a local AWS stub with fixed latency per call.",
-            description = {"Reports API calls per resource (overall and per service) and the wall time against the lower bound",
-                    "calls x latency / concurrency (target <= 1.5x). The stub serves synthetic secrets and a catalog-2 estate in both regions.",
+    @Command(name = "collect", header = "Benchmark collection: 'failready collect' against a local AWS stub that throttles like AWS.",
+            description = {"The stub adds a fixed latency to every call and throttles with token buckets per account, region and API at",
+                    "AWS's documented default rates (times --throttle-scale). Reports API calls per resource (overall and per service),",
+                    "throttled attempts, gaps, and the wall time against the bound max(calls x latency / concurrency, the slowest",
+                    "bucket's (calls - burst) / rate, the longest task) (target <= 1.3x, no gaps). Then simulates an organization",
+                    "of --simulate-accounts accounts with the call profile just observed, at --simulate-shards x --concurrency.",
                     "Needs the collectors (failready collect); in a build without them it exits 2 saying so."},
-            exitCodeList = {"0:Collection met its target", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE, "3:Collection took more than 1.5x its lower bound"})
+            exitCodeList = {"0:Collection met its target", ExitCodes.HELP_INTERNAL, ExitCodes.HELP_USAGE,
+                    "3:Collection took more than 1.3x its bound, or left gaps"})
     public static final class Collect extends AbstractCommand {
-        @Option(names = "--accounts", paramLabel = "N", defaultValue = "20", description = "Accounts (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--accounts", paramLabel = "N", defaultValue = "50", description = "Accounts (default: ${DEFAULT-VALUE}).")
         int accounts;
         @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "50", description = "Latency added to every call (default: ${DEFAULT-VALUE}).")
         long latencyMs;
         @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "collect --concurrency (default: ${DEFAULT-VALUE}).")
         int concurrency;
+        @Option(names = "--throttle-scale", paramLabel = "F", defaultValue = "1",
+                description = "Multiplies every documented request rate and burst; below 1 makes a small estate meet throttling (default: ${DEFAULT-VALUE}).")
+        double throttleScale;
+        @Option(names = "--simulate-accounts", paramLabel = "N", defaultValue = "1000", description = "Accounts of the simulated organization (default: ${DEFAULT-VALUE}).")
+        int simulateAccounts;
+        @Option(names = "--simulate-shards", paramLabel = "N", defaultValue = "4", description = "Shards (collect --shard) of the simulated organization (default: ${DEFAULT-VALUE}).")
+        int simulateShards;
         @Option(names = "--work", paramLabel = "DIR", defaultValue = "bench/work/collect", description = "Scratch directory (default: ${DEFAULT-VALUE}).")
         Path work;
 
         @Override protected int doExecute() throws Exception {
+            if (accounts < 1 || concurrency < 1 || latencyMs < 0 || simulateAccounts < 1 || simulateShards < 1) {
+                throw new InputException("--accounts, --concurrency, --simulate-accounts and --simulate-shards must be positive, --latency-ms not negative.");
+            }
+            if (!(throttleScale > 0) || Double.isInfinite(throttleScale)) throw new InputException("--throttle-scale must be a positive number, not " + throttleScale + ".");
             if (!io.failready.tooling.bench.CollectBench.available() || !FailReady.SUBCOMMANDS.containsKey("collect")) {
                 throw new InputException("the collection benchmark needs the collectors ('failready collect', io.failready.collect.Collection), "
                         + "which are not in this build.");
             }
             var r = io.failready.tooling.bench.CollectBench.run(BenchRunner.launcherCommand(BenchRunner.runningJarPath()), accounts, latencyMs,
-                    concurrency, work, null);
+                    concurrency, throttleScale, work, null);
             out().println(r.describe());
             out().println("calls per resource by service: " + r.describePerService());
             out().println("calls by operation (top 8): " + r.topOperations());
-            return r.ratio() <= 1.5 ? ExitCodes.OK : ExitCodes.NOT_READY;
+            var profile = io.failready.tooling.bench.CollectSimulation.Profile.parse(java.nio.file.Files.readString(work.resolve("collect-profile.txt")));
+            out().println("simulated organization: " + io.failready.tooling.bench.CollectSimulation.simulate(profile, simulateAccounts, simulateShards,
+                    concurrency, latencyMs / 1000.0, throttleScale).describe());
+            return r.ratio() <= io.failready.tooling.bench.CollectBench.Result.TARGET && r.gaps() == 0 ? ExitCodes.OK : ExitCodes.NOT_READY;
         }
     }
 

@@ -25,12 +25,19 @@ import java.util.function.Supplier;
 /**
  * Builds SDK clients per account + region, each with an explicit region (never the default chain,
  * which probes instance metadata for seconds), the account's credentials, the endpoint override
- * when one is given, the adaptive retry mode with bounded attempts, per-call timeouts, and one
+ * when one is given, the standard retry mode with bounded attempts, per-call timeouts, and one
  * Apache HTTP client with a bounded pool shared by every client in the JVM.
  */
 public final class ClientFactory implements AutoCloseable {
-    /** Attempts per call (the first try included) before a throttle or a 5xx becomes a gap. */
+    /** Attempts per call (the first try included) before a 5xx, a reset connection or a timeout becomes a gap. */
     public static final int MAX_ATTEMPTS = 3;
+    /**
+     * Attempts per call while AWS answers that the account is over its request rate: a throttle says
+     * "later", not "no", so the call waits for the bucket to refill (the SDK's throttling backoff)
+     * instead of becoming a gap after {@link #MAX_ATTEMPTS}, for up to this many
+     * attempts and one call timeout ({@code --call-timeout}) from the first attempt.
+     */
+    public static final int THROTTLED_MAX_ATTEMPTS = 20;
     private static final int MAX_CONNECTIONS = 64;
     private static volatile SdkHttpClient sharedHttp;
 
@@ -113,8 +120,15 @@ public final class ClientFactory implements AutoCloseable {
         return d;
     }
 
+    /**
+     * The SDK's standard strategy allowing {@link #THROTTLED_MAX_ATTEMPTS}; {@link PerAccountRetryStrategy}
+     * stops other failures at {@link #MAX_ATTEMPTS}. Not the adaptive mode: its client-side rate
+     * limiter measures the client's own send rate and halves it on each throttle, so after three
+     * throttles of a bucket that refills in a fraction of a second it waited longer than the whole
+     * call timeout (FaultsTest), and one throttled API slowed every other API of the account and region.
+     */
     RetryStrategy retryStrategy() {
-        var b = AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2).toBuilder().maxAttempts(MAX_ATTEMPTS);
+        var b = AwsRetryStrategy.forRetryMode(RetryMode.STANDARD).toBuilder().maxAttempts(THROTTLED_MAX_ATTEMPTS);
         if (backoffOverride != null) b = b.backoffStrategy(backoffOverride).throttlingBackoffStrategy(backoffOverride);
         return b.build();
     }
@@ -131,7 +145,8 @@ public final class ClientFactory implements AutoCloseable {
     }
 
     private <T extends SdkClient> T build(Class<T> type, AwsCredentialsProvider credentials, String region) {
-        return build(type, credentials, region, retryStrategy());
+        // one identity: the same throttle-tolerant, otherwise bounded retries as the accounts' clients
+        return build(type, credentials, region, new PerAccountRetryStrategy(() -> credentials, this::retryStrategy, MAX_ATTEMPTS, callTimeout));
     }
 
     private <T extends SdkClient> T build(Class<T> type, AwsCredentialsProvider credentials, String region, RetryStrategy retries) {
@@ -184,7 +199,7 @@ public final class ClientFactory implements AutoCloseable {
         if (TASK_ACCOUNT.get() != credentials) throw new IllegalStateException("an account's client is asked for outside that account's task");
         String key = type.getName() + "|task|" + region;
         return (T) clients.computeIfAbsent(key, k -> build(type, TASK_CREDENTIALS, region,
-                new PerAccountRetryStrategy(TASK_ACCOUNT::get, this::retryStrategy)));
+                new PerAccountRetryStrategy(TASK_ACCOUNT::get, this::retryStrategy, MAX_ATTEMPTS, callTimeout)));
     }
 
     /**

@@ -104,6 +104,9 @@ public final class AwsStub implements AutoCloseable {
     private final List<String> missing = new CopyOnWriteArrayList<>();
     private final List<Faulted> faulted = new CopyOnWriteArrayList<>();
     private volatile String callerAccount = "111111111111";
+    private volatile Throttling throttling;
+    private final Map<String, LongAdder> throttledCounts = new ConcurrentHashMap<>();
+    private final java.util.Queue<Call> throttledCalls = new ConcurrentLinkedQueue<>();
 
     private record OnCall(Predicate<Call> when, Consumer<Call> action) {}
 
@@ -172,6 +175,21 @@ public final class AwsStub implements AutoCloseable {
     public List<String> missing() { return List.copyOf(missing); }
     /** Every call answered with an injected fault, in arrival order. */
     public List<Faulted> faulted() { return List.copyOf(faulted); }
+    /**
+     * Throttles like AWS from now on: a token bucket per account, region and API ({@link Throttling}),
+     * and on overflow the protocol's own throttling error, so the SDK classifies it as throttling.
+     */
+    public AwsStub throttle(Throttling t) { this.throttling = t; return this; }
+    /** Calls answered with a throttling error by the token buckets, per {@code service:Operation}, sorted. */
+    public Map<String, Long> throttledByOperation() {
+        Map<String, Long> out = new TreeMap<>();
+        throttledCounts.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** The calls (the same objects as in {@link #calls()}) the token buckets answered with a throttling error. */
+    public List<Call> throttledCalls() { return List.copyOf(throttledCalls); }
+
     /** The account GetCallerIdentity reports for the base (non-assumed) credentials. */
     public AwsStub callerAccount(String account) { this.callerAccount = account; return this; }
 
@@ -235,6 +253,13 @@ public final class AwsStub implements AutoCloseable {
             total.incrementAndGet();
             for (OnCall h : hooks) if (h.when().test(call)) h.action().accept(call);
             if (latencyMs > 0) sleep(latencyMs);
+            Throttling t = throttling;
+            if (t != null && !t.tryAcquire(call.account(), region, service, operation)) {
+                throttledCounts.computeIfAbsent(call.action(), k -> new LongAdder()).increment();
+                throttledCalls.add(call);
+                throttled(ex, protocol, service);
+                return;
+            }
 
             for (Fault f : faults) {
                 if (!f.when().test(call) || f.remaining().getAndDecrement() <= 0) continue;
@@ -458,6 +483,18 @@ public final class AwsStub implements AutoCloseable {
                     ? "<DistributionList xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\"><Marker></Marker><MaxItems>100</MaxItems>"
                     + "<IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>"
                     : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + call.operation() + "Result/>", Map.of());
+        }
+    }
+
+    /** Each protocol's and service's own answer to a request over its rate. */
+    private static void throttled(HttpExchange ex, Protocol protocol, String service) throws IOException {
+        String msg = "Rate exceeded";
+        switch (service) {
+            case "s3" -> error(ex, protocol, service, 503, "SlowDown", "Please reduce your request rate.");
+            case "ec2" -> error(ex, protocol, service, 503, "RequestLimitExceeded", "Request limit exceeded.");
+            case "organizations", "lambda" -> error(ex, protocol, service, 429, "TooManyRequestsException", msg);
+            default -> error(ex, protocol, service, 400,
+                    protocol == Protocol.QUERY || protocol == Protocol.REST_XML ? "Throttling" : "ThrottlingException", msg);
         }
     }
 

@@ -112,7 +112,8 @@ class FaultInjectionScanTest {
             assertEquals(List.of(
                     A + " us-east-1 secretsmanager ListSecrets ThrottlingException",
                     B + " us-east-1 secretsmanager ListSecrets ThrottlingException"), r.gaps());
-            assertEquals(2L * ClientFactory.MAX_ATTEMPTS, stub.faulted().size(), "every attempt was throttled, and retried");
+            // a throttle is retried past the other failures' attempts, until the call's budget is spent
+            assertTrue(stub.faulted().size() > 2L * ClientFactory.MAX_ATTEMPTS, "every attempt was throttled, and retried: " + stub.faulted().size());
             // the secret was never listed: before the fix this scan said READY
             assertFailsClosed(r, stub, 30_000, """
                     SECRETSMANAGER_SECRET_AVAILABLE_IN_RECOVERY_REGION 111111111111/us-east-1 arn:aws:secretsmanager:us-east-1:111111111111:*

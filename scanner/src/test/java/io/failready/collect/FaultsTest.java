@@ -43,12 +43,34 @@ class FaultsTest {
     }
 
     @Test
+    void throttlingOutlastingTheOtherFailuresRetriesIsRetriedUntilTheBucketRefills() {
+        // AWS throttles an account while its bucket is empty; before, the third throttle was a gap
+        try (AwsStub stub = AwsStub.start("FaultsTest")) {
+            stub.fault(op("dynamodb:ListTables", US_EAST_1), THROTTLE, ClientFactory.MAX_ATTEMPTS + 4, 0);
+            Snapshot s = run(stub, REGIONS, new DynamoDbCollector());
+            assertEquals(List.of(), gaps(s));
+            assertEquals(4, ids(s, DynamoDbCollector.TYPE).size());
+            assertEquals(ClientFactory.MAX_ATTEMPTS + 4 + 2, count(stub, "dynamodb:ListTables", US_EAST_1), "throttled, then two pages");
+        }
+    }
+
+    @Test
+    void serverErrorsStillStopAfterTheUsualAttempts() {
+        try (AwsStub stub = AwsStub.start("FaultsTest")) {
+            stub.fault(op("dynamodb:ListTables", US_EAST_1), SERVER_ERROR);
+            Snapshot s = run(stub, REGIONS, new DynamoDbCollector());
+            assertEquals(List.of(ACCOUNT + " us-east-1 dynamodb ListTables InternalFailure"), gaps(s));
+            assertEquals(ClientFactory.MAX_ATTEMPTS, count(stub, "dynamodb:ListTables", US_EAST_1));
+        }
+    }
+
+    @Test
     void throttlingPastTheRetriesIsAGapAndTheOtherRegionIsStillCollected() {
         try (AwsStub stub = AwsStub.start("FaultsTest")) {
             stub.fault(op("dynamodb:ListTables", US_EAST_1), THROTTLE);
             Snapshot s = run(stub, REGIONS, new DynamoDbCollector());
             assertEquals(List.of(ACCOUNT + " us-east-1 dynamodb ListTables ThrottlingException"), gaps(s));
-            assertEquals(ClientFactory.MAX_ATTEMPTS, count(stub, "dynamodb:ListTables", US_EAST_1));
+            assertEquals(ClientFactory.THROTTLED_MAX_ATTEMPTS, count(stub, "dynamodb:ListTables", US_EAST_1));
             assertEquals(List.of("arn:aws:dynamodb:eu-west-1:111111111111:table/t1", "arn:aws:dynamodb:eu-west-1:111111111111:table/t2"),
                     ids(s, DynamoDbCollector.TYPE));
         }
@@ -61,7 +83,7 @@ class FaultsTest {
             Snapshot s = run(stub, REGIONS, new S3Collector());
             assertEquals(List.of(ACCOUNT + " eu-west-1 s3 ListBuckets SeeGlobal", ACCOUNT + " global s3 ListBuckets SlowDown",
                     ACCOUNT + " us-east-1 s3 ListBuckets SeeGlobal"), gaps(s));
-            assertEquals(ClientFactory.MAX_ATTEMPTS, stub.calls().stream().filter(c -> c.action().equals("s3:ListBuckets")).count());
+            assertEquals(ClientFactory.THROTTLED_MAX_ATTEMPTS, stub.calls().stream().filter(c -> c.action().equals("s3:ListBuckets")).count());
         }
     }
 

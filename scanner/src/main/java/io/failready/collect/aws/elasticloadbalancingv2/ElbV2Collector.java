@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * <p>AWS calls / IAM actions ({@code elasticloadbalancing:} prefix): {@code DescribeLoadBalancers}
  * and {@code DescribeTargetGroups} (paginated, once per region), {@code DescribeListeners}
  * (paginated, per load balancer), {@code DescribeTargetHealth} (per target group),
- * {@code DescribeTags} (20 ARNs per call). A failed per-resource call is a gap on that load
+ * {@code DescribeTags} (20 ARNs per call, load balancers and target groups in the same calls). A failed per-resource call is a gap on that load
  * balancer or target group; the attribute it would have filled is left out, never set to empty.
  */
 public final class ElbV2Collector implements Collector {
@@ -51,8 +51,12 @@ public final class ElbV2Collector implements Collector {
                 () -> elb.describeLoadBalancersPaginator(b -> { }).loadBalancers().stream().toList());
         var tgs = ctx.call("elasticloadbalancing:DescribeTargetGroups",
                 () -> elb.describeTargetGroupsPaginator(b -> { }).targetGroups().stream().toList());
+        // one DescribeTags pass for both kinds: it takes load balancer and target group ARNs alike, 20 a call
+        Map<String, String> typeOf = new java.util.LinkedHashMap<>();
+        lbs.ifPresent(l -> l.forEach(lb -> typeOf.put(lb.loadBalancerArn(), LOAD_BALANCER)));
+        tgs.ifPresent(l -> l.forEach(tg -> typeOf.put(tg.targetGroupArn(), TARGET_GROUP)));
+        Map<String, Map<String, String>> tags = tags(ctx, elb, typeOf);
         if (lbs.isPresent()) {
-            Map<String, Map<String, String>> tags = tags(ctx, elb, LOAD_BALANCER, lbs.get().stream().map(LoadBalancer::loadBalancerArn).toList());
             for (LoadBalancer lb : lbs.get()) {
                 String arn = lb.loadBalancerArn();
                 List<Map<String, Object>> listeners = ctx.callFor("elasticloadbalancing:DescribeListeners", LOAD_BALANCER, arn,
@@ -66,7 +70,6 @@ public final class ElbV2Collector implements Collector {
             }
         }
         if (tgs.isPresent()) {
-            Map<String, Map<String, String>> tags = tags(ctx, elb, TARGET_GROUP, tgs.get().stream().map(TargetGroup::targetGroupArn).toList());
             for (TargetGroup tg : tgs.get()) {
                 String arn = tg.targetGroupArn();
                 Map<String, Object> health = ctx.callFor("elasticloadbalancing:DescribeTargetHealth", TARGET_GROUP, arn,
@@ -98,7 +101,8 @@ public final class ElbV2Collector implements Collector {
     }
 
     /** Tags decide scope: a batch that cannot be read is a gap on each of its resources. */
-    private static Map<String, Map<String, String>> tags(CollectionContext ctx, ElasticLoadBalancingV2Client elb, String type, List<String> arns) {
+    private static Map<String, Map<String, String>> tags(CollectionContext ctx, ElasticLoadBalancingV2Client elb, Map<String, String> typeOf) {
+        List<String> arns = List.copyOf(typeOf.keySet());
         Map<String, Map<String, String>> out = new HashMap<>();
         for (int i = 0; i < arns.size(); i += 20) {
             List<String> batch = arns.subList(i, Math.min(arns.size(), i + 20));
@@ -111,7 +115,7 @@ public final class ElbV2Collector implements Collector {
                 throw e;
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted()) throw new io.failready.collect.Gaps.ScanTimeout();
-                for (String arn : batch) ctx.gap("elasticloadbalancing:DescribeTags", type, arn, e);
+                for (String arn : batch) ctx.gap("elasticloadbalancing:DescribeTags", typeOf.get(arn), arn, e);
             }
         }
         return out;

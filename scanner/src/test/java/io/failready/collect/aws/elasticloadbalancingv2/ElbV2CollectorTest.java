@@ -50,6 +50,33 @@ class ElbV2CollectorTest {
     }
 
     @Test
+    void loadBalancerAndTargetGroupTagsComeFromOneDescribeTagsCall() {
+        try (AwsStub stub = AwsStub.start("ElbV2CollectorTest")) {
+            Snapshot s = run(stub, List.of(US_EAST_1), new ElbV2Collector());
+            assertEquals(Map.of("app", "payments"), resource(s, ElbV2Collector.LOAD_BALANCER, WEB).getTags());
+            assertEquals(Map.of("app", "payments-tg"), resource(s, ElbV2Collector.TARGET_GROUP, TG).getTags());
+            var tagCalls = stub.calls().stream().filter(c -> c.action().equals("elasticloadbalancing:DescribeTags")).toList();
+            assertEquals(1, tagCalls.size(), "one call for both kinds (3 ARNs), not one per kind");
+            assertTrue(tagCalls.get(0).body().contains("targetgroup") && tagCalls.get(0).body().contains("loadbalancer"), tagCalls.get(0).body());
+        }
+    }
+
+    @Test
+    void accessDeniedOnTagsIsAGapOnEachResourceOfTheBatchWithItsOwnType() {
+        try (AwsStub stub = AwsStub.start("ElbV2CollectorTest")) {
+            stub.fault(op("elasticloadbalancing:DescribeTags"), ACCESS_DENIED);
+            Snapshot s = run(stub, List.of(US_EAST_1), new ElbV2Collector());
+            assertEquals(List.of(
+                    ACCOUNT + " us-east-1 elasticloadbalancingv2 DescribeTags " + WEB + " AccessDenied",
+                    ACCOUNT + " us-east-1 elasticloadbalancingv2 DescribeTags " + EVENTS + " AccessDenied",
+                    ACCOUNT + " us-east-1 elasticloadbalancingv2 DescribeTags " + TG + " AccessDenied").stream().sorted().toList(),
+                    gaps(s).stream().sorted().toList());
+            assertEquals(List.of(ElbV2Collector.TARGET_GROUP), s.getCollectionGaps().stream()
+                    .filter(g -> TG.equals(g.getResourceId())).map(g -> g.getResourceType()).toList());
+        }
+    }
+
+    @Test
     void accessDeniedOnTargetHealthLeavesTheCountsUnknownNotZero() {
         try (AwsStub stub = AwsStub.start("ElbV2CollectorTest")) {
             stub.fault(op("elasticloadbalancing:DescribeTargetHealth"), ACCESS_DENIED);
