@@ -197,7 +197,7 @@ class BenchRunnerTest {
     }
 
     private static CollectBench.Result collect(double ratio, long gaps, long calls, long resources) {
-        return new CollectBench.Result(20, calls, resources, gaps, ratio * 10, 10, 8, 50, "", Map.of());
+        return new CollectBench.Result(20, calls, 0, resources, gaps, ratio * 10, 10, 10, 8, 50, 1.0, "", Map.of());
     }
 
     @Test
