@@ -29,13 +29,18 @@ public final class GapAttribution {
     private GapAttribution() {}
 
     public static void attach(List<Evaluation> evals, GapIndex index, List<CollectionGap> gaps) {
+        // worded once per gap, not once per gap and evaluation (a million strings at 100k resources)
+        CollectionGap[] all = gaps.toArray(new CollectionGap[0]);
+        String[] described = new String[all.length];
+        for (int i = 0; i < all.length; i++) described[i] = GapIndex.describe(all[i]);
         for (Evaluation e : evals) {
             if (e.getComplianceType() != ComplianceType.INSUFFICIENT_DATA) continue;
             Set<CollectionGap> behind = new LinkedHashSet<>();
             String annotation = e.getAnnotation() == null ? "" : e.getAnnotation();
             String cp = e.getCounterpart() == null ? null : e.getCounterpart().resourceId();
-            for (CollectionGap g : gaps) {
-                if (annotation.contains(GapIndex.describe(g))) behind.add(g);
+            for (int i = 0; i < all.length; i++) {
+                CollectionGap g = all[i];
+                if (annotation.contains(described[i])) behind.add(g);
                 else if (g.getResourceId() != null && (g.getResourceId().equals(e.getResourceId()) || g.getResourceId().equals(cp))) behind.add(g);
             }
             String service = e.getResourceType() == null ? null : UnseenSubjects.service(e.getResourceType());
