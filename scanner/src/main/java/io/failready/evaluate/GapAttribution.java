@@ -8,6 +8,10 @@ import io.failready.facts.CollectionGap;
 import io.failready.facts.GapIndex;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,15 +33,13 @@ public final class GapAttribution {
     private GapAttribution() {}
 
     public static void attach(List<Evaluation> evals, GapIndex index, List<CollectionGap> gaps) {
+        Candidates candidates = new Candidates(gaps);
         for (Evaluation e : evals) {
             if (e.getComplianceType() != ComplianceType.INSUFFICIENT_DATA) continue;
             Set<CollectionGap> behind = new LinkedHashSet<>();
             String annotation = e.getAnnotation() == null ? "" : e.getAnnotation();
             String cp = e.getCounterpart() == null ? null : e.getCounterpart().resourceId();
-            for (CollectionGap g : gaps) {
-                if (annotation.contains(GapIndex.describe(g))) behind.add(g);
-                else if (g.getResourceId() != null && (g.getResourceId().equals(e.getResourceId()) || g.getResourceId().equals(cp))) behind.add(g);
-            }
+            for (int i : candidates.behind(annotation, e.getResourceId(), cp)) behind.add(candidates.all[i]);
             String service = e.getResourceType() == null ? null : UnseenSubjects.service(e.getResourceType());
             if (e.getAccountId() != null) {
                 for (String region : regions(e)) {
@@ -49,6 +51,57 @@ public final class GapAttribution {
             Set<Evaluation.GapRef> refs = new LinkedHashSet<>();
             for (CollectionGap g : behind) refs.add(Evaluation.GapRef.of(g));
             e.setGaps(new ArrayList<>(refs));
+        }
+    }
+
+    /**
+     * Finds the gaps an annotation names or that are about the resource or its counterpart without
+     * trying every gap on every evaluation: that was evaluations x gaps, both growing with the
+     * estate (85k x 1,250 at a million resources). A worded gap ends in " in account/region", so
+     * every place it occurs in an annotation starts such a tail at an occurrence of " in ": only
+     * the gaps with the tail found there are compared in full. Same gaps, same (list) order.
+     */
+    private static final class Candidates {
+        private static final String IN = " in ";
+        final CollectionGap[] all;
+        private final String[] described;
+        private final Map<String, List<Integer>> byTail = new HashMap<>();
+        private final int[] tailLengths;
+        private final Map<String, List<Integer>> byResource = new HashMap<>();
+
+        Candidates(List<CollectionGap> gaps) {
+            all = gaps.toArray(new CollectionGap[0]);
+            described = new String[all.length];
+            Set<Integer> lengths = new TreeSet<>();
+            for (int i = 0; i < all.length; i++) {
+                described[i] = GapIndex.describe(all[i]);
+                String tail = described[i].substring(described[i].lastIndexOf(IN));
+                byTail.computeIfAbsent(tail, k -> new ArrayList<>()).add(i);
+                lengths.add(tail.length());
+                if (all[i].getResourceId() != null) byResource.computeIfAbsent(all[i].getResourceId(), k -> new ArrayList<>()).add(i);
+            }
+            tailLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** Indexes into {@link #all}, ascending, of the gaps behind an evaluation. */
+        int[] behind(String annotation, String resourceId, String counterpartId) {
+            BitSet hit = new BitSet(all.length);
+            for (int at = annotation.indexOf(IN); at >= 0; at = annotation.indexOf(IN, at + 1)) {
+                for (int len : tailLengths) {
+                    if (at + len > annotation.length()) break;
+                    List<Integer> same = byTail.get(annotation.substring(at, at + len));
+                    if (same == null) continue;
+                    for (int i : same) if (!hit.get(i) && annotation.contains(described[i])) hit.set(i);
+                }
+            }
+            mark(hit, resourceId);
+            mark(hit, counterpartId);
+            return hit.stream().toArray();
+        }
+
+        private void mark(BitSet hit, String resourceId) {
+            List<Integer> about = resourceId == null ? null : byResource.get(resourceId);
+            if (about != null) for (int i : about) hit.set(i);
         }
     }
 

@@ -65,6 +65,12 @@ public final class StreamSchema {
         boolean hasConst;
         Object constValue;
         Pattern pattern;
+        /**
+         * The last string this node's pattern accepted. Account ids and resource types repeat down a
+         * snapshot, and a matcher per value was most of the fast check's allocation. Racy by design:
+         * any thread sees either null or a string that did match (strings are immutable).
+         */
+        volatile String lastMatched;
         int minLength = -1, maxLength = -1, minItems = -1;
         BigDecimal minimum, maximum;
         Node[] anyOf;
@@ -139,6 +145,13 @@ public final class StreamSchema {
     }
 
     private static final class Trees {
+        private static boolean matches(Node n, String s) {
+            if (s.equals(n.lastMatched)) return true;
+            if (!n.pattern.matcher(s).find()) return false;
+            n.lastMatched = s;
+            return true;
+        }
+
         static boolean check(Node n, com.fasterxml.jackson.databind.JsonNode v) {
             if (n == ANY) return true;
             if (n.never) return false;
@@ -170,7 +183,7 @@ public final class StreamSchema {
                 String s = v.textValue();
                 if (n.minLength >= 0 && s.codePointCount(0, s.length()) < n.minLength) return false;
                 if (n.maxLength >= 0 && s.length() > n.maxLength) return false;
-                if (n.pattern != null && !n.pattern.matcher(s).find()) return false;
+                if (n.pattern != null && !matches(n, s)) return false;
             } else if ((type == T_INTEGER || type == T_NUMBER) && (n.minimum != null || n.maximum != null)) {
                 BigDecimal d = v.decimalValue();
                 if (n.minimum != null && d.compareTo(n.minimum) < 0) return false;
