@@ -44,6 +44,10 @@ public final class EdgeIndex {
     private final Map<String, Resource> bucketsByName = new HashMap<>();
     private final Map<String, List<Resource>> groupsByTargetGroup = new HashMap<>();
     private final Map<String, List<Resource>> byTypeRegion = new HashMap<>();
+    /** "type|region|name" -> resources, each list in the order of {@link #byTypeRegion}; built on the first {@link #twin}. */
+    private volatile Map<String, List<Resource>> byTypeRegionName;
+    /** tag key -> "type|region|tag value" -> resources, as {@link #byTypeRegionName}. */
+    private final Map<String, Map<String, List<Resource>>> byTypeRegionTag = new ConcurrentHashMap<>();
     /** region -> DNS name on a certificate (domain name or SAN, as {@link #dns}) -> positions in {@link #certificates}, ascending. */
     private final Map<String, Map<String, int[]>> certPositionsByName = new HashMap<>();
     /** region -> the certificates there whose ACM data has a gap, with the gap index they were found with. */
@@ -215,24 +219,55 @@ public final class EdgeIndex {
      * logical-id tag, same name, name with the region's tokens swapped. Same account first.
      */
     public Resource twin(Resource r, String region, String tagKey) {
-        List<Resource> there = byTypeRegion.getOrDefault(r.getResourceType() + "|" + region, List.of());
+        // Hash lookups by tag value and by name, not a pass over every resource of the type in the region: a VPC
+        // or an API judged without a counterpart would otherwise cost the size of the whole organization.
+        String where = r.getResourceType() + "|" + region + "|";
         String tag = tagKey == null ? null : r.tag(tagKey);
-        String translated = io.failready.facts.RegionTokens.translate(r.getResourceName(), r.getAwsRegion(), region);
-        for (int pass = 0; pass < 3; pass++) {
-            Resource best = null;
-            for (Resource c : there) {
-                boolean hit = switch (pass) {
-                    case 0 -> tag != null && tag.equals(c.tag(tagKey));
-                    case 1 -> r.getResourceName().equals(c.getResourceName()) && !r.getResourceName().equals(r.getResourceId());
-                    default -> translated != null && translated.equals(c.getResourceName());
-                };
-                if (!hit) continue;
-                if (c.getAccountId().equals(r.getAccountId())) return c;
-                if (best == null || c.getAccountId().compareTo(best.getAccountId()) < 0) best = c;
-            }
-            if (best != null) return best;
+        Resource found = tag == null ? null : sameAccountFirst(r, byTypeRegionTag(tagKey).get(where + tag));
+        String name = r.getResourceName();
+        if (found == null && name != null && !name.equals(r.getResourceId())) found = sameAccountFirst(r, byTypeRegionName().get(where + name));
+        if (found == null) {
+            String translated = io.failready.facts.RegionTokens.translate(name, r.getAwsRegion(), region);
+            if (translated != null) found = sameAccountFirst(r, byTypeRegionName().get(where + translated));
         }
-        return null;
+        return found;
+    }
+
+    /** The candidate in {@code r}'s account, else the one in the lowest account id; the first listed breaks ties. */
+    private static Resource sameAccountFirst(Resource r, List<Resource> candidates) {
+        if (candidates == null) return null;
+        Resource best = null;
+        for (Resource c : candidates) {
+            if (c.getAccountId().equals(r.getAccountId())) return c;
+            if (best == null || c.getAccountId().compareTo(best.getAccountId()) < 0) best = c;
+        }
+        return best;
+    }
+
+    private Map<String, List<Resource>> byTypeRegionName() {
+        Map<String, List<Resource>> m = byTypeRegionName;
+        if (m == null) {
+            synchronized (this) {
+                m = byTypeRegionName;
+                if (m == null) byTypeRegionName = m = groupByTypeRegion(c -> c.getResourceName());
+            }
+        }
+        return m;
+    }
+
+    private Map<String, List<Resource>> byTypeRegionTag(String tagKey) {
+        return byTypeRegionTag.computeIfAbsent(tagKey, k -> groupByTypeRegion(c -> c.tag(k)));
+    }
+
+    private Map<String, List<Resource>> groupByTypeRegion(java.util.function.Function<Resource, String> value) {
+        Map<String, List<Resource>> out = new HashMap<>();
+        byTypeRegion.forEach((typeRegion, list) -> {
+            for (Resource c : list) {
+                String v = value.apply(c);
+                if (v != null) out.computeIfAbsent(typeRegion + "|" + v, k -> new ArrayList<>(1)).add(c);
+            }
+        });
+        return out;
     }
 
     /** Lower case, without a trailing dot: DNS names compare case-insensitively. */
