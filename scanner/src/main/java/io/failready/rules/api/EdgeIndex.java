@@ -44,10 +44,10 @@ public final class EdgeIndex {
     private final Map<String, Resource> bucketsByName = new HashMap<>();
     private final Map<String, List<Resource>> groupsByTargetGroup = new HashMap<>();
     private final Map<String, List<Resource>> byTypeRegion = new HashMap<>();
-    /** "type|region|name" -> resources, each list in the order of {@link #byTypeRegion}; built on the first {@link #twin}. */
-    private volatile Map<String, List<Resource>> byTypeRegionName;
-    /** tag key -> "type|region|tag value" -> resources, as {@link #byTypeRegionName}. */
-    private final Map<String, Map<String, List<Resource>>> byTypeRegionTag = new ConcurrentHashMap<>();
+    /** "type|region" -> name -> resources, each list in the order of {@link #byTypeRegion}; built on the first {@link #twin}. */
+    private volatile Map<String, Map<String, List<Resource>>> byTypeRegionName;
+    /** tag key -> "type|region" -> tag value -> resources, as {@link #byTypeRegionName}. */
+    private final Map<String, Map<String, Map<String, List<Resource>>>> byTypeRegionTag = new ConcurrentHashMap<>();
     /** region -> DNS name on a certificate (domain name or SAN, as {@link #dns}) -> positions in {@link #certificates}, ascending. */
     private final Map<String, Map<String, int[]>> certPositionsByName = new HashMap<>();
     /** region -> the certificates there whose ACM data has a gap, with the gap index they were found with. */
@@ -221,14 +221,15 @@ public final class EdgeIndex {
     public Resource twin(Resource r, String region, String tagKey) {
         // Hash lookups by tag value and by name, not a pass over every resource of the type in the region: a VPC
         // or an API judged without a counterpart would otherwise cost the size of the whole organization.
-        String where = r.getResourceType() + "|" + region + "|";
+        String where = r.getResourceType() + "|" + region;
         String tag = tagKey == null ? null : r.tag(tagKey);
-        Resource found = tag == null ? null : sameAccountFirst(r, byTypeRegionTag(tagKey).get(where + tag));
+        Resource found = tag == null ? null : sameAccountFirst(r, byTypeRegionTag(tagKey).getOrDefault(where, Map.of()).get(tag));
         String name = r.getResourceName();
-        if (found == null && name != null && !name.equals(r.getResourceId())) found = sameAccountFirst(r, byTypeRegionName().get(where + name));
+        Map<String, List<Resource>> named = byTypeRegionName().getOrDefault(where, Map.of());
+        if (found == null && name != null && !name.equals(r.getResourceId())) found = sameAccountFirst(r, named.get(name));
         if (found == null) {
             String translated = io.failready.facts.RegionTokens.translate(name, r.getAwsRegion(), region);
-            if (translated != null) found = sameAccountFirst(r, byTypeRegionName().get(where + translated));
+            if (translated != null) found = sameAccountFirst(r, named.get(translated));
         }
         return found;
     }
@@ -244,8 +245,8 @@ public final class EdgeIndex {
         return best;
     }
 
-    private Map<String, List<Resource>> byTypeRegionName() {
-        Map<String, List<Resource>> m = byTypeRegionName;
+    private Map<String, Map<String, List<Resource>>> byTypeRegionName() {
+        Map<String, Map<String, List<Resource>>> m = byTypeRegionName;
         if (m == null) {
             synchronized (this) {
                 m = byTypeRegionName;
@@ -255,17 +256,19 @@ public final class EdgeIndex {
         return m;
     }
 
-    private Map<String, List<Resource>> byTypeRegionTag(String tagKey) {
+    private Map<String, Map<String, List<Resource>>> byTypeRegionTag(String tagKey) {
         return byTypeRegionTag.computeIfAbsent(tagKey, k -> groupByTypeRegion(c -> c.tag(k)));
     }
 
-    private Map<String, List<Resource>> groupByTypeRegion(java.util.function.Function<Resource, String> value) {
-        Map<String, List<Resource>> out = new HashMap<>();
+    private Map<String, Map<String, List<Resource>>> groupByTypeRegion(java.util.function.Function<Resource, String> value) {
+        Map<String, Map<String, List<Resource>>> out = new HashMap<>();
         byTypeRegion.forEach((typeRegion, list) -> {
+            Map<String, List<Resource>> byValue = new HashMap<>();
             for (Resource c : list) {
                 String v = value.apply(c);
-                if (v != null) out.computeIfAbsent(typeRegion + "|" + v, k -> new ArrayList<>(1)).add(c);
+                if (v != null) byValue.computeIfAbsent(v, k -> new ArrayList<>(1)).add(c);
             }
+            out.put(typeRegion, byValue);
         });
         return out;
     }

@@ -71,6 +71,13 @@ class EdgeIndexTwinOracleTest {
         assertSame(twin, new EdgeIndex(List.of(vpc, api, sameRegion, twin)).twin(vpc, RECOVERY, TAG));
     }
 
+    @Test
+    void aNameWithTheKeySeparatorDoesNotReachAnotherRegion() {
+        Resource vpc = new Resource(EdgeIndex.VPC, "vpc-1", "x|y", TestFacts.ACCOUNT, PRIMARY, Map.of(TAG, "x|y"), Map.of());
+        Resource elsewhere = new Resource(EdgeIndex.VPC, "vpc-2", "y", TestFacts.ACCOUNT, RECOVERY + "|x", Map.of(TAG, "y"), Map.of());
+        assertNull(new EdgeIndex(List.of(vpc, elsewhere)).twin(vpc, RECOVERY, TAG));
+    }
+
     /** The lookup as it was: three passes over every resource of the type in the region (logical-id tag, name, region tokens). */
     private static Resource passes(List<Resource> all, Resource r, String region, String tagKey) {
         List<Resource> there = all.stream().filter(c -> c.getResourceType().equals(r.getResourceType()) && c.getAwsRegion().equals(region)).toList();
