@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * ACM_CERTIFICATE_AVAILABLE_IN_RECOVERY_REGION: the decision for one certificate in the primary
@@ -47,21 +49,23 @@ public final class AcmCertificateAvailableInRecoveryRegion {
         if (!regional) {
             return Verdict.notApplicable(who + " is not in use by a load balancer or API custom domain in " + p.primary + ".");
         }
-        Set<String> domains = new LinkedHashSet<>();
-        if (cert.str("domainName") != null) domains.add(EdgeIndex.dns(cert.str("domainName")));
-        for (Object san : cert.list("subjectAlternativeNames")) domains.add(EdgeIndex.dns(san));
+        Set<String> domains = new LinkedHashSet<>(EdgeIndex.certificateNames(cert));
 
+        // The certificates there that cover at least one name, by position in the region's list (scan order, which
+        // breaks ties), with how many names each covers: looked up by name, never a scan of every certificate.
+        List<Resource> there = ix.certificates(p.recovery);
+        TreeMap<Integer, Integer> hits = new TreeMap<>();
+        for (String d : domains) for (int at : ix.certificatesCovering(p.recovery, d)) hits.merge(at, 1, Integer::sum);
         List<Resource> covering = new ArrayList<>();
+        if (domains.isEmpty()) covering.addAll(there); // no names to cover: every certificate covers them
         Resource partial = null;
-        List<String> partialMissing = null;
-        Resource unread = null;
-        for (Resource c : ix.certificates(p.recovery)) {
-            List<String> missing = uncovered(domains, c);
-            if (missing.isEmpty()) covering.add(c);
-            else if (g.missingFor(c, "acm")) unread = c;
-            else if (missing.size() < domains.size() && (partialMissing == null || missing.size() < partialMissing.size())) {
+        int partialHits = 0;
+        for (Map.Entry<Integer, Integer> h : hits.entrySet()) {
+            Resource c = there.get(h.getKey());
+            if (h.getValue() == domains.size()) covering.add(c);
+            else if (!g.missingFor(c, "acm") && h.getValue() > partialHits) {
                 partial = c;
-                partialMissing = missing;
+                partialHits = h.getValue();
             }
         }
         // Same account first, then ISSUED, then the latest expiry: the candidate most likely to be the twin.
@@ -92,6 +96,7 @@ public final class AcmCertificateAvailableInRecoveryRegion {
             return Verdict.insufficientData(who + ": cannot tell whether a certificate covers it in " + p.recovery + " ("
                     + g.why(cert.getAccountId(), p.recovery, "acm") + ").");
         }
+        Resource unread = lastNotCovering(ix.certificatesWithGap(p.recovery, g, "acm"), domains);
         if (unread != null) {
             // its names were not read, so it may be the twin: not knowing is not "missing"
             return Verdict.insufficientData(who + ": no readable certificate in " + p.recovery + " covers it, and "
@@ -99,17 +104,21 @@ public final class AcmCertificateAvailableInRecoveryRegion {
         }
         if (partial != null) {
             return Verdict.nonCompliant(who + ": no certificate in " + p.recovery + " covers all its names; the closest, "
-                    + Labels.of(partial) + ", lacks " + Text.join(partialMissing) + ".", null);
+                    + Labels.of(partial) + ", lacks " + Text.join(uncovered(domains, partial)) + ".", null);
         }
         return Verdict.nonCompliant(who + ": no certificate in " + p.recovery + " covers " + Text.join(domains)
                 + ", so the recovery load balancers and API domains cannot serve HTTPS for it.", null);
     }
 
+    /** The last of {@code certs} (whose names could not all be read) that does not cover every one of {@code domains}. */
+    private static Resource lastNotCovering(List<Resource> certs, Set<String> domains) {
+        for (int i = certs.size() - 1; i >= 0; i--) if (!uncovered(domains, certs.get(i)).isEmpty()) return certs.get(i);
+        return null;
+    }
+
     /** The names of {@code domains} no name on {@code c} covers (wildcards cover exactly one label). */
     static List<String> uncovered(Set<String> domains, Resource c) {
-        List<String> names = new ArrayList<>();
-        if (c.str("domainName") != null) names.add(EdgeIndex.dns(c.str("domainName")));
-        for (Object san : c.list("subjectAlternativeNames")) names.add(EdgeIndex.dns(san));
+        List<String> names = EdgeIndex.certificateNames(c);
         List<String> missing = new ArrayList<>();
         for (String d : domains) {
             boolean ok = false;
@@ -120,14 +129,7 @@ public final class AcmCertificateAvailableInRecoveryRegion {
     }
 
     /** {@code *.example.com} covers {@code a.example.com}, not {@code example.com} nor {@code a.b.example.com}. */
-    static boolean covers(String name, String domain) {
-        if (name.equals(domain)) return true;
-        if (!name.startsWith("*.") || domain.startsWith("*.")) return false;
-        String suffix = name.substring(1);
-        if (!domain.endsWith(suffix)) return false;
-        String label = domain.substring(0, domain.length() - suffix.length());
-        return !label.isEmpty() && label.indexOf('.') < 0;
-    }
+    static boolean covers(String name, String domain) { return EdgeIndex.covers(name, domain); }
 
     private static String problem(Resource c, Instant limit, int days, String owner) {
         String status = c.str("status");

@@ -4,6 +4,7 @@ import io.failready.facts.AsOf;
 import io.failready.facts.CollectionGap;
 import io.failready.facts.Resource;
 import io.failready.rules.api.EdgeIndex;
+import io.failready.rules.api.Labels;
 import io.failready.model.ComplianceType;
 import io.failready.rules.api.Verdict;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static io.failready.rules.api.TestFacts.PRIMARY;
 import static io.failready.rules.api.TestFacts.RECOVERY;
 import static io.failready.rules.api.TestFacts.gaps;
 import static io.failready.rules.api.TestFacts.resource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -78,5 +80,57 @@ class AcmCertificateAvailableInRecoveryRegionTest {
                 gaps(new CollectionGap(ACCOUNT, RECOVERY, "acm", "DescribeCertificate", CERT, unread.getResourceId(), "ThrottlingException", "slow down")),
                 NOW, 30, "");
         assertEquals(ComplianceType.INSUFFICIENT_DATA, v.type(), v.annotation());
+    }
+    @Test
+    void theIndexFindsCertificatesByDomainNameSanAndOneLabelWildcard() {
+        EdgeIndex ix = new EdgeIndex(List.of(
+                cert(RECOVERY, "0", "*.example.com", List.of()),
+                cert(RECOVERY, "1", "other.com", List.of("other.com", "API.Example.com.")),
+                cert(RECOVERY, "2", "*.b.example.com", List.of("*.b.example.com", "*.b.example.com")),
+                cert(RECOVERY, "3", "example.com", List.of("*.example.com")),
+                cert(PRIMARY, "p", "api.example.com", List.of())));
+        assertArrayEquals(new int[] {0, 1, 3}, ix.certificatesCovering(RECOVERY, "api.example.com"));
+        assertArrayEquals(new int[] {3}, ix.certificatesCovering(RECOVERY, "example.com"));
+        assertArrayEquals(new int[] {2}, ix.certificatesCovering(RECOVERY, "a.b.example.com"));
+        assertArrayEquals(new int[] {0, 3}, ix.certificatesCovering(RECOVERY, "*.example.com"));
+        assertArrayEquals(new int[] {2}, ix.certificatesCovering(RECOVERY, "*.b.example.com"));
+        assertArrayEquals(new int[] {}, ix.certificatesCovering(RECOVERY, "x.a.b.example.com"));
+        assertArrayEquals(new int[] {}, ix.certificatesCovering(RECOVERY, "com"));
+        assertArrayEquals(new int[] {}, ix.certificatesCovering("ap-south-1", "api.example.com"));
+    }
+
+    @Test
+    void namesSplitOverSeveralCertificatesAreNotCoveredAndTheClosestIsTheFirstOfTheBest() {
+        Resource p = cert(PRIMARY, "p", "example.com", List.of("www.example.com", "api.example.com"), "inUseBy", List.of(LB));
+        Resource apexOnly = cert(RECOVERY, "apex", "example.com", List.of());
+        Resource wildcard = cert(RECOVERY, "wild", "*.example.com", List.of());
+        Resource wildcardToo = cert(RECOVERY, "wild2", "api.example.com", List.of("www.example.com"));
+        Verdict v = decide(p, apexOnly, wildcard, wildcardToo);
+        assertEquals(ComplianceType.NON_COMPLIANT, v.type(), v.annotation());
+        assertEquals(Labels.of(p) + ": no certificate in " + RECOVERY + " covers all its names; the closest, "
+                + Labels.of(wildcard) + ", lacks example.com.", v.annotation());
+    }
+
+    @Test
+    void ofSeveralEquallyGoodTwinsTheFirstListedIsChosen() {
+        Resource p = cert(PRIMARY, "p", "api.example.com", List.of(), "inUseBy", List.of(LB), "type", "AMAZON_ISSUED", "renewalEligibility", "ELIGIBLE");
+        Resource pending = cert(RECOVERY, "r0", "api.example.com", List.of(), "status", "PENDING_VALIDATION");
+        Resource first = cert(RECOVERY, "r1", "*.example.com", List.of(), "type", "AMAZON_ISSUED", "renewalEligibility", "ELIGIBLE");
+        Resource second = cert(RECOVERY, "r2", "api.example.com", List.of(), "type", "AMAZON_ISSUED", "renewalEligibility", "ELIGIBLE");
+        assertSame(first, decide(p, pending, first, second).counterpart());
+        assertSame(second, decide(p, pending, second, first).counterpart());
+    }
+
+    @Test
+    void theSameIndexJudgedWithAnotherSessionsGapsUsesThoseGaps() {
+        Resource p = cert(PRIMARY, "p", "api.example.com", List.of(), "inUseBy", List.of(LB));
+        Resource unread = cert(RECOVERY, "u", "other.example.com", List.of());
+        EdgeIndex ix = new EdgeIndex(List.of(p, unread));
+        Verdict withGap = AcmCertificateAvailableInRecoveryRegion.decide(p, PAIR, ix,
+                gaps(new CollectionGap(ACCOUNT, RECOVERY, "acm", "DescribeCertificate", CERT, unread.getResourceId(), "ThrottlingException", "slow down")),
+                NOW, 30, "");
+        Verdict without = AcmCertificateAvailableInRecoveryRegion.decide(p, PAIR, ix, NO_GAPS, NOW, 30, "");
+        assertEquals(ComplianceType.INSUFFICIENT_DATA, withGap.type(), withGap.annotation());
+        assertEquals(ComplianceType.NON_COMPLIANT, without.type(), without.annotation());
     }
 }

@@ -1,5 +1,6 @@
 package io.failready.rules.api;
 
+import io.failready.facts.GapIndex;
 import io.failready.facts.Resource;
 
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * Hash lookups over the resources the traffic-edge rules read besides their subject: certificates
@@ -41,6 +44,16 @@ public final class EdgeIndex {
     private final Map<String, Resource> bucketsByName = new HashMap<>();
     private final Map<String, List<Resource>> groupsByTargetGroup = new HashMap<>();
     private final Map<String, List<Resource>> byTypeRegion = new HashMap<>();
+    /** "type|region" -> name -> resources, each list in the order of {@link #byTypeRegion}; built on the first {@link #twin}. */
+    private volatile Map<String, Map<String, List<Resource>>> byTypeRegionName;
+    /** tag key -> "type|region" -> tag value -> resources, as {@link #byTypeRegionName}. */
+    private final Map<String, Map<String, Map<String, List<Resource>>>> byTypeRegionTag = new ConcurrentHashMap<>();
+    /** region -> DNS name on a certificate (domain name or SAN, as {@link #dns}) -> positions in {@link #certificates}, ascending. */
+    private final Map<String, Map<String, int[]>> certPositionsByName = new HashMap<>();
+    /** region -> the certificates there whose ACM data has a gap, with the gap index they were found with. */
+    private final Map<String, CertificateGaps> certGaps = new ConcurrentHashMap<>();
+
+    private record CertificateGaps(GapIndex gaps, String service, List<Resource> certificates) {}
 
     public EdgeIndex(Collection<?> resources) {
         for (Object o : resources) {
@@ -71,6 +84,21 @@ public final class EdgeIndex {
                 default -> { }
             }
         }
+        certsByRegion.forEach((region, certs) -> certPositionsByName.put(region, positionsByName(certs)));
+    }
+
+    private static Map<String, int[]> positionsByName(List<Resource> certs) {
+        Map<String, List<Integer>> lists = new HashMap<>();
+        for (int i = 0; i < certs.size(); i++) {
+            for (String n : certificateNames(certs.get(i))) {
+                List<Integer> at = lists.computeIfAbsent(n, k -> new ArrayList<>(1));
+                // a name listed as both domain name and SAN is one name of the certificate
+                if (at.isEmpty() || at.get(at.size() - 1) != i) at.add(i);
+            }
+        }
+        Map<String, int[]> out = new HashMap<>(lists.size() * 2);
+        lists.forEach((n, at) -> out.put(n, at.stream().mapToInt(Integer::intValue).toArray()));
+        return out;
     }
 
     private void addUser(String certArn, Resource user) {
@@ -84,6 +112,58 @@ public final class EdgeIndex {
 
     /** Certificates collected in {@code region}, every account. */
     public List<Resource> certificates(String region) { return certsByRegion.getOrDefault(region, List.of()); }
+
+    /** The certificate's domain name and subject alternative names, as {@link #dns}, in that order (repeats kept). */
+    public static List<String> certificateNames(Resource cert) {
+        List<String> names = new ArrayList<>();
+        if (cert.str("domainName") != null) names.add(dns(cert.str("domainName")));
+        for (Object san : cert.list("subjectAlternativeNames")) names.add(dns(san));
+        return names;
+    }
+
+    /**
+     * The certificate names that cover {@code domain} (both as {@link #dns}): the name itself and, unless it is a
+     * wildcard, the wildcard one label up. {@code *.example.com} covers {@code a.example.com}, not
+     * {@code example.com} nor {@code a.b.example.com}; a wildcard is covered only by the same wildcard.
+     */
+    public static List<String> namesCovering(String domain) {
+        int dot = domain.indexOf('.');
+        if (domain.startsWith("*.") || dot <= 0) return List.of(domain);
+        return List.of(domain, "*" + domain.substring(dot));
+    }
+
+    /** A certificate name covers a domain (see {@link #namesCovering}). */
+    public static boolean covers(String name, String domain) { return namesCovering(domain).contains(name); }
+
+    /**
+     * Positions in {@link #certificates(String) certificates(region)}, ascending and without repeats, of the
+     * certificates with a name that covers {@code domain} (as {@link #dns}): a hash lookup per covering name, so
+     * matching a certificate costs what matches it, not every certificate of the organization.
+     */
+    public int[] certificatesCovering(String region, String domain) {
+        Map<String, int[]> names = certPositionsByName.getOrDefault(region, Map.of());
+        List<String> keys = namesCovering(domain);
+        int[] exact = names.getOrDefault(keys.get(0), new int[0]);
+        if (keys.size() == 1) return exact;
+        int[] wild = names.getOrDefault(keys.get(1), new int[0]);
+        if (wild.length == 0) return exact;
+        if (exact.length == 0) return wild;
+        return IntStream.concat(IntStream.of(exact), IntStream.of(wild)).sorted().distinct().toArray();
+    }
+
+    /**
+     * The certificates in {@code region} whose {@code service} data has a gap ({@link GapIndex#missingFor}), in the
+     * order of {@link #certificates(String)}. Worked out once per region and gap index, since a session has one.
+     */
+    public List<Resource> certificatesWithGap(String region, GapIndex gaps, String service) {
+        CertificateGaps known = certGaps.get(region);
+        if (known != null && known.gaps() == gaps && known.service().equals(service)) return known.certificates();
+        List<Resource> out = new ArrayList<>();
+        for (Resource c : certificates(region)) if (gaps.missingFor(c, service)) out.add(c);
+        List<Resource> found = List.copyOf(out);
+        certGaps.put(region, new CertificateGaps(gaps, service, found));
+        return found;
+    }
 
     /** Load balancers (listener certificates) and API custom domains that name the certificate. */
     public List<Resource> certificateUsers(Resource cert) {
@@ -139,24 +219,58 @@ public final class EdgeIndex {
      * logical-id tag, same name, name with the region's tokens swapped. Same account first.
      */
     public Resource twin(Resource r, String region, String tagKey) {
-        List<Resource> there = byTypeRegion.getOrDefault(r.getResourceType() + "|" + region, List.of());
+        // Hash lookups by tag value and by name, not a pass over every resource of the type in the region: a VPC
+        // or an API judged without a counterpart would otherwise cost the size of the whole organization.
+        String where = r.getResourceType() + "|" + region;
         String tag = tagKey == null ? null : r.tag(tagKey);
-        String translated = io.failready.facts.RegionTokens.translate(r.getResourceName(), r.getAwsRegion(), region);
-        for (int pass = 0; pass < 3; pass++) {
-            Resource best = null;
-            for (Resource c : there) {
-                boolean hit = switch (pass) {
-                    case 0 -> tag != null && tag.equals(c.tag(tagKey));
-                    case 1 -> r.getResourceName().equals(c.getResourceName()) && !r.getResourceName().equals(r.getResourceId());
-                    default -> translated != null && translated.equals(c.getResourceName());
-                };
-                if (!hit) continue;
-                if (c.getAccountId().equals(r.getAccountId())) return c;
-                if (best == null || c.getAccountId().compareTo(best.getAccountId()) < 0) best = c;
-            }
-            if (best != null) return best;
+        Resource found = tag == null ? null : sameAccountFirst(r, byTypeRegionTag(tagKey).getOrDefault(where, Map.of()).get(tag));
+        String name = r.getResourceName();
+        Map<String, List<Resource>> named = byTypeRegionName().getOrDefault(where, Map.of());
+        if (found == null && name != null && !name.equals(r.getResourceId())) found = sameAccountFirst(r, named.get(name));
+        if (found == null) {
+            String translated = io.failready.facts.RegionTokens.translate(name, r.getAwsRegion(), region);
+            if (translated != null) found = sameAccountFirst(r, named.get(translated));
         }
-        return null;
+        return found;
+    }
+
+    /** The candidate in {@code r}'s account, else the one in the lowest account id; the first listed breaks ties. */
+    private static Resource sameAccountFirst(Resource r, List<Resource> candidates) {
+        if (candidates == null) return null;
+        Resource best = null;
+        for (Resource c : candidates) {
+            if (c.getAccountId().equals(r.getAccountId())) return c;
+            if (best == null || c.getAccountId().compareTo(best.getAccountId()) < 0) best = c;
+        }
+        return best;
+    }
+
+    private Map<String, Map<String, List<Resource>>> byTypeRegionName() {
+        Map<String, Map<String, List<Resource>>> m = byTypeRegionName;
+        if (m == null) {
+            synchronized (this) {
+                m = byTypeRegionName;
+                if (m == null) byTypeRegionName = m = groupByTypeRegion(c -> c.getResourceName());
+            }
+        }
+        return m;
+    }
+
+    private Map<String, Map<String, List<Resource>>> byTypeRegionTag(String tagKey) {
+        return byTypeRegionTag.computeIfAbsent(tagKey, k -> groupByTypeRegion(c -> c.tag(k)));
+    }
+
+    private Map<String, Map<String, List<Resource>>> groupByTypeRegion(java.util.function.Function<Resource, String> value) {
+        Map<String, Map<String, List<Resource>>> out = new HashMap<>();
+        byTypeRegion.forEach((typeRegion, list) -> {
+            Map<String, List<Resource>> byValue = new HashMap<>();
+            for (Resource c : list) {
+                String v = value.apply(c);
+                if (v != null) byValue.computeIfAbsent(v, k -> new ArrayList<>(1)).add(c);
+            }
+            out.put(typeRegion, byValue);
+        });
+        return out;
     }
 
     /** Lower case, without a trailing dot: DNS names compare case-insensitively. */
