@@ -7,6 +7,7 @@ set -euo pipefail
 LIB="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../lib" && pwd)"
 JAR="$LIB/failready.jar"
 source "$LIB/launch.sh"
+failready_check_cds_mode   # wait means on here: the image never builds archives
 CDS=()
 if [[ "${FAILREADY_CDS:-on}" != off ]]; then
   jsa="$(failready_archive "$LIB" "$(failready_archive_kind "$@")" "$(failready_jar_stamp "$JAR")")"

@@ -34,6 +34,15 @@ FAILREADY_DEFAULT_JVM_OPTS="-XX:+UseParallelGC -Xss4m -XX:TieredStopAtLevel=1 -X
 #   evaluate: everything else (evaluate, scan --demo, gate --snapshot, report, diff, bench, ...)
 FAILREADY_ARCHIVE_KINDS="evaluate quick collect"
 
+# FAILREADY_CDS, checked the same way by ./failready and the image's entrypoint: a misspelt "off" must
+# not silently run with the archives (nor a misspelt "wait" start a detached builder).
+failready_check_cds_mode() {
+  case "${FAILREADY_CDS:-on}" in
+    on|off|wait) ;;
+    *) echo "failready: FAILREADY_CDS must be on (the default), off or wait, not '${FAILREADY_CDS}'" >&2; exit 2 ;;
+  esac
+}
+
 failready_archive_kind() {  # failready_archive_kind ARGS... -> the kind of archive the command loads
   local kind=evaluate a
   case "${1:-}" in

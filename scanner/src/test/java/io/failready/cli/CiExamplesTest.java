@@ -91,6 +91,60 @@ class CiExamplesTest {
         }
     }
 
+    static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<![\\w$}.])/[A-Za-z][\\w./-]*");
+
+    /**
+     * The container examples run on the image as built: as its non-root user on a read-only root
+     * filesystem, with no AWS CLI in it. So each job shares its files through a mounted volume, and
+     * every path a command reads or writes is on one of the container's mounts.
+     */
+    @Test
+    void theContainerExamplesRunOnTheReadOnlyNonRootImageWithoutAnAwsCli() throws IOException {
+        List<String> problems = new ArrayList<>();
+        var definition = Json.MAPPER.readTree(Files.readString(CI.resolve("aws-batch-job-definition.json"))).path("containerProperties");
+        if (!definition.path("readonlyRootFilesystem").asBoolean()) problems.add("the Batch job definition must keep the root filesystem read-only");
+        List<String> batchMounts = new ArrayList<>();
+        definition.path("mountPoints").forEach(mp -> batchMounts.add(mp.path("containerPath").asText()));
+        for (String f : List.of("aws-batch-array-job.json", "aws-batch-merge-job.json")) {
+            var command = Json.MAPPER.readTree(Files.readString(CI.resolve(f))).path("containerOverrides").path("command");
+            checkCommand(f, command.get(command.size() - 1).asText(), batchMounts, problems);
+        }
+        for (var doc : Json.YAML.readerFor(com.fasterxml.jackson.databind.JsonNode.class).<com.fasterxml.jackson.databind.JsonNode>readValues(Files.readString(CI.resolve("k8s-indexed-job.yaml"))).readAll()) {
+            if (!doc.path("kind").asText().equals("Job")) continue;
+            String job = "k8s " + doc.path("metadata").path("name").asText();
+            var pod = doc.path("spec").path("template").path("spec");
+            if (!pod.path("securityContext").path("runAsNonRoot").asBoolean()) problems.add(job + ": no runAsNonRoot");
+            List<String> emptyDirs = new ArrayList<>();
+            pod.path("volumes").forEach(v -> { if (v.has("emptyDir")) emptyDirs.add(v.path("name").asText()); });
+            for (var c : pod.path("containers")) {
+                if (!c.path("securityContext").path("readOnlyRootFilesystem").asBoolean()) problems.add(job + ": root filesystem not read-only");
+                List<String> mounts = new ArrayList<>();
+                boolean tmp = false;
+                for (var m : c.path("volumeMounts")) {
+                    mounts.add(m.path("mountPath").asText());
+                    tmp |= m.path("mountPath").asText().equals("/tmp") && emptyDirs.contains(m.path("name").asText());
+                }
+                if (!tmp) problems.add(job + ": no emptyDir at /tmp for the JVM's temporary files");
+                StringBuilder cmd = new StringBuilder();
+                c.path("args").forEach(a -> cmd.append(a.asText()).append(' '));
+                checkCommand(job, cmd.toString(), mounts, problems);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static void checkCommand(String where, String command, List<String> mounts, List<String> problems) {
+        if (command.matches("(?s).*(^|[;&|{(]\\s*)aws\\s.*")) problems.add(where + ": runs the AWS CLI, which the image does not have");
+        // the shared volume outlives the jobs: an inventory a previous run left there must not decide GO
+        if (command.contains("failready gate") && !command.contains("--max-age")) problems.add(where + ": gates without --max-age");
+        Matcher p = ABSOLUTE_PATH.matcher(command);
+        while (p.find()) {
+            String path = p.group();
+            if (path.startsWith("/dev/")) continue;
+            if (mounts.stream().noneMatch(m -> path.equals(m) || path.startsWith(m + "/"))) problems.add(where + ": " + path + " is on none of the mounts " + mounts);
+        }
+    }
+
     @Test
     void runbookPrecheckUsesTheGateDirection() throws IOException {
         String s = Files.readString(CI.resolve("runbook-precheck.sh"));
