@@ -20,6 +20,8 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
     private static final CompactMap<?> EMPTY = new CompactMap<>(new String[0], new Object[0]);
     /** Below this size a linear scan (keys are usually interned by the JSON parser) beats binary search. */
     private static final int LINEAR = 8;
+    /** Up to this size {@link #of} sorts in place (see there); beyond it an index sort bounds the work. */
+    private static final int INSERTION_SORT_MAX = 64;
 
     private final String[] keys;
     private final Object[] values;
@@ -53,6 +55,45 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
      */
     public static <V> CompactMap<V> of(String[] k, Object[] v, int n) {
         if (n == 0) return empty();
+        if (n > INSERTION_SORT_MAX) return sortedByIndex(k, v, n);
+        String[] keys = k.length == n ? k : Arrays.copyOf(k, n);
+        Object[] values = v.length == n ? v : Arrays.copyOf(v, n);
+        // A stable insertion sort of the two arrays in step: these maps are small and usually arrive
+        // sorted already (snapshots are written with sorted keys), so this is one comparison per key
+        // and no garbage, where sorting a boxed index array cost an Integer per key and a comparator
+        // call per comparison on every resource's configuration and tags.
+        for (int i = 1; i < n; i++) {
+            String key = keys[i];
+            if (keys[i - 1].compareTo(key) <= 0) continue;
+            Object value = values[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j].compareTo(key) > 0) {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            keys[j + 1] = key;
+            values[j + 1] = value;
+        }
+        return dedupe(keys, values, n);
+    }
+
+    /** Keys sorted stably: of equal keys the later wins, as in a hash map. */
+    private static <V> CompactMap<V> dedupe(String[] keys, Object[] values, int n) {
+        int m = 1;
+        for (int i = 1; i < n; i++) {
+            if (keys[m - 1].equals(keys[i])) {
+                values[m - 1] = values[i];
+            } else {
+                keys[m] = keys[i];
+                values[m++] = values[i];
+            }
+        }
+        return m == n ? new CompactMap<>(keys, values) : new CompactMap<>(Arrays.copyOf(keys, m), Arrays.copyOf(values, m));
+    }
+
+    /** A large map (rare; insertion sort would grow with the square of its size) sorts an index. */
+    private static <V> CompactMap<V> sortedByIndex(String[] k, Object[] v, int n) {
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> {
@@ -61,17 +102,11 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
         });
         String[] keys = new String[n];
         Object[] values = new Object[n];
-        int m = 0;
         for (int i = 0; i < n; i++) {
-            int src = order[i];
-            if (m > 0 && keys[m - 1].equals(k[src])) {
-                values[m - 1] = v[src];
-            } else {
-                keys[m] = k[src];
-                values[m++] = v[src];
-            }
+            keys[i] = k[order[i]];
+            values[i] = v[order[i]];
         }
-        return m == n ? new CompactMap<>(keys, values) : new CompactMap<>(Arrays.copyOf(keys, m), Arrays.copyOf(values, m));
+        return dedupe(keys, values, n);
     }
 
     private int indexOf(Object key) {
