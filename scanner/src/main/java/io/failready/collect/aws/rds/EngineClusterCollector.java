@@ -26,9 +26,9 @@ import java.util.stream.StreamSupport;
  * {@code replicationSourceIdentifier}, {@code status}, {@code replicaLinks}), so
  * RDS_DATABASE_REPLICATED_TO_RECOVERY_REGION judges them like Aurora clusters.
  *
- * <p>The calls are {@code rds:} IAM actions and the gaps name the service {@code rds} (so a denied call makes
- * the RDS rules say INSUFFICIENT_DATA); the listing is filtered to the engine (the RDS collector leaves those
- * clusters out). A subclass names the engine, type, label and client, and makes the three calls with its SDK;
+ * <p>The calls are {@code rds:} IAM actions and the gaps name the collector's service ({@code docdb},
+ * {@code neptune}); the shared listing is filtered to the engine (the RDS collector leaves those clusters out).
+ * A subclass names the engine, type, label and client, and asks for its global clusters with its SDK;
  * the global clusters are read here once, by the member names both SDKs' models share ({@link SdkPojo}), instead
  * of through each SDK's own copy of {@code GlobalCluster}.
  *
