@@ -110,17 +110,63 @@ public final class CollectionContext {
 
     /** Runs one per-resource detail call; a failure becomes a gap scoped to that resource. */
     public <T> Optional<T> callFor(String operation, String resourceType, String resourceId, Supplier<T> body) {
+        try {
+            return Optional.ofNullable(attempt(operation, resourceType, resourceId, body));
+        } catch (Failed f) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Like {@link #call}, but {@code body} runs once per account, region and {@code operation} in the whole scan:
+     * the first collector to ask sends it, the others wait for it and get the same reply. A failure is a gap on
+     * every collector that asked (each says what it could not read, with the error of the one call), while the
+     * region's health counts only the call that was sent, so one failed shared call never passes for several.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> callShared(String operation, Supplier<T> body) {
+        ScanState.Shared s = shared.once(account.accountId() + "|" + region + "|" + operation);
+        if (s.owner()) {
+            try {
+                T value = attempt(operation, null, null, body);
+                s.result().complete(value);
+                return Optional.ofNullable(value);
+            } catch (Failed f) {
+                s.result().completeExceptionally(f);
+                return Optional.empty();
+            } catch (RuntimeException | Error e) {
+                s.result().completeExceptionally(e);
+                throw e;
+            }
+        }
+        checkDeadline();
+        try {
+            return Optional.ofNullable((T) s.result().get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Gaps.ScanTimeout();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Failed f) gap(operation, null, null, f.errorCode, f.getMessage());
+            else gap(operation, null, null, Gaps.errorCode(e.getCause()), "not read: the task that sent this call for the "
+                    + "collectors sharing it ended without a reply (" + Gaps.message(e.getCause()) + ")");
+            return Optional.empty();
+        }
+    }
+
+    /** Runs {@code body}; a failure is recorded as a gap and thrown as {@link Failed}. */
+    private <T> T attempt(String operation, String resourceType, String resourceId, Supplier<T> body) {
         checkDeadline();
         RegionHealth health = shared.health(account.accountId(), region);
         if (health.open()) {
-            gap(operation, resourceType, resourceId, health.skip(), "not attempted: " + region
-                    + " answered none of this account's calls so far (see the RegionUnreachable gap).");
-            return Optional.empty();
+            String code = health.skip();
+            String message = "not attempted: " + region + " answered none of this account's calls so far (see the RegionUnreachable gap).";
+            gap(operation, resourceType, resourceId, code, message);
+            throw new Failed(code, message);
         }
         try {
             T result = body.get();
             health.answered();
-            return Optional.ofNullable(result);
+            return result;
         } catch (Gaps.ScanTimeout e) {
             throw e;
         } catch (RuntimeException e) {
@@ -128,8 +174,14 @@ public final class CollectionContext {
             if (Gaps.noAnswer(e)) health.unanswered(collector.service(), Gaps.errorCode(e));
             else health.answered();
             gap(operation, resourceType, resourceId, e);
-            return Optional.empty();
+            throw new Failed(Gaps.errorCode(e), Gaps.message(e));
         }
+    }
+
+    /** A call that failed and left its gap: error code and message, for the collectors that shared the call. */
+    private static final class Failed extends RuntimeException {
+        final String errorCode;
+        Failed(String errorCode, String message) { super(message, null, false, false); this.errorCode = errorCode; }
     }
 
     /** {@code arn:aws:<service>:<region>:<account>:<resource>} for this context. */

@@ -15,6 +15,7 @@ public final class ScanState {
     private final Map<String, String> bucketRegions = new ConcurrentHashMap<>();
     private volatile List<Resource> inventory = List.of();
     private final Map<String, RegionHealth> health = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<Object>> once = new ConcurrentHashMap<>();
 
     ScanState(List<String> regions) { this.regions = List.copyOf(regions); }
 
@@ -36,6 +37,19 @@ public final class ScanState {
         });
         return out;
     }
+
+    /**
+     * The one future of {@code key} in this scan, and whether the caller is the one to complete it: several
+     * collectors that need the same reply of one account and region (RDS DescribeDBClusters for rds, docdb and
+     * neptune) share one call instead of each sending its own.
+     */
+    Shared once(String key) {
+        java.util.concurrent.CompletableFuture<Object> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Object> theirs = once.putIfAbsent(key, mine);
+        return theirs == null ? new Shared(mine, true) : new Shared(theirs, false);
+    }
+
+    record Shared(java.util.concurrent.CompletableFuture<Object> result, boolean owner) { }
 
     RegionHealth health(String account, String region) { return health.computeIfAbsent(account + "|" + region, k -> new RegionHealth()); }
 }

@@ -24,7 +24,7 @@ class CollectBenchEstateTest {
                 Path dir = work.resolve(account).resolve(region);
                 for (String reply : List.of("sqs.ListQueues_1.json", "sns.ListTopics_1.xml", "events.ListRules_1.json",
                         "elasticfilesystem.DescribeFileSystems_1.json", "elasticache.DescribeReplicationGroups_1.xml", "eks.ListClusters_1.json",
-                        "rds.DescribeDBClusters.docdb_1.xml", "rds.DescribeDBClusters.neptune_1.xml", "acm.ListCertificates_1.json",
+                        "rds.DescribeDBClusters_1.xml", "acm.ListCertificates_1.json",
                         "elasticloadbalancing.DescribeLoadBalancers_1.xml", "apigateway.GetDomainNames_1.json", "cloudfront.ListDistributions_1.xml",
                         "ec2.DescribeVpcs_1.xml")) {
                     assertTrue(Files.isRegularFile(dir.resolve(reply)), dir.resolve(reply) + " missing");

@@ -6,7 +6,7 @@ import software.amazon.awssdk.services.docdb.DocDbClient;
 /**
  * Amazon DocumentDB clusters ({@code AWS::DocDB::DBCluster}, {@code engine = docdb}) with their global cluster,
  * judged like Aurora clusters: what is written, and which {@code rds:} calls, is {@link EngineClusterCollector}'s;
- * this class names DocumentDB and makes the calls with its client.
+ * this class names DocumentDB and asks for its global clusters with its client.
  */
 public final class DocDbCollector extends EngineClusterCollector<DocDbClient> {
     public static final String TYPE = "AWS::DocDB::DBCluster";
@@ -14,8 +14,6 @@ public final class DocDbCollector extends EngineClusterCollector<DocDbClient> {
 
     public DocDbCollector() {
         super("docdb", ENGINE, TYPE, "DocumentDB cluster", DocDbClient.class, DocDbClient::builder, DocDbClient.serviceMetadata(),
-                db -> db.describeGlobalClustersPaginator(b -> { }).globalClusters(),
-                (db, engine) -> db.describeDBClustersPaginator(b -> b.filters(f -> f.name("engine").values(engine))).dbClusters(),
-                (db, arn) -> db.listTagsForResource(b -> b.resourceName(arn)).tagList());
+                db -> db.describeGlobalClustersPaginator(b -> { }).globalClusters());
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Amazon Neptune clusters ({@code AWS::Neptune::DBCluster}, {@code engine = neptune}) with their global cluster,
  * judged like Aurora clusters: what is written, and which {@code rds:} calls, is {@link EngineClusterCollector}'s;
- * this class names Neptune and makes the calls with its client. Neptune reports no synchronization status
+ * this class names Neptune and asks for its global clusters with its client. Neptune reports no synchronization status
  * for global members.
  */
 public final class NeptuneCollector extends EngineClusterCollector<NeptuneClient> {
@@ -19,9 +19,7 @@ public final class NeptuneCollector extends EngineClusterCollector<NeptuneClient
 
     public NeptuneCollector() {
         super("neptune", ENGINE, TYPE, "Neptune cluster", NeptuneClient.class, NeptuneClient::builder, NeptuneClient.serviceMetadata(),
-                NeptuneCollector::describeGlobalClusters,
-                (db, engine) -> db.describeDBClustersPaginator(b -> b.filters(f -> f.name("engine").values(engine))).dbClusters(),
-                (db, arn) -> db.listTagsForResource(b -> b.resourceName(arn)).tagList());
+                NeptuneCollector::describeGlobalClusters);
     }
 
     /** The Neptune SDK has no paginator for DescribeGlobalClusters: follow Marker by hand. */

@@ -8,12 +8,13 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.regions.ServiceMetadata;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBCluster;
+import software.amazon.awssdk.services.rds.model.Tag;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
@@ -25,15 +26,16 @@ import java.util.stream.StreamSupport;
  * {@code replicationSourceIdentifier}, {@code status}, {@code replicaLinks}), so
  * RDS_DATABASE_REPLICATED_TO_RECOVERY_REGION judges them like Aurora clusters.
  *
- * <p>The calls are {@code rds:} IAM actions and the gaps name the service {@code rds} (so a denied call makes
- * the RDS rules say INSUFFICIENT_DATA); the listing is filtered to the engine (the RDS collector leaves those
- * clusters out). A subclass names the engine, type, label and client, and makes the three calls with its SDK;
- * the replies are read here once, by the member names both SDKs' models share ({@link SdkPojo}), instead of
- * through each SDK's own copy of {@code DBCluster}, {@code GlobalCluster} and {@code Tag}.
+ * <p>The calls are {@code rds:} IAM actions and the gaps name the collector's service ({@code docdb},
+ * {@code neptune}); the shared listing is filtered to the engine (the RDS collector leaves those clusters out).
+ * A subclass names the engine, type, label and client, and asks for its global clusters with its SDK;
+ * the global clusters are read here once, by the member names both SDKs' models share ({@link SdkPojo}), instead
+ * of through each SDK's own copy of {@code GlobalCluster}.
  *
- * <p>AWS calls / IAM actions: {@code rds:DescribeDBClusters} (paginated, engine filter),
- * {@code rds:DescribeGlobalClusters} (paginated; its failure is a gap on the region, as for RDS),
- * {@code rds:ListTagsForResource} (per cluster).
+ * <p>AWS calls / IAM actions: {@code rds:DescribeDBClusters} (paginated; one per account and region shared with
+ * the RDS collector, see {@link DbClusters}: it carries each cluster's {@code TagList}, so no per-cluster
+ * ListTagsForResource follows), {@code rds:DescribeGlobalClusters} (paginated, only where the engine has clusters;
+ * its failure is a gap on the region, as for RDS).
  */
 public abstract class EngineClusterCollector<C extends SdkClient> implements Collector {
     private final String engine;
@@ -41,8 +43,6 @@ public abstract class EngineClusterCollector<C extends SdkClient> implements Col
     private final Class<C> clientType;
     private final CollectorDescriptor descriptor;
     private final Function<C, Iterable<? extends SdkPojo>> describeGlobalClusters;
-    private final BiFunction<C, String, Iterable<? extends SdkPojo>> describeClusters;
-    private final BiFunction<C, String, Iterable<? extends SdkPojo>> listTags;
 
     /**
      * @param service                the SDK service id (gap service of the descriptor, client lookup)
@@ -50,23 +50,18 @@ public abstract class EngineClusterCollector<C extends SdkClient> implements Col
      * @param builder                the client's {@code builder} method
      * @param regions                the client's {@code serviceMetadata()}
      * @param describeGlobalClusters DescribeGlobalClusters, every page: the {@code GlobalCluster}s
-     * @param describeClusters       DescribeDBClusters of an engine, every page: the {@code DBCluster}s
-     * @param listTags               ListTagsForResource of a cluster ARN: the {@code Tag}s
      */
     protected EngineClusterCollector(String service, String engine, String type, String label, Class<C> clientType,
                                      Supplier<?> builder, ServiceMetadata regions,
-                                     Function<C, Iterable<? extends SdkPojo>> describeGlobalClusters,
-                                     BiFunction<C, String, Iterable<? extends SdkPojo>> describeClusters,
-                                     BiFunction<C, String, Iterable<? extends SdkPojo>> listTags) {
+                                     Function<C, Iterable<? extends SdkPojo>> describeGlobalClusters) {
         this.engine = engine;
         this.type = type;
         this.clientType = clientType;
         this.describeGlobalClusters = describeGlobalClusters;
-        this.describeClusters = describeClusters;
-        this.listTags = listTags;
         this.descriptor = CollectorDescriptor.of(service, clientType, builder)
                 .iamPrefix("rds")
-                .operations("DescribeDBClusters", "DescribeGlobalClusters", "ListTagsForResource")
+                .operations("DescribeDBClusters", "DescribeGlobalClusters")
+                .alsoUses("rds", "rds", RdsClient.class, RdsClient::builder)
                 .writes(type, label)
                 .regions(regions)
                 .build();
@@ -76,25 +71,22 @@ public abstract class EngineClusterCollector<C extends SdkClient> implements Col
 
     @Override public final void collect(CollectionContext ctx) {
         C db = ctx.client(clientType);
-        Optional<List<SdkPojo>> clusters = ctx.call("rds:DescribeDBClusters",
-                () -> list(describeClusters.apply(db, engine)).stream().filter(c -> engine.equals(field(c, "Engine"))).toList());
+        Optional<List<DBCluster>> clusters = DbClusters.all(ctx).map(all -> all.stream().filter(c -> engine.equals(c.engine())).toList());
         if (clusters.isEmpty() || clusters.get().isEmpty()) return;
         Map<String, GlobalClusters.Global> globalByMember = ctx.call("rds:DescribeGlobalClusters",
                 () -> list(describeGlobalClusters.apply(db)).stream().map(EngineClusterCollector::global).toList())
                 .map(GlobalClusters::byMember).orElse(Map.of());
         String linkKind = engine + "-global-cluster-member";
-        for (SdkPojo c : clusters.get()) {
-            String arn = (String) field(c, "DBClusterArn");
+        for (DBCluster c : clusters.get()) {
+            String arn = c.dbClusterArn();
             GlobalClusters.Membership g = GlobalClusters.of(arn, globalByMember.get(arn), linkKind);
-            Map<String, String> tags = ctx.callFor("rds:ListTagsForResource", type, arn, () -> Attrs.tags(list(listTags.apply(db, arn)),
-                    t -> (String) field(t, "Key"), t -> (String) field(t, "Value"))).orElse(new TreeMap<>());
-            ctx.add(type, arn, (String) field(c, "DBClusterIdentifier"), tags, Attrs.map(
-                    "engine", field(c, "Engine"), "engineVersion", field(c, "EngineVersion"), "status", field(c, "Status"),
+            ctx.add(type, arn, c.dbClusterIdentifier(), Attrs.tags(c.tagList(), Tag::key, Tag::value), Attrs.map(
+                    "engine", c.engine(), "engineVersion", c.engineVersion(), "status", c.status(),
                     "globalClusterIdentifier", g.globalClusterIdentifier(),
                     "globalClusterMembers", g.members(), "isGlobalWriter", g.isGlobalWriter(),
-                    "replicationSourceIdentifier", field(c, "ReplicationSourceIdentifier"),
-                    "storageEncrypted", field(c, "StorageEncrypted"), "kmsKeyId", field(c, "KmsKeyId"),
-                    "backupRetentionPeriod", field(c, "BackupRetentionPeriod"), "replicaLinks", g.replicaLinks()));
+                    "replicationSourceIdentifier", c.replicationSourceIdentifier(),
+                    "storageEncrypted", c.storageEncrypted(), "kmsKeyId", c.kmsKeyId(),
+                    "backupRetentionPeriod", c.backupRetentionPeriod(), "replicaLinks", g.replicaLinks()));
         }
     }
 

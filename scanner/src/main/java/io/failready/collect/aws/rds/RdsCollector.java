@@ -27,7 +27,8 @@ import java.util.Optional;
  * capacity ({@code serverlessV2MinCapacity} / {@code serverlessV2MaxCapacity}, ACUs).
  *
  * <p>AWS calls / IAM actions: {@code rds:DescribeDBInstances}, {@code rds:DescribeDBClusters},
- * {@code rds:DescribeGlobalClusters} (all paginated, once per region).
+ * {@code rds:DescribeGlobalClusters} (all paginated, once per region; DescribeDBClusters is sent once for this
+ * collector and the docdb and neptune ones, see {@link DbClusters}).
  */
 public final class RdsCollector implements Collector {
     public static final String INSTANCE = "AWS::RDS::DBInstance";
@@ -48,8 +49,7 @@ public final class RdsCollector implements Collector {
         RdsClient rds = ctx.client(RdsClient.class);
         Optional<List<DBInstance>> instances = ctx.call("rds:DescribeDBInstances", () -> rds.describeDBInstancesPaginator(b -> { }).dbInstances().stream().toList());
         // DocumentDB and Neptune clusters come back from the same API; their own collectors write them as their own types
-        Optional<List<DBCluster>> clusters = ctx.call("rds:DescribeDBClusters", () -> rds.describeDBClustersPaginator(b -> { }).dbClusters().stream()
-                .filter(c -> !OTHER_ENGINES.contains(c.engine())).toList());
+        Optional<List<DBCluster>> clusters = DbClusters.all(ctx).map(all -> all.stream().filter(c -> !OTHER_ENGINES.contains(c.engine())).toList());
         Map<String, GlobalClusters.Global> globalByMember = new HashMap<>();
         if (clusters.isPresent() && !clusters.get().isEmpty()) {
             ctx.call("rds:DescribeGlobalClusters", () -> rds.describeGlobalClustersPaginator(b -> { }).globalClusters().stream()

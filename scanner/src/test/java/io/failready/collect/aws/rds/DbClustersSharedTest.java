@@ -1,0 +1,75 @@
+package io.failready.collect.aws.rds;
+
+import io.failready.collect.aws.docdb.DocDbCollector;
+import io.failready.collect.aws.neptune.NeptuneCollector;
+import io.failready.facts.Resource;
+import io.failready.snapshot.Snapshot;
+import io.failready.tooling.AwsStub;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.failready.collect.TestAws.ACCOUNT;
+import static io.failready.collect.TestAws.US_EAST_1;
+import static io.failready.collect.TestAws.gaps;
+import static io.failready.collect.TestAws.ids;
+import static io.failready.collect.TestAws.resource;
+import static io.failready.collect.TestAws.run;
+import static io.failready.tooling.AwsStub.FaultKind.ACCESS_DENIED;
+import static io.failready.tooling.AwsStub.op;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The rds, docdb and neptune collectors over HTTP against {@link AwsStub}, in one scan: one paginated
+ * DescribeDBClusters per account and region serves all three (each keeps its own engine's clusters, with the tags
+ * the reply's TagList carries, so no ListTagsForResource follows), and its failure is a gap on each of them.
+ */
+class DbClustersSharedTest {
+    static final String ORDERS = "arn:aws:rds:us-east-1:111111111111:cluster:orders-use1";
+    static final String DOCS = "arn:aws:rds:us-east-1:111111111111:cluster:catalog-docs";
+    static final String GRAPH = "arn:aws:rds:us-east-1:111111111111:cluster:fraud-graph";
+
+    @Test
+    void oneListingOfEveryPageServesAllThreeEnginesWithTheirTags() {
+        try (AwsStub stub = AwsStub.start("DbClustersSharedTest")) {
+            Snapshot s = run(stub, List.of(US_EAST_1), new RdsCollector(), new DocDbCollector(), new NeptuneCollector());
+            assertEquals(List.of(), gaps(s));
+            assertEquals(List.of(ORDERS), ids(s, RdsCollector.CLUSTER));
+            assertEquals(List.of(DOCS), ids(s, DocDbCollector.TYPE));
+            assertEquals(List.of(GRAPH), ids(s, NeptuneCollector.TYPE));
+            Resource docs = resource(s, DocDbCollector.TYPE, DOCS);
+            assertEquals("catalog-docs", docs.getResourceName());
+            assertEquals("catalog", docs.tag("app"));
+            assertEquals("1", docs.tag("tier"));
+            assertEquals("docdb", docs.getConfiguration().get("engine"));
+            assertEquals("5.0.0", docs.getConfiguration().get("engineVersion"));
+            assertEquals(true, docs.getConfiguration().get("storageEncrypted"));
+            assertEquals(7, docs.getConfiguration().get("backupRetentionPeriod"));
+            assertEquals("fraud", resource(s, NeptuneCollector.TYPE, GRAPH).tag("app"));
+            assertEquals("neptune", resource(s, NeptuneCollector.TYPE, GRAPH).getConfiguration().get("engine"));
+            assertEquals("payments", resource(s, RdsCollector.CLUSTER, ORDERS).tag("app"));
+            assertEquals(2, count(stub, "rds:DescribeDBClusters"), "two pages, once for the three collectors");
+            assertEquals(0, count(stub, "rds:ListTagsForResource"), "the listing carries every cluster's tags");
+        }
+    }
+
+    @Test
+    void aDeniedListingIsAGapOnEachCollectorThatNeededIt() {
+        try (AwsStub stub = AwsStub.start("DbClustersSharedTest")) {
+            stub.fault(op("rds:DescribeDBClusters", US_EAST_1), ACCESS_DENIED);
+            Snapshot s = run(stub, List.of(US_EAST_1), new RdsCollector(), new DocDbCollector(), new NeptuneCollector());
+            assertEquals(List.of(ACCOUNT + " us-east-1 docdb DescribeDBClusters AccessDenied",
+                            ACCOUNT + " us-east-1 neptune DescribeDBClusters AccessDenied",
+                            ACCOUNT + " us-east-1 rds DescribeDBClusters AccessDenied"),
+                    gaps(s).stream().sorted().toList());
+            assertEquals(List.of(), ids(s, DocDbCollector.TYPE));
+            assertEquals(List.of(), ids(s, NeptuneCollector.TYPE));
+            assertEquals(List.of(), ids(s, RdsCollector.CLUSTER));
+            assertEquals(1, count(stub, "rds:DescribeDBClusters"), "sent once; the other collectors share its failure");
+        }
+    }
+
+    private static long count(AwsStub stub, String action) {
+        return stub.calls().stream().filter(c -> c.action().equals(action)).count();
+    }
+}
