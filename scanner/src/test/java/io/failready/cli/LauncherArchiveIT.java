@@ -59,7 +59,7 @@ class LauncherArchiveIT {
 
         Path second = tmp.resolve("second.classes");
         DockerfileIT.Result run2 = DockerfileIT.run(List.of(root.resolve("failready").toString(), "--version"),
-                Map.of("FAILREADY_JAVA_OPTS", JVM + " -Xshare:on -Xlog:class+load=info:file=" + second), tmp, 120);
+                Map.of("FAILREADY_JAVA_OPTS", DockerfileIT.defaultJvmOptions() + " -Xshare:on -Xlog:class+load=info:file=" + second), tmp, 120);
         assertEquals(0, run2.code(), run2.out());
         assertTrue(Files.readString(second).contains("io.failready.cli.FailReady source: shared objects file"), "the next run maps the archive");
 
@@ -68,14 +68,12 @@ class LauncherArchiveIT {
         Files.setLastModifiedTime(target.resolve("failready.jar"), FileTime.fromMillis(System.currentTimeMillis() + 5_000));
         Path third = tmp.resolve("third.classes");
         DockerfileIT.Result run3 = DockerfileIT.run(List.of("flock", target.resolve(".failready-cds.lock").toString(), root.resolve("failready").toString(), "--version"),
-                Map.of("FAILREADY_JAVA_OPTS", JVM + " -Xlog:class+load=info:file=" + third), tmp, 120);
+                Map.of("FAILREADY_JAVA_OPTS", DockerfileIT.defaultJvmOptions() + " -Xlog:class+load=info:file=" + third), tmp, 120);
         assertEquals(0, run3.code(), run3.out());
         String loaded = Files.readString(third);
         assertTrue(loaded.contains("io.failready.cli.FailReady source: "), "the class-loading log was written");
         assertFalse(loaded.contains("io.failready.cli.FailReady source: shared objects file"), "an archive of the earlier jar is not used");
     }
-
-    static final String JVM = "-XX:+UseParallelGC -Xss4m -XX:TieredStopAtLevel=1";
 
     /** Waits (up to 10 minutes) for the detached builder to publish the three archives and let go of its lock; the jar's stamp. */
     static String waitForArchives(Path target) throws Exception {

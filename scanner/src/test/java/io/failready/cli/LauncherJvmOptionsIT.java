@@ -24,8 +24,7 @@ class LauncherJvmOptionsIT {
     @Test
     void aDemoScanWithoutAnArchiveRunsNoMetadataTriggeredCollection(@TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(DockerfileIT.JAR) && DockerfileIT.isFresh(), "needs this build's shaded jar (the integration-test phase)");
-        String flags = DockerfileIT.run(List.of("bash", "-c", "source packaging/launch.sh && echo \"$FAILREADY_DEFAULT_JVM_OPTS\""),
-                Map.of(), DockerfileIT.ROOT, 30).out().strip();
+        String flags = DockerfileIT.defaultJvmOptions();
         Path gcLog = tmp.resolve("gc.log");
         List<String> argv = new ArrayList<>(List.of("java"));
         argv.addAll(List.of(flags.split("\\s+")));
