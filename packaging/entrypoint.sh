@@ -9,8 +9,9 @@ JAR="$LIB/failready.jar"
 source "$LIB/launch.sh"
 failready_check_cds_mode   # wait means on here: the image never builds archives
 CDS=()
+kind="$(failready_archive_kind "$@")"
 if [[ "${FAILREADY_CDS:-on}" != off ]]; then
-  jsa="$(failready_archive "$LIB" "$(failready_archive_kind "$@")" "$(failready_jar_stamp "$JAR")")"
+  jsa="$(failready_archive "$LIB" "$kind" "$(failready_jar_stamp "$JAR")")"
   [[ -f "$jsa" ]] && CDS=(-XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 fi
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${FAILREADY_JAVA_OPTS:-$FAILREADY_DEFAULT_JVM_OPTS} "${CDS[@]}" -cp "$JAR" io.failready.cli.FailReady "$@"
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" $(failready_jvm_opts "$kind") "${CDS[@]}" -cp "$JAR" io.failready.cli.FailReady "$@"

@@ -183,12 +183,12 @@ class DockerfileIT {
         return new Result(p.exitValue(), out);
     }
 
-    /** The jar is this build's: no source that goes into it (as the launcher's rebuild check counts them) is newer. */
     /** The launcher's default JVM flags, read from the one place they are set (packaging/launch.sh). */
     static String defaultJvmOptions() throws Exception {
         return run(List.of("bash", "-c", "source packaging/launch.sh && echo \"$FAILREADY_DEFAULT_JVM_OPTS\""), Map.of(), ROOT, 30).out().strip();
     }
 
+    /** The jar is this build's: no source that goes into it (as the launcher's rebuild check counts them) is newer. */
     static boolean isFresh() throws IOException {
         long jar = Files.getLastModifiedTime(JAR).toMillis();
         for (String dir : List.of("pom.xml", "scanner/pom.xml", "scanner/src/main", "rules", "reports/templates", "schemas", "demo")) {

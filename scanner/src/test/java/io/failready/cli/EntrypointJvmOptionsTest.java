@@ -1,0 +1,97 @@
+package io.failready.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Which JVM flags and class-data archive each kind of command runs with, as the installed entrypoint
+ * chooses them through packaging/launch.sh (the functions ./failready uses too). A stand-in {@code java}
+ * prints the command line it was given, so no JVM starts: the runbook's {@code gate --report} must not
+ * pay for the evaluation heap's shape, and FAILREADY_JAVA_OPTS must still replace every default.
+ */
+class EntrypointJvmOptionsTest {
+    @TempDir Path tmp;
+
+    @BeforeEach
+    void installWithAStandInJava() throws Exception {
+        Path packaging = Path.of("..", "packaging");
+        Files.createDirectories(tmp.resolve("bin"));
+        Files.createDirectories(tmp.resolve("lib"));
+        Files.createDirectories(tmp.resolve("jdk/bin"));
+        Files.copy(packaging.resolve("entrypoint.sh"), tmp.resolve("bin/failready"));
+        Files.copy(packaging.resolve("launch.sh"), tmp.resolve("lib/launch.sh"));
+        Files.writeString(tmp.resolve("lib/failready.jar"), "not a jar: the stand-in java never opens it");
+        Path java = tmp.resolve("jdk/bin/java");
+        Files.writeString(java, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private List<String> javaArgs(Map<String, String> env, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("bash", tmp.resolve("bin/failready").toString()));
+        argv.addAll(List.of(args));
+        Map<String, String> e = new HashMap<>(env);
+        e.put("JAVA_HOME", tmp.resolve("jdk").toString());
+        DockerfileIT.Result r = DockerfileIT.run(argv, e, tmp, 60);
+        assertEquals(0, r.code(), r.out());
+        List<String> flags = new ArrayList<>();
+        for (String a : r.out().strip().split("\n")) {
+            if (a.equals("-cp")) break;
+            flags.add(a);
+        }
+        return flags;
+    }
+
+    private String launchSh(String expression) throws Exception {
+        return DockerfileIT.run(List.of("bash", "-c", "source lib/launch.sh && echo \"" + expression + "\""), Map.of(), tmp, 30).out().strip();
+    }
+
+    @Test
+    void theGateOnASavedReportStartsWithoutTheEvaluationHeap() throws Exception {
+        List<String> gate = javaArgs(Map.of("FAILREADY_CDS", "off"), "gate", "--report", "r.json");
+        assertEquals(List.of(launchSh("$FAILREADY_QUICK_JVM_OPTS").split(" ")), gate);
+        assertFalse(gate.contains("-Xmn96m"), gate.toString());
+        assertEquals(gate, javaArgs(Map.of("FAILREADY_CDS", "off"), "gate", "--report=r.json"));
+        assertEquals(gate, javaArgs(Map.of("FAILREADY_CDS", "off"), "rules", "list"));
+    }
+
+    @Test
+    void commandsThatHoldAnEstateKeepTheHeapShapedForIt() throws Exception {
+        List<String> defaults = List.of(launchSh("$FAILREADY_DEFAULT_JVM_OPTS").split(" "));
+        assertTrue(defaults.contains("-Xmn96m"), defaults.toString());
+        assertEquals(defaults, javaArgs(Map.of("FAILREADY_CDS", "off"), "evaluate", "--snapshot", "s.json", "--config", "c.yaml"));
+        // a gate that evaluates a snapshot holds the estate
+        assertEquals(defaults, javaArgs(Map.of("FAILREADY_CDS", "off"), "gate", "--snapshot", "s.json", "--config", "c.yaml"));
+        assertEquals(defaults, javaArgs(Map.of("FAILREADY_CDS", "off"), "scan", "--demo"));
+    }
+
+    @Test
+    void failreadyJavaOptsReplacesTheDefaultsOfEveryKind() throws Exception {
+        Map<String, String> env = Map.of("FAILREADY_CDS", "off", "FAILREADY_JAVA_OPTS", "-Xmx123m -XX:+UseSerialGC");
+        assertEquals(List.of("-Xmx123m", "-XX:+UseSerialGC"), javaArgs(env, "gate", "--report", "r.json"));
+        assertEquals(List.of("-Xmx123m", "-XX:+UseSerialGC"), javaArgs(env, "evaluate", "--snapshot", "s.json"));
+    }
+
+    @Test
+    void eachKindMapsItsOwnArchive() throws Exception {
+        String stamp = DockerfileIT.run(List.of("bash", "-c", "source lib/launch.sh && failready_jar_stamp lib/failready.jar"), Map.of(), tmp, 30).out().strip();
+        assertTrue(stamp.matches("\\d+-\\d+"), stamp);
+        for (String kind : List.of("quick", "evaluate")) Files.writeString(tmp.resolve("lib/failready-" + kind + "-" + stamp + ".jsa"), "archive");
+        assertTrue(javaArgs(Map.of(), "gate", "--report", "r.json").contains("-XX:SharedArchiveFile=" + tmp.resolve("lib/failready-quick-" + stamp + ".jsa").toRealPath()));
+        assertTrue(javaArgs(Map.of(), "evaluate", "--snapshot", "s.json").contains("-XX:SharedArchiveFile=" + tmp.resolve("lib/failready-evaluate-" + stamp + ".jsa").toRealPath()));
+        // no collect archive: a scan of a live estate runs without one rather than with another kind's
+        assertTrue(javaArgs(Map.of(), "scan", "--config", "c.yaml").stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
+    }
+}
