@@ -31,9 +31,10 @@ import java.util.stream.Stream;
  * <p>The estate: a few synthetic secrets per account and region, and in both regions of every account
  * the reply files of {@value #ESTATE} (queues, topics, event rules, file systems, caches, EKS
  * clusters, DocumentDB and Neptune clusters, certificates, load balancers and target groups, API
- * domains, VPCs, distributions), with {@code {{account}}} and {@code {{region}}} filled in, so the
- * catalog-2 collectors' per-resource calls are part of the figures. Calls with no reply file get
- * an empty success.
+ * domains, VPCs, distributions, and the two service quotas with their applied value, as
+ * GetServiceQuota returns them for a quota nobody raised), with {@code {{account}}} and
+ * {@code {{region}}} filled in, so the catalog-2 collectors' per-resource calls are part of the
+ * figures. Calls with no reply file get an empty success.
  *
  * <p>Needs the collectors ({@code io.failready.collect.Collection} and the {@code collect}
  * subcommand); in a build without them {@link #available()} is false and the harness says so.

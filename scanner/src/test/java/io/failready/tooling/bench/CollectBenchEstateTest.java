@@ -1,6 +1,10 @@
 package io.failready.tooling.bench;
 
+import io.failready.collect.TestAws;
+import io.failready.collect.aws.servicequotas.ServiceQuotasCollector;
 import io.failready.facts.Resource;
+import io.failready.snapshot.Snapshot;
+import io.failready.tooling.AwsStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +42,29 @@ class CollectBenchEstateTest {
                 }
                 assertTrue(Files.readString(dir.resolve("sqs.ListQueues_1.json")).contains(region + ".amazonaws.com/" + account + "/"));
             }
+        }
+    }
+
+    /**
+     * GetServiceQuota returns the quota with its applied value (the AWS reference: only where no applied value is
+     * available is the quota not retrieved), never an empty success: the estate answers as AWS does for these
+     * account-level quotas, so the collector records them without the GetAWSDefaultServiceQuota fallback.
+     */
+    @Test
+    void serviceQuotasAnswerWithTheAppliedValueAsAwsDoes(@TempDir Path work) throws Exception {
+        String account = "000000000007";
+        CollectBench.writeEstate(work, List.of(account));
+        try (AwsStub stub = AwsStub.serving(work, 0, 0).callerAccount(account)) {
+            Snapshot s = TestAws.run(stub, List.of(EstateGenerator.PRIMARY, EstateGenerator.RECOVERY), new ServiceQuotasCollector());
+            assertEquals(List.of(), TestAws.gaps(s));
+            for (String region : List.of(EstateGenerator.PRIMARY, EstateGenerator.RECOVERY)) {
+                for (String quota : List.of("ec2/L-1216C47A", "lambda/L-B99A9384")) {
+                    Resource q = TestAws.resource(s, ServiceQuotasCollector.TYPE, "arn:aws:servicequotas:" + region + ":" + account + ":" + quota);
+                    assertEquals("applied", q.getConfiguration().get("source"));
+                }
+            }
+            assertEquals(4, stub.callsByOperation().get("servicequotas:GetServiceQuota"));
+            assertEquals(null, stub.callsByOperation().get("servicequotas:GetAWSDefaultServiceQuota"));
         }
     }
 

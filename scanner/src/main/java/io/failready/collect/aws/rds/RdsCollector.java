@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DBClusterMember;
 import software.amazon.awssdk.services.rds.model.DBInstance;
-import software.amazon.awssdk.services.rds.model.GlobalCluster;
 import software.amazon.awssdk.services.rds.model.Tag;
 
 import java.util.ArrayList;
@@ -27,8 +26,8 @@ import java.util.Optional;
  * capacity ({@code serverlessV2MinCapacity} / {@code serverlessV2MaxCapacity}, ACUs).
  *
  * <p>AWS calls / IAM actions: {@code rds:DescribeDBInstances}, {@code rds:DescribeDBClusters},
- * {@code rds:DescribeGlobalClusters} (all paginated, once per region; DescribeDBClusters is sent once for this
- * collector and the docdb and neptune ones, see {@link DbClusters}).
+ * {@code rds:DescribeGlobalClusters} (all paginated, once per region; DescribeDBClusters and DescribeGlobalClusters
+ * are sent once for this collector and the docdb and neptune ones, see {@link DbClusters} and {@link GlobalClusters}).
  */
 public final class RdsCollector implements Collector {
     public static final String INSTANCE = "AWS::RDS::DBInstance";
@@ -50,11 +49,8 @@ public final class RdsCollector implements Collector {
         Optional<List<DBInstance>> instances = ctx.call("rds:DescribeDBInstances", () -> rds.describeDBInstancesPaginator(b -> { }).dbInstances().stream().toList());
         // DocumentDB and Neptune clusters come back from the same API; their own collectors write them as their own types
         Optional<List<DBCluster>> clusters = DbClusters.all(ctx).map(all -> all.stream().filter(c -> !OTHER_ENGINES.contains(c.engine())).toList());
-        Map<String, GlobalClusters.Global> globalByMember = new HashMap<>();
-        if (clusters.isPresent() && !clusters.get().isEmpty()) {
-            ctx.call("rds:DescribeGlobalClusters", () -> rds.describeGlobalClustersPaginator(b -> { }).globalClusters().stream()
-                    .map(RdsCollector::global).toList()).map(GlobalClusters::byMember).ifPresent(globalByMember::putAll);
-        }
+        Map<String, GlobalClusters.Global> globalByMember = clusters.isPresent() && !clusters.get().isEmpty()
+                ? GlobalClusters.byMember(ctx).orElse(Map.of()) : Map.of();
         Map<String, DBInstance> byId = new HashMap<>();
         instances.ifPresent(list -> list.forEach(i -> byId.put(i.dbInstanceIdentifier(), i)));
         instances.ifPresent(list -> list.forEach(i -> instance(ctx, i)));
@@ -84,11 +80,6 @@ public final class RdsCollector implements Collector {
                 "statusInfos", i.hasStatusInfos() && !i.statusInfos().isEmpty() ? Attrs.list(i.statusInfos(), x -> Attrs.map(
                         "statusType", x.statusType(), "status", x.status(), "normal", x.normal(), "message", x.message())) : null);
         ctx.add(INSTANCE, i.dbInstanceArn(), i.dbInstanceIdentifier(), Attrs.tags(i.tagList(), Tag::key, Tag::value), cfg);
-    }
-
-    private static GlobalClusters.Global global(GlobalCluster g) {
-        return new GlobalClusters.Global(g.globalClusterIdentifier(), Attrs.list(g.globalClusterMembers(),
-                m -> new GlobalClusters.Member(m.dbClusterArn(), m.isWriter(), m.synchronizationStatusAsString())));
     }
 
     private static void cluster(CollectionContext ctx, DBCluster c, GlobalClusters.Global global, Map<String, DBInstance> instances) {

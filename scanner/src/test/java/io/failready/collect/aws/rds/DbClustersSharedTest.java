@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The rds, docdb and neptune collectors over HTTP against {@link AwsStub}, in one scan: one paginated
  * DescribeDBClusters per account and region serves all three (each keeps its own engine's clusters, with the tags
- * the reply's TagList carries, so no ListTagsForResource follows), and its failure is a gap on each of them.
+ * the reply's TagList carries, so no ListTagsForResource follows), and its failure is a gap on each of them; the
+ * same for one paginated DescribeGlobalClusters, whose reply holds every engine's global clusters.
  */
 class DbClustersSharedTest {
     static final String ORDERS = "arn:aws:rds:us-east-1:111111111111:cluster:orders-use1";
@@ -67,6 +68,59 @@ class DbClustersSharedTest {
             assertEquals(List.of(), ids(s, RdsCollector.CLUSTER));
             assertEquals(1, count(stub, "rds:DescribeDBClusters"), "sent once; the other collectors share its failure");
         }
+    }
+
+    @Test
+    void oneGlobalClusterListingOfEveryPageServesAllThreeEngines() {
+        try (AwsStub stub = AwsStub.start("DbClustersSharedTest")) {
+            Snapshot s = run(stub, List.of(US_EAST_1), new RdsCollector(), new DocDbCollector(), new NeptuneCollector());
+            assertEquals(List.of(), gaps(s));
+            assertEquals(2, count(stub, "rds:DescribeGlobalClusters"), "two pages, once for the three collectors");
+            Resource orders = resource(s, RdsCollector.CLUSTER, ORDERS);
+            assertEquals("orders-global", orders.getConfiguration().get("globalClusterIdentifier"));
+            assertEquals(true, orders.getConfiguration().get("isGlobalWriter"));
+            assertEquals("connected", secondary(orders).get("synchronizationStatus"));
+            Resource docs = resource(s, DocDbCollector.TYPE, DOCS);
+            assertEquals("catalog-global", docs.getConfiguration().get("globalClusterIdentifier"));
+            assertEquals(true, docs.getConfiguration().get("isGlobalWriter"));
+            assertEquals("pending-resync", secondary(docs).get("synchronizationStatus"));
+            assertEquals("us-west-2", docs.maps("replicaLinks").get(0).get("region"));
+            Resource graph = resource(s, NeptuneCollector.TYPE, GRAPH);
+            assertEquals("fraud-global", graph.getConfiguration().get("globalClusterIdentifier"), "from the second page");
+            assertEquals(null, secondary(graph).get("synchronizationStatus"), "Neptune reports none");
+            assertEquals("us-west-2", graph.maps("replicaLinks").get(0).get("region"));
+        }
+    }
+
+    @Test
+    void aDeniedGlobalClusterListingIsAGapOnEachCollectorThatNeededIt() {
+        try (AwsStub stub = AwsStub.start("DbClustersSharedTest")) {
+            stub.fault(op("rds:DescribeGlobalClusters", US_EAST_1), ACCESS_DENIED);
+            Snapshot s = run(stub, List.of(US_EAST_1), new RdsCollector(), new DocDbCollector(), new NeptuneCollector());
+            assertEquals(List.of(ACCOUNT + " us-east-1 docdb DescribeGlobalClusters AccessDenied",
+                            ACCOUNT + " us-east-1 neptune DescribeGlobalClusters AccessDenied",
+                            ACCOUNT + " us-east-1 rds DescribeGlobalClusters AccessDenied"),
+                    gaps(s).stream().sorted().toList());
+            assertEquals(List.of(DOCS), ids(s, DocDbCollector.TYPE), "the clusters are still listed, without a global cluster");
+            assertEquals(null, resource(s, DocDbCollector.TYPE, DOCS).getConfiguration().get("globalClusterIdentifier"));
+            assertEquals(List.of(GRAPH), ids(s, NeptuneCollector.TYPE));
+            assertEquals(List.of(ORDERS), ids(s, RdsCollector.CLUSTER));
+            assertEquals(1, count(stub, "rds:DescribeGlobalClusters"), "sent once; the other collectors share its failure");
+        }
+    }
+
+    @Test
+    void noGlobalClusterListingWhereNoEngineHasClusters() {
+        try (AwsStub stub = AwsStub.start("DbClustersSharedTest")) {
+            stub.fault(op("rds:DescribeDBClusters", US_EAST_1), ACCESS_DENIED);
+            run(stub, List.of(US_EAST_1), new RdsCollector(), new DocDbCollector(), new NeptuneCollector());
+            assertEquals(0, count(stub, "rds:DescribeGlobalClusters"));
+        }
+    }
+
+    /** The member of the resource's global cluster that is not the resource itself. */
+    private static java.util.Map<String, Object> secondary(Resource r) {
+        return r.maps("globalClusterMembers").stream().filter(m -> !r.getResourceId().equals(m.get("dbClusterArn"))).findFirst().orElseThrow();
     }
 
     private static long count(AwsStub stub, String action) {
