@@ -50,7 +50,10 @@ final class FactRouting {
 
     private static final Map<KieBase, FactRouting> CACHE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    private final List<ObjectTypeNode> nodes;
+    /* the classes the object-type nodes take, not the nodes: the cache must not hold its rule base alive through them */
+    private final List<Class<?>> nodeClasses;
+    /* a node over something other than a class (or a rule base not read): every fact */
+    private final boolean everyFact;
     /* per fact class: whether any node accepts it; for Resource, null = every type, else the types some path accepts */
     private final Map<Class<?>, Boolean> classes = new ConcurrentHashMap<>();
     private final Set<String> resourceTypes;
@@ -64,7 +67,15 @@ final class FactRouting {
                 if (EntryPointId.DEFAULT.equals(n.getEntryPoint())) found.add(n);
             }
         }
-        this.nodes = understood ? found : null;
+        List<Class<?>> classes = new ArrayList<>();
+        boolean opaque = !understood;
+        for (ObjectTypeNode n : found) {
+            if (!(n.getObjectType() instanceof ClassObjectType c)) opaque = true;
+            // the initial fact's node exists in every rule base and takes no fact of ours
+            else if (c.getClassType() != org.drools.base.reteoo.InitialFactImpl.class) classes.add(c.getClassType());
+        }
+        this.nodeClasses = List.copyOf(classes);
+        this.everyFact = opaque;
         Set<String> types = new HashSet<>();
         boolean every = !understood;
         if (understood) {
@@ -88,7 +99,7 @@ final class FactRouting {
 
     /** Whether a session of this rule base needs {@code fact} inserted (true when in doubt). */
     boolean accepts(Object fact) {
-        if (nodes == null) return true;
+        if (everyFact) return true;
         if (!classes.computeIfAbsent(fact.getClass(), this::anyNodeAccepts)) return false;
         return !(fact instanceof Resource r) || everyResource || resourceTypes.contains(r.getResourceType());
     }
@@ -97,11 +108,7 @@ final class FactRouting {
     Set<String> resourceTypes() { return everyResource ? null : resourceTypes; }
 
     private boolean anyNodeAccepts(Class<?> type) {
-        for (ObjectTypeNode n : nodes) {
-            if (!(n.getObjectType() instanceof ClassObjectType c)) return true;
-            // the initial fact's node exists in every rule base and takes no fact of ours
-            if (c.getClassType().isAssignableFrom(type) && c.getClassType() != org.drools.base.reteoo.InitialFactImpl.class) return true;
-        }
+        for (Class<?> c : nodeClasses) if (c.isAssignableFrom(type)) return true;
         return false;
     }
 
