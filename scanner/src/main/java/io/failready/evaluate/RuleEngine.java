@@ -67,6 +67,8 @@ public final class RuleEngine {
     private final java.util.function.Supplier<KieBase> kieBase;
     private final java.util.function.Supplier<List<KieBase>> partitions;
     private final Map<String, Map<String, Map<String, Object>>> profiles;
+    /* false only in tests: the reference run that hands every session every fact */
+    private final boolean routeFacts;
 
     /**
      * {@code direction}: which way to judge (failback swaps the region pair, see {@link #failbackPairs});
@@ -96,7 +98,19 @@ public final class RuleEngine {
         this.kieBase = memo(kieBase);
         this.partitions = memo(partitions);
         this.profiles = loadProfiles(catalog);
+        this.routeFacts = true;
     }
+
+    private RuleEngine(RuleEngine of, boolean routeFacts) {
+        this.catalog = of.catalog;
+        this.kieBase = of.kieBase;
+        this.partitions = of.partitions;
+        this.profiles = of.profiles;
+        this.routeFacts = routeFacts;
+    }
+
+    /** The same engine handing each session every fact, not only those its rules can match ({@link FactRouting}). */
+    RuleEngine insertingEveryFact() { return new RuleEngine(this, false); }
 
     /** The engine for the bundled catalog plus user directories, firing on {@link #evalThreads()} threads. */
     public static RuleEngine load(List<Path> userRuleDirs) {
@@ -378,6 +392,7 @@ public final class RuleEngine {
     /**
      * Inserts the facts and fires the rules of one session, on the calling (sandboxed) thread: Drools
      * evaluates conditions as facts arrive, and a user's condition can loop as well as a consequence.
+     * Only the facts the session's rule base can match are inserted ({@link FactRouting}).
      */
     private Fired fire(KieSession session, List<Object> facts, Predicate<String> enabled, Options opts,
                        Map<String, Integer> changes, long maxEvaluations) {
@@ -385,7 +400,8 @@ public final class RuleEngine {
         EvaluationSink sink = new EvaluationSink(maxEvaluations);
         String[] lastRule = {null};
         long[] inferenceFired = {0};
-        for (Object fact : facts) session.insert(fact);
+        FactRouting routing = routeFacts ? FactRouting.of(session.getKieBase()) : null;
+        for (Object fact : facts) if (routing == null || routing.accepts(fact)) session.insert(fact);
         AgendaFilter filter = match -> {
             String name = match.getRule().getName();
             if (inference.contains(name)) { inferenceFired[0]++; RuleSandbox.firing(name); return true; }

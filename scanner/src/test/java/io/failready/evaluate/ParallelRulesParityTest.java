@@ -38,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ParallelRulesParityTest {
     static RuleEngine serial;
+    static RuleEngine routedSerial;
     static RuleEngine two;
     static RuleEngine three;
 
@@ -52,7 +53,9 @@ class ParallelRulesParityTest {
 
     @BeforeAll
     static void engines() {
-        serial = RuleEngine.load(List.of(), 1);
+        // the reference hands its one session every fact; the others only what their rules match (FactRouting)
+        serial = RuleEngine.load(List.of(), 1).insertingEveryFact();
+        routedSerial = RuleEngine.load(List.of(), 1);
         two = RuleEngine.load(List.of(), 2);
         three = RuleEngine.load(List.of(), 3);
     }
@@ -80,6 +83,7 @@ class ParallelRulesParityTest {
         List<Direction> both = List.of(Direction.PRIMARY_TO_RECOVERY, Direction.RECOVERY_TO_PRIMARY);
         List<String> want = canonical(serial.evaluate(DemoEstate.snapshot(), cfg, opts, both));
         assertTrue(want.size() > 300, "the demo judges hundreds of subjects both ways: " + want.size());
+        assertEquals(want, canonical(routedSerial.evaluate(DemoEstate.snapshot(), cfg, opts, both)));
         assertEquals(want, canonical(two.evaluate(DemoEstate.snapshot(), cfg, opts, both)));
         assertEquals(want, canonical(three.evaluate(DemoEstate.snapshot(), cfg, opts, both)));
     }
@@ -115,6 +119,7 @@ class ParallelRulesParityTest {
         List<Direction> both = List.of(Direction.PRIMARY_TO_RECOVERY, Direction.RECOVERY_TO_PRIMARY);
         List<String> want = canonical(serial.evaluate(snapshot, cfg, opts, both));
         assertTrue(want.size() > accounts * perAccount / 4, "a real share of the estate is judged: " + want.size());
+        assertEquals(want, canonical(routedSerial.evaluate(snapshot, cfg, opts, both)));
         assertEquals(want, canonical(two.evaluate(snapshot, cfg, opts, both)));
         assertEquals(want, canonical(three.evaluate(snapshot, cfg, opts, both)));
     }
@@ -177,7 +182,7 @@ class ParallelRulesParityTest {
                 workloads:
                   - {name: w, accounts: [{id: "111111111111"}], primaryRegion: us-east-1, recoveryRegions: [eu-west-1], strategy: pilot-light}
                 """);
-        RuleEngine one = RuleEngine.load(List.of(tmp.resolve("user-rules")), 1);
+        RuleEngine one = RuleEngine.load(List.of(tmp.resolve("user-rules")), 1).insertingEveryFact();
         RuleEngine par = RuleEngine.load(List.of(tmp.resolve("user-rules")), 3);
         FailreadyConfig cfg = ConfigLoader.load(cfgFile, one.catalog().rules().keySet());
         RuleEngine.Options opts = RuleEngine.Options.defaults(Instant.parse("2026-11-20T00:00:00Z"))
