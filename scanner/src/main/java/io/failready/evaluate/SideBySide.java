@@ -136,7 +136,7 @@ final class SideBySide {
     }
 
     /** Below this many items a second thread costs more than it saves. */
-    static final int MIN_SLICE = 4096;
+    static final int MIN_SLICE = 2048;
 
     private static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) return r;
