@@ -24,8 +24,6 @@ final class SideBySide {
 
     SideBySide(int threads) { this.threads = Math.max(1, threads); }
 
-    int threads() { return threads; }
-
     /** Starts {@code work} on its own thread, or runs it now when there is only one. */
     <T> Pending<T> start(Supplier<T> work) {
         return start(work, threads == 1);
