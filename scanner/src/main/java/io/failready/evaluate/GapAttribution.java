@@ -33,7 +33,11 @@ public final class GapAttribution {
     private GapAttribution() {}
 
     public static void attach(List<Evaluation> evals, GapIndex index, List<CollectionGap> gaps) {
-        Candidates candidates = new Candidates(gaps);
+        attach(evals, index, new Candidates(gaps));
+    }
+
+    /** The same, with the gaps' lookup built once for several slices of one evaluation's list (read-only once built). */
+    static void attach(List<Evaluation> evals, GapIndex index, Candidates candidates) {
         for (Evaluation e : evals) {
             if (e.getComplianceType() != ComplianceType.INSUFFICIENT_DATA) continue;
             Set<CollectionGap> behind = new LinkedHashSet<>();
@@ -61,7 +65,7 @@ public final class GapAttribution {
      * every place it occurs in an annotation starts such a tail at an occurrence of " in ": only
      * the gaps with the tail found there are compared in full. Same gaps, same (list) order.
      */
-    private static final class Candidates {
+    static final class Candidates {
         private static final String IN = " in ";
         final CollectionGap[] all;
         private final String[] described;

@@ -264,22 +264,32 @@ public final class RuleEngine {
         Set<String> regions = new HashSet<>(w.allRegions());
         regions.add(Resource.GLOBAL);
         Scope scope = new Scope(w.scope);
+        List<KieBase> parts = partitions();
+        // the engine's own passes use as many threads as the rule sessions fire on
+        SideBySide side = new SideBySide(parts.size());
         List<Resource> mine = new ArrayList<>();
-        for (Resource r : snapshot.getResources()) {
-            if (accounts.contains(r.getAccountId()) && regions.contains(r.getAwsRegion())) {
-                r.setInScope(scope.contains(r));
-                mine.add(r);
+        for (List<Resource> slice : side.slices(snapshot.getResources(), rs -> {
+            List<Resource> own = new ArrayList<>();
+            for (Resource r : rs) {
+                if (accounts.contains(r.getAccountId()) && regions.contains(r.getAwsRegion())) {
+                    r.setInScope(scope.contains(r));
+                    own.add(r);
+                }
             }
-        }
+            return own;
+        })) mine.addAll(slice);
         List<CollectionGap> gaps = snapshot.getCollectionGaps().stream()
                 .filter(g -> accounts.contains(g.getAccountId())).toList();
         GapIndex gapIndex = new GapIndex(gaps, new HashSet<>(snapshot.getAccounts()), new HashSet<>(snapshot.getRegions()));
 
         io.failready.util.Timings.mark("scoped " + mine.size());
-        CounterpartMatcher matcher = new CounterpartMatcher(mine, w);
-        List<Counterpart> counterparts = new ArrayList<>();
-        List<Resource> inScope = mine.stream().filter(Resource::isInScope).toList();
-        for (RegionPair p : pairs) counterparts.addAll(matcher.match(inScope, p));
+        // the indexes and the counterparts both only read the scoped resources: built side by side
+        SideBySide.Pending<List<Object>> indexes = side.start(() -> {
+            List<Object> built = Indexes.build(new Indexes.Estate(w, pairs, mine));
+            io.failready.util.Timings.mark("indexes built");
+            return built;
+        });
+        List<Counterpart> counterparts = counterparts(mine, w, pairs);
 
         io.failready.util.Timings.mark("counterparts " + counterparts.size());
         Set<String> disabled = new HashSet<>(cfg.disabledRules);
@@ -296,30 +306,54 @@ public final class RuleEngine {
         facts.addAll(pairs);
         for (RuleMetadata m : catalog.rules().values()) facts.add(new RuleParameters(m.id(), parameters(m, w)));
         facts.addAll(mine);
-        facts.addAll(Indexes.build(new Indexes.Estate(w, pairs, mine)));
+        facts.addAll(indexes.join());
         facts.addAll(gaps);
         facts.addAll(counterparts);
         facts.add(new io.failready.facts.Counterparts(counterparts));
         io.failready.util.Timings.mark("facts built");
 
-        List<KieBase> parts = partitions();
         List<Evaluation> fired = parts.size() > 1 ? fireParallel(w.name, parts, facts, enabled, opts) : null;
         if (fired == null) fired = fireSerial(w.name, facts, enabled, opts);
         io.failready.util.Timings.mark("rules fired");
-        List<Evaluation> evals = fired;
-        // resources a failed listing hid were never judged: say so instead of saying nothing
-        evals.addAll(UnseenSubjects.complete(catalog, enabled, pairs, w.accountIds(), gapIndex, gaps, mine, evals));
-        GapAttribution.attach(evals, gapIndex, gaps);
+        List<Evaluation> emitted = fired;
+        // resources a failed listing hid were never judged: say so instead of saying nothing. The
+        // completion only reads what the evaluations are about, attribution and classification only
+        // write their gaps, section and severity: the two run side by side.
+        SideBySide.Pending<List<Evaluation>> unseen = side.start(
+                () -> UnseenSubjects.complete(catalog, enabled, pairs, w.accountIds(), gapIndex, gaps, mine, emitted));
+        GapAttribution.Candidates candidates = new GapAttribution.Candidates(gaps);
+        side.slices(emitted, slice -> { attributeAndClassify(slice, w, gapIndex, candidates); return null; });
+        List<Evaluation> added = unseen.join();
+        attributeAndClassify(added, w, gapIndex, candidates);
+        List<Evaluation> evals = new ArrayList<>(emitted.size() + added.size());
+        evals.addAll(emitted);
+        evals.addAll(added);
+        io.failready.util.Timings.mark("completed and classified");
+        // sorted before waivers are applied, so their notices come in report order whichever session
+        // emitted an evaluation first
+        side.sort(evals, Evaluation.REPORT_ORDER);
+        io.failready.util.Timings.mark("sorted");
+        List<String> notices = applyWaivers(evals, w, cfg.waiverPolicy, opts.asOf());
+        io.failready.util.Timings.mark("waivers applied");
+        return new WorkloadResult(w, pairs, evals, notices, direction);
+    }
+
+    /** In a method of its own so the matcher's lookup tables (a map entry per resource) are garbage before the rules fire. */
+    private static List<Counterpart> counterparts(List<Resource> mine, Workload w, List<RegionPair> pairs) {
+        CounterpartMatcher matcher = new CounterpartMatcher(mine, w);
+        List<Counterpart> counterparts = new ArrayList<>();
+        List<Resource> inScope = mine.stream().filter(Resource::isInScope).toList();
+        for (RegionPair p : pairs) counterparts.addAll(matcher.match(inScope, p));
+        return counterparts;
+    }
+
+    private void attributeAndClassify(List<Evaluation> evals, Workload w, GapIndex gapIndex, GapAttribution.Candidates candidates) {
+        GapAttribution.attach(evals, gapIndex, candidates);
         for (Evaluation e : evals) {
             RuleMetadata m = catalog.get(e.getRuleId());
             String override = w.severityOverrides.get(e.getRuleId());
             e.classify(m.section(), override == null ? m.severity() : Severity.parse(override));
         }
-        // sorted before waivers are applied, so their notices come in report order whichever session
-        // emitted an evaluation first
-        evals.sort(Evaluation.REPORT_ORDER);
-        List<String> notices = applyWaivers(evals, w, cfg.waiverPolicy, opts.asOf());
-        return new WorkloadResult(w, pairs, evals, notices, direction);
     }
 
     /** What one session did: its evaluations, how often rules fired, and whether the watchdog halted it. */

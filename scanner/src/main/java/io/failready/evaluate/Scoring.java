@@ -32,7 +32,8 @@ public final class Scoring {
 
     /** Scores grouped by a key, sorted by key. */
     public static Map<String, Double> scoreBy(List<Evaluation> evals, Function<Evaluation, String> key) {
-        Map<String, List<Evaluation>> groups = new TreeMap<>();
+        // hashed while grouping (a million evaluations at a million resources), sorted once below
+        Map<String, List<Evaluation>> groups = new java.util.HashMap<>();
         for (Evaluation e : evals) {
             String k = key.apply(e);
             if (k != null) groups.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(e);

@@ -47,10 +47,30 @@ final class UnseenSubjects {
     static List<Evaluation> complete(RuleCatalog catalog, Predicate<String> enabled, List<RegionPair> pairs,
                                      List<String> accounts, GapIndex gapIndex, List<CollectionGap> gaps,
                                      List<Resource> inventory, List<Evaluation> emitted) {
-        // Keys are records, not concatenated strings: this runs once per evaluation (a million at 1M resources).
+        // Only a rule, account and region with a service gap can need completing, and an evaluation
+        // matters only there: the few such places are found first, so the pass over every evaluation
+        // (a million at 1M resources) is two lookups for most of them, and allocates nothing.
+        Map<String, Set<String>> gapAccountsByRule = new HashMap<>();
+        for (RuleMetadata m : catalog.rules().values()) {
+            if (!enabled.test(m.id())) continue;
+            for (String type : m.resourceType().split(",")) {
+                String service = service(type.trim());
+                if (service == null || SELF_JUDGING_SERVICES.contains(service)) continue;
+                boolean global = GLOBAL_SERVICES.contains(service);
+                for (RegionPair p : pairs) {
+                    String region = global ? Resource.GLOBAL : catalog.judgesRecoveryRegion(m.id()) ? p.recovery() : p.primary();
+                    for (String a : accounts) {
+                        if (gapIndex.gap(a, region, service) != null) gapAccountsByRule.computeIfAbsent(m.id(), k -> new HashSet<>()).add(a);
+                    }
+                }
+            }
+        }
+        // Keys are records, not concatenated strings.
         Map<String, String> services = new HashMap<>();
         Set<Judged> judged = new HashSet<>();
         for (Evaluation e : emitted) {
+            Set<String> gapAccounts = gapAccountsByRule.get(e.getRuleId());
+            if (gapAccounts == null || !gapAccounts.contains(e.getAccountId())) continue;
             String svc = e.getResourceType() == null ? null : services.computeIfAbsent(e.getResourceType(), UnseenSubjects::service);
             judged.add(new Judged(e.getRuleId(), svc, e.getAccountId(), e.getRegion()));
         }

@@ -139,11 +139,27 @@ public final class Evaluation {
 
     public String key() { return ruleId + "|" + resourceId + "|" + region + "|" + recoveryRegion; }
 
-    public static final Comparator<Evaluation> REPORT_ORDER = Comparator
-            .comparing(Evaluation::getSeverity, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Evaluation::getRuleId)
-            .thenComparing(e -> Objects.toString(e.getAccountId(), ""))
-            .thenComparing(e -> Objects.toString(e.getRegion(), ""))
-            .thenComparing(e -> Objects.toString(e.getResourceId(), ""))
-            .thenComparing(e -> Objects.toString(e.getRecoveryRegion(), ""));
+    public static final Comparator<Evaluation> REPORT_ORDER = Evaluation::reportOrder;
+
+    /*
+     * Written out rather than chained Comparator.comparing calls: the engine sorts every evaluation
+     * (a million at a million resources), and the chain's boxed keys and lambdas made it the slowest
+     * step after firing. Severity nulls last, then rule id, then account, region, resource and
+     * recovery region with a missing value as "".
+     */
+    private static int reportOrder(Evaluation a, Evaluation b) {
+        if (a.severity != b.severity) {
+            if (a.severity == null) return 1;
+            if (b.severity == null) return -1;
+            return a.severity.compareTo(b.severity);
+        }
+        int c = a.getRuleId().compareTo(b.getRuleId());
+        if (c != 0) return c;
+        if ((c = orEmpty(a.getAccountId()).compareTo(orEmpty(b.getAccountId()))) != 0) return c;
+        if ((c = orEmpty(a.getRegion()).compareTo(orEmpty(b.getRegion()))) != 0) return c;
+        if ((c = orEmpty(a.getResourceId()).compareTo(orEmpty(b.getResourceId()))) != 0) return c;
+        return orEmpty(a.getRecoveryRegion()).compareTo(orEmpty(b.getRecoveryRegion()));
+    }
+
+    private static String orEmpty(String s) { return s == null ? "" : s; }
 }

@@ -16,6 +16,7 @@ import io.failready.snapshot.Snapshot;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,11 @@ public final class ReportBuilder {
         GatePolicy policy = GatePolicy.from(w.gate);
         Double score = Scoring.score(evals);
         List<Report.SectionScore> sections = new ArrayList<>();
+        // one pass for every section rather than one per section (a million evaluations at a million resources)
+        Map<String, List<Evaluation>> bySection = new HashMap<>();
+        for (Evaluation e : evals) if (e.getSection() != null) bySection.computeIfAbsent(e.getSection(), k -> new ArrayList<>()).add(e);
         for (String s : RuleMetadata.SECTIONS) {
-            List<Evaluation> in = evals.stream().filter(e -> s.equals(e.getSection())).toList();
+            List<Evaluation> in = bySection.getOrDefault(s, List.of());
             sections.add(new Report.SectionScore(s, Scoring.score(in),
                     countType(in, ComplianceType.COMPLIANT), countType(in, ComplianceType.NON_COMPLIANT),
                     countType(in, ComplianceType.INSUFFICIENT_DATA), countType(in, ComplianceType.NOT_APPLICABLE),

@@ -101,9 +101,12 @@ class ParallelRulesParityTest {
         }));
     }
 
-    /** Shapes: few large accounts, many small ones; a second workload over some accounts; both directions. */
+    /**
+     * Shapes: few large accounts, many small ones; a second workload over some accounts; both directions;
+     * and one large enough that the engine's passes around firing split over threads ({@link SideBySide#MIN_SLICE}).
+     */
     @ParameterizedTest
-    @CsvSource({"3, 300, 1", "8, 150, 1", "5, 200, 3", "2, 500, 4"})
+    @CsvSource({"3, 300, 1", "8, 150, 1", "5, 200, 3", "2, 500, 4", "4, 2000, 5"})
     void generatedEstatesJudgedTheSame(int accounts, int perAccount, long seed) throws IOException {
         EstateGenerator gen = new EstateGenerator(accounts, perAccount, seed);
         Path snap = tmp.resolve("estate-" + accounts + "-" + seed + ".json.gz");
