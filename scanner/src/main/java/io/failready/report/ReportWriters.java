@@ -4,7 +4,6 @@ import io.failready.model.Report;
 import io.failready.rules.Frameworks;
 
 import io.failready.util.AtomicFiles;
-import io.failready.util.Json;
 import io.failready.util.OutputSet;
 
 import java.io.BufferedWriter;
@@ -84,7 +83,7 @@ public final class ReportWriters {
                                Function<String, String> ruleDocs, Path templateDir,
                                Function<String, String> inventoryOf, Frameworks.Framework framework) throws IOException {
         View report = new View(full, FrameworkView.filter(full, framework), framework, inventoryOf);
-        int threads = Math.min(order.size(), Integer.getInteger("failready.report.threads", Math.max(1, Runtime.getRuntime().availableProcessors())));
+        int threads = Math.min(order.size(), threads());
         if (threads <= 1) {
             for (ReportFormat f : order) writeOne(f, report, previous, outDir, ruleDocs, templateDir);
         } else {
@@ -118,6 +117,11 @@ public final class ReportWriters {
         }
     }
 
+    /** Threads for writing reports: the cores, or the system property failready.report.threads. */
+    static int threads() {
+        return Integer.getInteger("failready.report.threads", Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
     /** The whole report (for the contract and the gate's test report), the framework's view of it, and inventory times. */
     private record View(Report full, Report shown, Frameworks.Framework framework, Function<String, String> inventoryOf) {}
 
@@ -127,7 +131,7 @@ public final class ReportWriters {
         Report shown = v.shown();
         Frameworks.Framework fw = v.framework();
         switch (f) {
-            case JSON -> file(target, out -> Json.REPORT_WRITER.writeValue(new NonClosing(out), v.full()));
+            case JSON -> file(target, out -> ReportJson.write(v.full(), new NonClosing(out), threads()));
             case HTML -> text(target, w -> HtmlReportWriter.render(shown, previous, ruleDocs, templateDir, v.inventoryOf(), w, frameworkStatus(v)));
             case JUNIT -> text(target, w -> JunitXmlWriter.write(v.full(), w));
             case MD -> file(target, out -> out.write(MarkdownSummaryWriter.render(shown, previous, v.inventoryOf(), frameworkStatus(v)).getBytes(StandardCharsets.UTF_8)));
