@@ -141,15 +141,20 @@ final class ReportJson {
     /** A block of evaluations serialized one after another; {@code ends[i]} is where the i-th ends in {@code bytes}. */
     private record Block(byte[] bytes, int[] ends) {
         static Block of(List<?> slice) throws IOException {
-            Buffer buf = new Buffer(slice.size() * 512);
+            Buffer buf = new Buffer(slice.size() * 640); // an evaluation is ~600 bytes: one array, rarely regrown
             int[] ends = new int[slice.size()];
+            // one serializer provider per block (as ONE.writeValue makes one per value): the mapper's
+            // configuration, and the generator without a pretty printer writes each value compactly
+            SerializerProvider provider = Json.MAPPER.getSerializerProviderInstance();
+            JsonSerializer<Object> serializer = provider.findTypedValueSerializer(Evaluation.class, true, null);
             try (JsonGenerator g = ONE.createGenerator(buf)) {
                 // values one after another with nothing between them: the writer places each
                 g.setRootValueSeparator(null);
                 for (int i = 0; i < ends.length; i++) {
-                    ONE.writeValue(g, slice.get(i));
-                    g.flush();
-                    ends[i] = buf.size();
+                    Object e = slice.get(i);
+                    if (e == null) g.writeNull();
+                    else serializer.serialize(e, g, provider);
+                    ends[i] = buf.size() + g.getOutputBuffered();
                 }
             }
             return new Block(buf.bytes(), ends);

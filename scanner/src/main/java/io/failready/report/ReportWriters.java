@@ -82,8 +82,11 @@ public final class ReportWriters {
     private static void render(List<ReportFormat> order, Report full, Report previous, Path outDir,
                                Function<String, String> ruleDocs, Path templateDir,
                                Function<String, String> inventoryOf, Frameworks.Framework framework) throws IOException {
-        View report = new View(full, FrameworkView.filter(full, framework), framework, inventoryOf);
         int threads = Math.min(order.size(), threads());
+        // the JSON report's evaluations take the cores the other formats leave: with HTML beside it on
+        // two cores, more threads only slow the HTML, the longer of the two
+        int jsonThreads = Math.max(1, threads() - (order.size() - 1));
+        View report = new View(full, FrameworkView.filter(full, framework), framework, inventoryOf, jsonThreads);
         if (threads <= 1) {
             for (ReportFormat f : order) writeOne(f, report, previous, outDir, ruleDocs, templateDir);
         } else {
@@ -123,7 +126,8 @@ public final class ReportWriters {
     }
 
     /** The whole report (for the contract and the gate's test report), the framework's view of it, and inventory times. */
-    private record View(Report full, Report shown, Frameworks.Framework framework, Function<String, String> inventoryOf) {}
+    private record View(Report full, Report shown, Frameworks.Framework framework, Function<String, String> inventoryOf,
+                        int jsonThreads) {}
 
     private static Path writeOne(ReportFormat f, View v, Report previous, Path outDir,
                                  Function<String, String> ruleDocs, Path templateDir) throws IOException {
@@ -131,7 +135,7 @@ public final class ReportWriters {
         Report shown = v.shown();
         Frameworks.Framework fw = v.framework();
         switch (f) {
-            case JSON -> file(target, out -> ReportJson.write(v.full(), new NonClosing(out), threads()));
+            case JSON -> file(target, out -> ReportJson.write(v.full(), new NonClosing(out), v.jsonThreads()));
             case HTML -> text(target, w -> HtmlReportWriter.render(shown, previous, ruleDocs, templateDir, v.inventoryOf(), w, frameworkStatus(v)));
             case JUNIT -> text(target, w -> JunitXmlWriter.write(v.full(), w));
             case MD -> file(target, out -> out.write(MarkdownSummaryWriter.render(shown, previous, v.inventoryOf(), frameworkStatus(v)).getBytes(StandardCharsets.UTF_8)));
