@@ -21,13 +21,30 @@ public final class Scoring {
     public static Double score(Collection<Evaluation> evals) {
         long num = 0, den = 0;
         for (Evaluation e : evals) {
-            if (e.isWaived() || e.getComplianceType() == ComplianceType.NOT_APPLICABLE || e.getSeverity() == null) continue;
-            int w = e.getSeverity().weight();
-            den += w;
-            if (e.getComplianceType() == ComplianceType.COMPLIANT) num += w;
+            num += compliantWeight(e);
+            den += countedWeight(e);
         }
-        if (den == 0) return null;
-        return Math.round(1000.0 * num / den) / 10.0;
+        return score(num, den);
+    }
+
+    /** What an evaluation adds to the score's denominator: its severity's weight, or 0 when it does not count. */
+    public static int countedWeight(Evaluation e) {
+        if (e.isWaived() || e.getComplianceType() == ComplianceType.NOT_APPLICABLE || e.getSeverity() == null) return 0;
+        return e.getSeverity().weight();
+    }
+
+    /** What an evaluation adds to the score's numerator: its counted weight when COMPLIANT, else 0. */
+    public static int compliantWeight(Evaluation e) {
+        return e.getComplianceType() == ComplianceType.COMPLIANT ? countedWeight(e) : 0;
+    }
+
+    /**
+     * The score of weight sums made with {@link #compliantWeight} and {@link #countedWeight}, so a
+     * caller that changes a few evaluations (the "fix first" gain) need not re-add them all.
+     */
+    public static Double score(long compliantWeights, long countedWeights) {
+        if (countedWeights == 0) return null;
+        return Math.round(1000.0 * compliantWeights / countedWeights) / 10.0;
     }
 
     /** Scores grouped by a key, sorted by key. */

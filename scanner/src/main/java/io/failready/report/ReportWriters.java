@@ -4,7 +4,6 @@ import io.failready.model.Report;
 import io.failready.rules.Frameworks;
 
 import io.failready.util.AtomicFiles;
-import io.failready.util.Json;
 import io.failready.util.OutputSet;
 
 import java.io.BufferedWriter;
@@ -83,8 +82,11 @@ public final class ReportWriters {
     private static void render(List<ReportFormat> order, Report full, Report previous, Path outDir,
                                Function<String, String> ruleDocs, Path templateDir,
                                Function<String, String> inventoryOf, Frameworks.Framework framework) throws IOException {
-        View report = new View(full, FrameworkView.filter(full, framework), framework, inventoryOf);
-        int threads = Math.min(order.size(), Integer.getInteger("failready.report.threads", Math.max(1, Runtime.getRuntime().availableProcessors())));
+        int threads = Math.min(order.size(), threads());
+        // the JSON report's evaluations take the cores the other formats leave: with HTML beside it on
+        // two cores, more threads only slow the HTML, the longer of the two
+        int jsonThreads = Math.max(1, threads() - (order.size() - 1));
+        View report = new View(full, FrameworkView.filter(full, framework), framework, inventoryOf, jsonThreads);
         if (threads <= 1) {
             for (ReportFormat f : order) writeOne(f, report, previous, outDir, ruleDocs, templateDir);
         } else {
@@ -118,8 +120,14 @@ public final class ReportWriters {
         }
     }
 
+    /** Threads for writing reports: the cores, or the system property failready.report.threads. */
+    static int threads() {
+        return Integer.getInteger("failready.report.threads", Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
     /** The whole report (for the contract and the gate's test report), the framework's view of it, and inventory times. */
-    private record View(Report full, Report shown, Frameworks.Framework framework, Function<String, String> inventoryOf) {}
+    private record View(Report full, Report shown, Frameworks.Framework framework, Function<String, String> inventoryOf,
+                        int jsonThreads) {}
 
     private static Path writeOne(ReportFormat f, View v, Report previous, Path outDir,
                                  Function<String, String> ruleDocs, Path templateDir) throws IOException {
@@ -127,7 +135,7 @@ public final class ReportWriters {
         Report shown = v.shown();
         Frameworks.Framework fw = v.framework();
         switch (f) {
-            case JSON -> file(target, out -> Json.REPORT_WRITER.writeValue(new NonClosing(out), v.full()));
+            case JSON -> file(target, out -> ReportJson.write(v.full(), new NonClosing(out), v.jsonThreads()));
             case HTML -> text(target, w -> HtmlReportWriter.render(shown, previous, ruleDocs, templateDir, v.inventoryOf(), w, frameworkStatus(v)));
             case JUNIT -> text(target, w -> JunitXmlWriter.write(v.full(), w));
             case MD -> file(target, out -> out.write(MarkdownSummaryWriter.render(shown, previous, v.inventoryOf(), frameworkStatus(v)).getBytes(StandardCharsets.UTF_8)));

@@ -6,10 +6,8 @@ import io.failready.model.Evaluation;
 import io.failready.model.Report;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +126,12 @@ public final class Scorecards {
             Map<String, List<Evaluation>> byRule = new LinkedHashMap<>();
             for (Evaluation e : ReportFacts.blocking(w)) byRule.computeIfAbsent(e.getRuleId(), k -> new ArrayList<>()).add(e);
             if (byRule.isEmpty()) continue;
-            Double now = Scoring.score(all);
+            long num = 0, den = 0;
+            for (Evaluation e : all) {
+                num += Scoring.compliantWeight(e);
+                den += Scoring.countedWeight(e);
+            }
+            Double now = Scoring.score(num, den);
             for (Map.Entry<String, List<Evaluation>> g : byRule.entrySet()) {
                 List<Evaluation> findings = g.getValue();
                 Map<String, Integer> perAccount = new HashMap<>();
@@ -142,21 +145,29 @@ public final class Scorecards {
                 accounts.sort(Comparator.comparing(AccountCount::findings, Comparator.reverseOrder()).thenComparing(AccountCount::accountId));
                 Evaluation first = findings.get(0);
                 out.add(new FixGroup(w.name(), w.owner(), g.getKey(), first.getSeverity() == null ? null : first.getSeverity().name(),
-                        findings.size(), resources.size(), gain(all, findings, now), List.copyOf(accounts)));
+                        findings.size(), resources.size(), gain(num, den, findings, now), List.copyOf(accounts)));
             }
         }
         out.sort(FIX_ORDER);
         return out;
     }
 
-    /** The score with {@code fixed} judged COMPLIANT instead, minus {@code now}, by {@link Scoring} itself. */
-    static Double gain(List<Evaluation> all, List<Evaluation> fixed, Double now) {
+    /**
+     * The score with {@code fixed} judged COMPLIANT instead, minus {@code now}, by {@link Scoring}
+     * itself. Scoring sums integer weights, so swapping the fixed evaluations' terms in the
+     * workload's sums ({@code num}, {@code den}) gives exactly the score of re-scoring every
+     * evaluation: one pass over the findings instead of one over the workload per rule, which at
+     * 100k evaluations was a third of the HTML report's time. {@code fixed} is drawn from the
+     * workload's list entry by entry, so each entry's terms are swapped once.
+     */
+    static Double gain(long num, long den, List<Evaluation> fixed, Double now) {
         if (now == null) return null;
-        Set<Evaluation> set = Collections.newSetFromMap(new IdentityHashMap<>());
-        set.addAll(fixed);
-        List<Evaluation> after = new ArrayList<>(all.size());
-        for (Evaluation e : all) after.add(set.contains(e) ? compliant(e) : e);
-        Double then = Scoring.score(after);
+        for (Evaluation e : fixed) {
+            Evaluation after = compliant(e);
+            num += Scoring.compliantWeight(after) - Scoring.compliantWeight(e);
+            den += Scoring.countedWeight(after) - Scoring.countedWeight(e);
+        }
+        Double then = Scoring.score(num, den);
         return then == null ? null : Math.round(10.0 * (then - now)) / 10.0;
     }
 
