@@ -11,6 +11,6 @@ failready_check_cds_mode   # wait means on here: the image never builds archives
 CDS=()
 if [[ "${FAILREADY_CDS:-on}" != off ]]; then
   jsa="$(failready_archive "$LIB" "$(failready_archive_kind "$@")" "$(failready_jar_stamp "$JAR")")"
-  [[ -f "$jsa" ]] && CDS=(-XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  [[ -f "$jsa" ]] && CDS=(-XX:SharedArchiveFile="$jsa" $FAILREADY_CDS_JVM_OPTS)
 fi
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${FAILREADY_JAVA_OPTS:-$FAILREADY_DEFAULT_JVM_OPTS} "${CDS[@]}" -cp "$JAR" io.failready.cli.FailReady "$@"
