@@ -47,8 +47,8 @@ public final class EnginePrefetch {
         for (String a : args) {
             if ("--".equals(a)) break;
             if ("--help".equals(a) || "-h".equals(a) || "--rules".equals(a) || a.startsWith("--rules=")) return false;
-            // gate --report reads a saved report and loads no rules
-            if ("gate".equals(command) && ("--report".equals(a) || "-r".equals(a) || a.startsWith("--report="))) return false;
+            // gate --report reads a saved report and loads no rules (-rFILE: picocli's attached short form)
+            if ("gate".equals(command) && (a.startsWith("--report") || (a.startsWith("-r") && !a.startsWith("--")))) return false;
         }
         return true;
     }

@@ -23,6 +23,7 @@ class EnginePrefetchTest {
         assertFalse(EnginePrefetch.wanted("gate", "--report", "r.json"));
         assertFalse(EnginePrefetch.wanted("gate", "-r", "r.json"));
         assertFalse(EnginePrefetch.wanted("gate", "--report=r.json"));
+        assertFalse(EnginePrefetch.wanted("gate", "-rr.json", "--to", "eu-west-1"));
         assertFalse(EnginePrefetch.wanted("evaluate", "--rules", "mine", "--snapshot", "s.json"));
         assertFalse(EnginePrefetch.wanted("scan", "--demo", "--rules=mine"));
         assertFalse(EnginePrefetch.wanted("evaluate", "--help"));
