@@ -12,6 +12,6 @@ CDS=()
 kind="$(failready_archive_kind "$@")"
 if [[ "${FAILREADY_CDS:-on}" != off ]]; then
   jsa="$(failready_archive "$LIB" "$kind" "$(failready_jar_stamp "$JAR")")"
-  [[ -f "$jsa" ]] && CDS=(-XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  [[ -f "$jsa" ]] && CDS=(-XX:SharedArchiveFile="$jsa" $FAILREADY_CDS_JVM_OPTS)
 fi
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" $(failready_jvm_opts "$kind") "${CDS[@]}" -cp "$JAR" io.failready.cli.FailReady "$@"

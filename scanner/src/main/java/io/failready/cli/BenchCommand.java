@@ -203,7 +203,9 @@ public final class BenchCommand extends AbstractCommand {
             switch (profile) {
                 case "quick" -> { for (String[] args : quick) FailReady.run(quiet, quiet, args); }
                 case "evaluate" -> {
-                    FailReady.run(quiet, quiet, "scan", "--demo", "--out", outDir.toString(), "--format", "all");
+                    String[] scan = {"scan", "--demo", "--out", outDir.toString(), "--format", "all"};
+                    io.failready.evaluate.EnginePrefetch.start(scan); // as main does: its classes belong in the archive
+                    FailReady.run(quiet, quiet, scan);
                     for (String[] args : quick) FailReady.run(quiet, quiet, args);
                 }
                 case "collect" -> collectAgainstStub();

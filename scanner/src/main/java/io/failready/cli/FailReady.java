@@ -85,6 +85,7 @@ public final class FailReady extends AbstractCommand {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         io.failready.evaluate.RuleSandbox.guardProcess();
+        io.failready.evaluate.EnginePrefetch.start(args); // before picocli's model: see EnginePrefetch
         int status = run(out, err, args);
         io.failready.evaluate.RuleSandbox.exiting(status);
         System.exit(status);

@@ -75,9 +75,10 @@ public final class ScanCommand extends AbstractCommand {
         if (demo) {
             if (config != null) throw new InputException("--demo brings its own configuration; drop --config or --demo.");
             configPath = DemoEstate.config();
+            // read while the rules load on the prefetch thread (EnginePrefetch), which the engine then waits for
+            snapshot = DemoEstate.snapshot();
             engine = Pipeline.engine(eval.ruleDirs, null);
             cfg = Pipeline.config(configPath, engine.catalog());
-            snapshot = DemoEstate.snapshot();
             asOfDefault = Instant.parse(DemoEstate.COLLECTED_AT);
             snapSource = new Report.Source("demo", null, snapshot.getCollectedAt());
         } else if (config != null) {

@@ -123,6 +123,12 @@ public final class RuleEngine {
      * here, on the loading thread, while the snapshot is still being read.
      */
     public static RuleEngine load(List<Path> userRuleDirs, int threads) {
+        RuleEngine early = EnginePrefetch.take(userRuleDirs, threads);
+        if (early != null) return early;
+        return create(userRuleDirs, threads);
+    }
+
+    static RuleEngine create(List<Path> userRuleDirs, int threads) {
         RuleSet set = RuleSources.bundledPlus(userRuleDirs);
         RuleCatalog catalog = RuleCatalog.read(set);
         if (threads <= 1) return new RuleEngine(catalog, RuleBaseLoader.build(set));

@@ -62,37 +62,46 @@ public final class RuleBaseLoader {
         String key = set.sha256();
         KieBase cached = CACHE.get(key);
         if (cached != null) return cached;
-        KieBase built = KieBaseBuilder.createKieBaseFromModel(models(set));
+        KieBase built = KieBaseBuilder.createKieBaseFromModel(models(set).get());
         CACHE.put(key, built);
         return built;
     }
 
     /*
-     * The models of a rule set, instantiated once per JVM: the full rule base and its partitions are
-     * all built from the same objects.
+     * The models of a rule set: its classes are found (or compiled) once per JVM, and every rule base
+     * built from them gets instances of its own. Each instance makes its own rule, pattern and
+     * declaration objects (the generated constructor calls the rule methods); what instances share is
+     * stateless (the generated lambdas are enum singletons, the domain-class metadata is constant), so
+     * rule bases can be built from them on several threads at once without relying on the builder
+     * leaving the model's objects untouched.
      */
-    private static final Map<String, List<Model>> MODELS = new java.util.LinkedHashMap<>(4, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<String, List<Model>> e) { return size() > 4; }
+    private static final Map<String, java.util.function.Supplier<List<Model>>> MODELS = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, java.util.function.Supplier<List<Model>>> e) { return size() > 4; }
     };
-    private static final Map<String, List<KieBase>> PARTITIONS = new java.util.LinkedHashMap<>(4, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<String, List<KieBase>> e) { return size() > 4; }
+    /* a build in progress is found too, so a second caller waits for it instead of building again */
+    private static final Map<String, java.util.concurrent.FutureTask<List<KieBase>>> PARTITIONS = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, java.util.concurrent.FutureTask<List<KieBase>>> e) { return size() > 4; }
     };
 
-    private static synchronized List<Model> models(RuleSet set) {
+    static synchronized java.util.function.Supplier<List<Model>> models(RuleSet set) {
         String key = set.sha256();
-        List<Model> cached = MODELS.get(key);
+        java.util.function.Supplier<List<Model>> cached = MODELS.get(key);
         if (cached != null) return cached;
         List<RuleSet.DrlSource> bundled = set.sources().stream().filter(RuleSet.DrlSource::bundled).toList();
         List<RuleSet.DrlSource> user = set.sources().stream().filter(s -> !s.bundled()).toList();
-        List<Model> models = new ArrayList<>();
+        List<java.util.function.Supplier<List<Model>>> parts = new ArrayList<>();
         if (!bundled.isEmpty()) {
-            List<Model> pre = precompiled(bundled);
+            java.util.function.Supplier<List<Model>> pre = precompiledClasses(bundled);
             // Only a classes directory left behind by an edit without a rebuild gets here (the jar is built
             // in one step); compiling is slower but never runs rules other than the ones on disk.
-            models.addAll(pre != null ? pre : compile(bundled, List.of(), BUNDLED_AT_RUN_TIME));
+            parts.add(pre != null ? pre : compile(bundled, List.of(), BUNDLED_AT_RUN_TIME));
         }
-        if (!user.isEmpty() || !set.javaSources().isEmpty()) models.addAll(compile(user, set.javaSources(), USER));
-        models = List.copyOf(models);
+        if (!user.isEmpty() || !set.javaSources().isEmpty()) parts.add(compile(user, set.javaSources(), USER));
+        java.util.function.Supplier<List<Model>> models = () -> {
+            List<Model> all = new ArrayList<>();
+            for (var p : parts) all.addAll(p.get());
+            return List.copyOf(all);
+        };
         MODELS.put(key, models);
         return models;
     }
@@ -105,33 +114,89 @@ public final class RuleBaseLoader {
      * dealt by {@link #assign}; a partition may be empty of verdict rules when there are fewer ids than
      * partitions. The result is cached like {@link #build}.
      */
-    public static synchronized List<KieBase> buildPartitions(RuleSet set, java.util.Set<String> inference, int k) {
+    public static List<KieBase> buildPartitions(RuleSet set, java.util.Set<String> inference, int k) {
         if (k < 1) throw new IllegalArgumentException("partitions: " + k);
         String key = set.sha256() + "/" + k;
-        List<KieBase> cached = PARTITIONS.get(key);
-        if (cached != null) return cached;
-        List<Model> models = models(set);
+        java.util.concurrent.FutureTask<List<KieBase>> task;
+        boolean mine = false;
+        // Built outside the lock: a build of other rules (the bundled ones, started before the command line
+        // was read) does not hold up this one.
+        synchronized (RuleBaseLoader.class) {
+            task = PARTITIONS.get(key);
+            if (task == null) {
+                task = new java.util.concurrent.FutureTask<>(() -> partitions(set, inference, k));
+                PARTITIONS.put(key, task);
+                mine = true;
+            }
+        }
+        if (mine) task.run();
+        try {
+            return built(task);
+        } catch (RuntimeException | Error e) {
+            // a failed build is not cached: the next caller tries again and gets its own error
+            synchronized (RuleBaseLoader.class) {
+                PARTITIONS.remove(key, task);
+            }
+            throw e;
+        }
+    }
+
+    private static List<KieBase> partitions(RuleSet set, java.util.Set<String> inference, int k) {
+        java.util.function.Supplier<List<Model>> models = models(set);
+        List<List<Model>> instances = new ArrayList<>();
+        for (int i = 0; i < k; i++) instances.add(models.get());
         List<String> ids = new ArrayList<>();
-        for (Model m : models) {
+        for (Model m : instances.get(0)) {
             for (org.drools.model.Rule r : m.getRules()) {
                 String id = ruleId(r.getName());
                 if (!inference.contains(r.getName()) && !ids.contains(id)) ids.add(id);
             }
         }
         Map<String, Integer> share = assign(ids, k);
-        List<KieBase> parts = new ArrayList<>();
+        // Each partition is built from model instances of its own, so the builds share no rule objects
+        // and run side by side: on two cores the rule bases take the time of one instead of the sum.
+        List<java.util.concurrent.FutureTask<KieBase>> builds = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             int part = i;
-            List<Model> mine = new ArrayList<>();
-            for (Model m : models) {
-                mine.add(new RulesOf(m, m.getRules().stream()
-                        .filter(r -> inference.contains(r.getName()) || share.get(ruleId(r.getName())) == part).toList()));
-            }
-            parts.add(KieBaseBuilder.createKieBaseFromModel(mine));
+            builds.add(new java.util.concurrent.FutureTask<>(() -> {
+                List<Model> mine = new ArrayList<>();
+                for (Model m : instances.get(part)) {
+                    mine.add(new RulesOf(m, m.getRules().stream()
+                            .filter(r -> inference.contains(r.getName()) || share.get(ruleId(r.getName())) == part).toList()));
+                }
+                return KieBaseBuilder.createKieBaseFromModel(mine);
+            }));
         }
-        parts = List.copyOf(parts);
-        PARTITIONS.put(key, parts);
-        return parts;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (int i = 1; i < k; i++) {
+            Thread t = new Thread(builds.get(i), "failready-rule-base-" + i);
+            t.setDaemon(true);
+            t.setContextClassLoader(context);
+            t.start();
+        }
+        builds.get(0).run();
+        List<KieBase> parts = new ArrayList<>();
+        for (var b : builds) parts.add(built(b));
+        return List.copyOf(parts);
+    }
+
+    private static <T> T built(java.util.concurrent.FutureTask<T> build) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return build.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the build finishes regardless; its result is wanted
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -167,14 +232,18 @@ public final class RuleBaseLoader {
 
     /** The bundled model built with the jar, or null when it is missing or was built from other DRL. */
     static List<Model> precompiled(List<RuleSet.DrlSource> bundled) {
+        java.util.function.Supplier<List<Model>> classes = precompiledClasses(bundled);
+        return classes == null ? null : classes.get();
+    }
+
+    /** Makes instances of the bundled model built with the jar; null when it is missing or was built from other DRL. */
+    private static java.util.function.Supplier<List<Model>> precompiledClasses(List<RuleSet.DrlSource> bundled) {
         String list = resource(MODEL_LIST);
         String digest = resource(MODEL_DIGEST);
         if (list == null || digest == null || !digest.trim().equals(digest(bundled))) return null;
-        List<Model> models = new ArrayList<>();
-        for (String name : list.split("\\s+")) {
-            if (!name.isBlank()) models.add(instantiate(RuleBaseLoader.class.getClassLoader(), name));
-        }
-        return models;
+        List<String> names = new ArrayList<>();
+        for (String name : list.split("\\s+")) if (!name.isBlank()) names.add(name);
+        return instances(RuleBaseLoader.class.getClassLoader(), names);
     }
 
     /** Digest of the bundled DRL the model is built from: the same hash the report carries for the rule set. */
@@ -190,21 +259,36 @@ public final class RuleBaseLoader {
         }
     }
 
-    private static Model instantiate(ClassLoader loader, String className) {
-        try {
-            return (Model) Class.forName(className, true, loader).getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-            throw new IllegalStateException("rule model class " + className + " cannot be loaded: " + e, e);
+    /* Loads the model classes now (a missing one fails here, once); each get() makes fresh instances. */
+    private static java.util.function.Supplier<List<Model>> instances(ClassLoader loader, List<String> classNames) {
+        List<java.lang.reflect.Constructor<?>> constructors = new ArrayList<>();
+        for (String name : classNames) {
+            try {
+                Class<?> c = Class.forName(name, true, loader);
+                if (!Model.class.isAssignableFrom(c)) throw new ClassCastException(name + " is not a " + Model.class.getName());
+                constructors.add(c.getDeclaredConstructor());
+            } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+                throw new IllegalStateException("rule model class " + name + " cannot be loaded: " + e, e);
+            }
         }
+        return () -> {
+            List<Model> models = new ArrayList<>();
+            for (var c : constructors) {
+                try {
+                    models.add((Model) c.newInstance());
+                } catch (ReflectiveOperationException | LinkageError e) {
+                    throw new IllegalStateException("rule model class " + c.getDeclaringClass().getName() + " cannot be instantiated: " + e, e);
+                }
+            }
+            return List.copyOf(models);
+        };
     }
 
     /** Compiles DRL and decision classes into executable models, in this JVM. */
-    static List<Model> compile(List<RuleSet.DrlSource> drl, List<RuleSet.JavaSource> java, ReleaseId release) {
+    static java.util.function.Supplier<List<Model>> compile(List<RuleSet.DrlSource> drl, List<RuleSet.JavaSource> java, ReleaseId release) {
         InternalKieModule module = compileModule(drl, java, release);
         ClassLoader loader = KieServices.Factory.get().newKieContainer(release).getClassLoader();
-        List<Model> models = new ArrayList<>();
-        for (String name : modelClassNames(module, release)) models.add(instantiate(loader, name));
-        return models;
+        return instances(loader, modelClassNames(module, release));
     }
 
     /**

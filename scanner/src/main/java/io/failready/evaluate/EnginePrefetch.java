@@ -1,0 +1,82 @@
+package io.failready.evaluate;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * The bundled rules' engine, loaded on a second thread from the first line of {@code main}, before
+ * picocli reads the command line: loading it (opening the jar's bundled rule tree, reading the
+ * catalog, building the partitions' rule bases) is the longer side of a small evaluation's start,
+ * and the command line, the configuration and the snapshot are read meanwhile on the other core.
+ * It is only a head start: {@link RuleEngine#load} takes it when it asks for the same thing (no rule
+ * directories, the same number of rule threads) and otherwise loads its own, so an odd command line
+ * or a configuration with rule directories can make a run slower, never different.
+ */
+public final class EnginePrefetch {
+    private static FutureTask<RuleEngine> task;
+    private static int threads;
+
+    private EnginePrefetch() {}
+
+    /** Starts loading when {@code args} name a command that evaluates the bundled rules (and no --rules). */
+    public static synchronized void start(String... args) {
+        if (task != null || !wanted(args)) return;
+        int n;
+        try {
+            n = RuleEngine.evalThreads();
+        } catch (RuntimeException e) {
+            return; // the command reports it where it always did
+        }
+        threads = n;
+        task = new FutureTask<>(() -> RuleEngine.create(List.of(), n));
+        Thread t = new Thread(task, "failready-rules-prefetch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static boolean wanted(String... args) {
+        if (args.length == 0) return false;
+        String command = args[0];
+        boolean evaluates = switch (command) {
+            case "evaluate", "scan", "verify", "evidence", "gate" -> true;
+            default -> false;
+        };
+        if (!evaluates) return false;
+        for (String a : args) {
+            if ("--".equals(a)) break;
+            if ("--help".equals(a) || "-h".equals(a) || "--rules".equals(a) || a.startsWith("--rules=")) return false;
+            // gate --report reads a saved report and loads no rules (-rFILE: picocli's attached short form)
+            if ("gate".equals(command) && (a.startsWith("--report") || (a.startsWith("-r") && !a.startsWith("--")))) return false;
+        }
+        return true;
+    }
+
+    /** The prefetched engine when it is the one asked for (once); null otherwise. */
+    static RuleEngine take(List<Path> userRuleDirs, int n) {
+        FutureTask<RuleEngine> mine;
+        synchronized (EnginePrefetch.class) {
+            if (task == null || !userRuleDirs.isEmpty() || n != threads) return null;
+            mine = task;
+            task = null;
+            threads = 0;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return mine.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the load finishes regardless and is what this caller needs
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+}
