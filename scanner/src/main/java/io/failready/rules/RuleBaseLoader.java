@@ -176,8 +176,35 @@ public final class RuleBaseLoader {
         }
         builds.get(0).run();
         List<KieBase> parts = new ArrayList<>();
-        for (var b : builds) parts.add(built(b));
+        for (int i = 0; i < k; i++) {
+            KieBase kb = built(builds.get(i));
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            for (Model m : instances.get(i)) {
+                for (org.drools.model.Rule r : m.getRules()) {
+                    if (inference.contains(r.getName()) || share.get(ruleId(r.getName())) == i) expected.add(r.getName());
+                }
+            }
+            checkHolds(kb, expected, i);
+            parts.add(kb);
+        }
         return List.copyOf(parts);
+    }
+
+    /**
+     * A partition's rule base holds exactly the rules dealt to it. Drools does not promise that rule
+     * bases built side by side cannot disturb each other, and a rule missing from its partition would
+     * judge nothing, silently; so a rule base that differs is an internal error, never a smaller run.
+     */
+    static void checkHolds(KieBase kb, java.util.Set<String> expected, int partition) {
+        java.util.Set<String> held = new java.util.TreeSet<>();
+        for (var p : kb.getKiePackages()) for (var r : p.getRules()) held.add(r.getName());
+        if (held.equals(expected)) return;
+        java.util.Set<String> missing = new java.util.TreeSet<>(expected);
+        missing.removeAll(held);
+        java.util.Set<String> extra = new java.util.TreeSet<>(held);
+        extra.removeAll(expected);
+        throw new IllegalStateException("rule partition " + (partition + 1) + " was built without " + missing
+                + (extra.isEmpty() ? "" : " and with " + extra) + "; run with FAILREADY_EVAL_THREADS=1 and report this.");
     }
 
     private static <T> T built(java.util.concurrent.FutureTask<T> build) {

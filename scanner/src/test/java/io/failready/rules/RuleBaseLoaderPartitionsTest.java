@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The partitions' rule bases are built side by side, each from model objects no other build touches. */
@@ -52,6 +53,22 @@ class RuleBaseLoaderPartitionsTest {
         // the same rules asked for again: the rule bases already built
         assertSame(parts, RuleBaseLoader.buildPartitions(BUNDLED, CATALOG.inferenceRules(), 4));
         assertNotSame(parts, RuleBaseLoader.buildPartitions(BUNDLED, CATALOG.inferenceRules(), 3));
+    }
+
+    @Test
+    void aPartitionBuiltWithoutOneOfItsRulesIsAnInternalErrorNamingIt() {
+        KieBase kb = RuleBaseLoader.buildPartitions(BUNDLED, CATALOG.inferenceRules(), 2).get(0);
+        Set<String> held = names(kb);
+        RuleBaseLoader.checkHolds(kb, held, 0);
+        Set<String> expected = new TreeSet<>(held);
+        expected.add("SOME_RULE - dealt here, built elsewhere");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RuleBaseLoader.checkHolds(kb, expected, 0));
+        assertTrue(e.getMessage().contains("rule partition 1 was built without [SOME_RULE - dealt here, built elsewhere]"), e.getMessage());
+        Set<String> fewer = new TreeSet<>(held);
+        String dropped = fewer.iterator().next();
+        fewer.remove(dropped);
+        e = assertThrows(IllegalStateException.class, () -> RuleBaseLoader.checkHolds(kb, fewer, 0));
+        assertTrue(e.getMessage().contains("and with [" + dropped + "]"), e.getMessage());
     }
 
     private static Set<String> names(KieBase kb) {
