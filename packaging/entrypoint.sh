@@ -14,4 +14,5 @@ if [[ "${FAILREADY_CDS:-on}" != off ]]; then
   jsa="$(failready_archive "$LIB" "$kind" "$(failready_jar_stamp "$JAR")")"
   [[ -f "$jsa" ]] && CDS=(-XX:SharedArchiveFile="$jsa" $FAILREADY_CDS_JVM_OPTS)
 fi
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" $(failready_jvm_opts "$kind") "${CDS[@]}" -cp "$JAR" io.failready.cli.FailReady "$@"
+# the archive's flags first: a flag in FAILREADY_JAVA_OPTS (e.g. -XX:ArchiveRelocationMode=1) overrides them
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" "${CDS[@]}" $(failready_jvm_opts "$kind") -cp "$JAR" io.failready.cli.FailReady "$@"

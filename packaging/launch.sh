@@ -75,7 +75,8 @@ failready_archive_kind() {  # failready_archive_kind ARGS... -> the kind of arch
   local kind=evaluate a
   case "${1:-}" in
     rules) kind=quick ;;
-    gate) for a in "$@"; do [[ "$a" == -r || "$a" == --report || "$a" == --report=* ]] && kind=quick; done ;;
+    # -r FILE, -rFILE, --report FILE, --report=FILE (as EnginePrefetch reads them)
+    gate) for a in "$@"; do [[ "$a" == --report || "$a" == --report=* || ( "$a" == -r* && "$a" != --* ) ]] && kind=quick; done ;;
     collect) kind=collect ;;
     scan) kind=collect; for a in "$@"; do [[ "$a" == --demo ]] && kind=evaluate; done ;;
   esac

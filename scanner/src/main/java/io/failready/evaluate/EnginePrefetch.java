@@ -44,6 +44,8 @@ public final class EnginePrefetch {
             default -> false;
         };
         if (!evaluates) return false;
+        // picocli reads an @file's arguments in place of it: what it holds (--rules, --report) is unknown here
+        for (String a : args) if (a.startsWith("@")) return false;
         for (String a : args) {
             if ("--".equals(a)) break;
             if ("--help".equals(a) || "-h".equals(a) || "--rules".equals(a) || a.startsWith("--rules=")) return false;

@@ -64,6 +64,8 @@ class EntrypointJvmOptionsTest {
         assertEquals(List.of(launchSh("$FAILREADY_QUICK_JVM_OPTS").split(" ")), gate);
         assertFalse(gate.contains("-Xmn96m"), gate.toString());
         assertEquals(gate, javaArgs(Map.of("FAILREADY_CDS", "off"), "gate", "--report=r.json"));
+        assertEquals(gate, javaArgs(Map.of("FAILREADY_CDS", "off"), "gate", "-rr.json", "--to", "eu-west-1"));
+        assertEquals(gate, javaArgs(Map.of("FAILREADY_CDS", "off"), "gate", "-r", "r.json"));
         assertEquals(gate, javaArgs(Map.of("FAILREADY_CDS", "off"), "rules", "list"));
     }
 
@@ -82,6 +84,16 @@ class EntrypointJvmOptionsTest {
         Map<String, String> env = Map.of("FAILREADY_CDS", "off", "FAILREADY_JAVA_OPTS", "-Xmx123m -XX:+UseSerialGC");
         assertEquals(List.of("-Xmx123m", "-XX:+UseSerialGC"), javaArgs(env, "gate", "--report", "r.json"));
         assertEquals(List.of("-Xmx123m", "-XX:+UseSerialGC"), javaArgs(env, "evaluate", "--snapshot", "s.json"));
+    }
+
+    @Test
+    void aFlagInFailreadyJavaOptsOverridesTheArchivesOwn() throws Exception {
+        String stamp = DockerfileIT.run(List.of("bash", "-c", "source lib/launch.sh && failready_jar_stamp lib/failready.jar"), Map.of(), tmp, 30).out().strip();
+        Files.writeString(tmp.resolve("lib/failready-quick-" + stamp + ".jsa"), "archive");
+        List<String> flags = javaArgs(Map.of("FAILREADY_JAVA_OPTS", "-XX:ArchiveRelocationMode=1"), "gate", "--report", "r.json");
+        // the JVM takes the last of two settings of one flag
+        assertEquals("-XX:ArchiveRelocationMode=1", flags.get(flags.size() - 1), flags.toString());
+        assertTrue(flags.indexOf("-XX:ArchiveRelocationMode=0") < flags.indexOf("-XX:ArchiveRelocationMode=1"), flags.toString());
     }
 
     @Test

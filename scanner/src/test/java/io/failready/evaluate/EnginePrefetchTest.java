@@ -30,6 +30,9 @@ class EnginePrefetchTest {
         assertFalse(EnginePrefetch.wanted("rules", "list"));
         assertFalse(EnginePrefetch.wanted("iam-policy"));
         assertFalse(EnginePrefetch.wanted());
+        // an @file's arguments are read by picocli later: they may name a report or rule directories
+        assertFalse(EnginePrefetch.wanted("gate", "@runbook-args"));
+        assertFalse(EnginePrefetch.wanted("evaluate", "--snapshot", "s.json", "@more"));
         // after "--" nothing is an option
         assertTrue(EnginePrefetch.wanted("evaluate", "--", "--rules"));
     }
