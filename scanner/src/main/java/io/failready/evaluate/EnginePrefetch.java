@@ -2,7 +2,6 @@ package io.failready.evaluate;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -64,21 +63,6 @@ public final class EnginePrefetch {
             task = null;
             threads = 0;
         }
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return mine.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the load finishes regardless and is what this caller needs
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
+        return io.failready.util.Threads.await(mine);
     }
 }

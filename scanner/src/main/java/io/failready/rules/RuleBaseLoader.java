@@ -208,22 +208,7 @@ public final class RuleBaseLoader {
     }
 
     private static <T> T built(java.util.concurrent.FutureTask<T> build) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return build.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the build finishes regardless; its result is wanted
-                }
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
+        return io.failready.util.Threads.await(build);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.failready.util;
 /**
  * Stopping a thread that runs user-supplied code (a rule, a report template) and does not return:
  * the caller waited for it with a deadline and abandons it. Shared by {@code RuleSandbox} and the
- * HTML report's template budget.
+ * HTML report's template budget. And waiting for work done on another thread for the caller.
  */
 public final class Threads {
     private Threads() {}
@@ -31,6 +31,31 @@ public final class Threads {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * The result of work another thread is doing for the caller (a rule base, the prefetched engine),
+     * waiting through interrupts: the work finishes regardless and is what the caller needs, so an
+     * interrupt is kept for the caller's next wait instead of abandoning it. The work's own exception
+     * is rethrown as it was.
+     */
+    public static <T> T await(java.util.concurrent.Future<T> work) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return work.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 }
