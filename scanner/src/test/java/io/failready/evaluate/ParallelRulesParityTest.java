@@ -9,7 +9,6 @@ import io.failready.rules.RuleSources;
 import io.failready.snapshot.Snapshot;
 import io.failready.snapshot.SnapshotIO;
 import io.failready.tooling.bench.EstateGenerator;
-import io.failready.util.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -232,14 +231,6 @@ class ParallelRulesParityTest {
     }
 
     static List<String> canonicalEvaluations(List<Evaluation> evals) {
-        List<String> out = new ArrayList<>();
-        for (Evaluation e : evals) {
-            try {
-                out.add(Json.MAPPER.writeValueAsString(e));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
-                throw new IllegalStateException(x);
-            }
-        }
-        return out;
+        return io.failready.rules.api.TestFacts.canonical(evals);
     }
 }

@@ -6,7 +6,6 @@ import io.failready.evaluate.FixtureRunner;
 import io.failready.evaluate.RuleEngine;
 import io.failready.evaluate.WorkloadResult;
 import io.failready.model.Evaluation;
-import io.failready.util.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -138,14 +137,7 @@ class PrecompiledRulesTest {
     }
 
     private static List<String> canonicalEvaluations(List<Evaluation> evals) {
-        List<String> out = new ArrayList<>();
-        for (Evaluation e : evals) {
-            try {
-                out.add(Json.MAPPER.writeValueAsString(e));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
-                throw new IllegalStateException(x);
-            }
-        }
+        List<String> out = new ArrayList<>(io.failready.rules.api.TestFacts.canonical(evals));
         out.sort(null);
         return out;
     }

@@ -86,4 +86,17 @@ public final class TestFacts {
         System.arraycopy(kv, 0, all, 6, kv.length);
         return resource("AWS::Route53::RecordSet", id, name, Resource.GLOBAL, all);
     }
+
+    /** Each evaluation as its report JSON, in the given order: what two runs must agree on, field for field. */
+    public static java.util.List<String> canonical(java.util.List<io.failready.model.Evaluation> evals) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (io.failready.model.Evaluation e : evals) {
+            try {
+                out.add(io.failready.util.Json.MAPPER.writeValueAsString(e));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+                throw new IllegalStateException(x);
+            }
+        }
+        return out;
+    }
 }
