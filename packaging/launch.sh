@@ -24,7 +24,7 @@
 # promotions ran another Full GC (five at 1M, 2-5 s each, over 20 s of GC CPU). With 60% of the heap
 # kept free after a Full GC (1.5x the live data, committed, not touched) 1M runs one: GC CPU 36 -> 23 s,
 # peak RSS 2.70 -> 2.78 GB. Runs that fit the starting heap (10k, 100k) never run a Full GC: unchanged.
-# FAILREADY_JAVA_OPTS replaces these flags (e.g. -Xmx for very large estates).
+# FAILREADY_JAVA_OPTS replaces these flags and the huge-pages flag below (e.g. -Xmx for very large estates).
 FAILREADY_DEFAULT_JVM_OPTS="-XX:+UseParallelGC -Xss4m -XX:TieredStopAtLevel=1 -Xmn96m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=8 -XX:MetaspaceSize=128m -XX:MinHeapFreeRatio=60"
 
 # The "quick" commands (gate --report, rules; see failready_archive_kind) read one report or the
@@ -65,10 +65,25 @@ failready_check_cds_mode() {
   esac
 }
 
+# Transparent huge pages for the Java heap, where the kernel offers them to a process that asks
+# (/sys/kernel/mm/transparent_hugepage/enabled is "always" or "madvise", the usual Linux defaults): a
+# run touches its young generation and the estate's pages once each, and with 4 KB pages that was
+# 56k page faults at 10k resources and 128k at 100k (16k each with 2 MB pages) and most of the
+# system time. Interleaved medians on 2 cores: 10k evaluation 1.93 -> 1.69 s, 100k 4.32 -> 3.74 s,
+# gate --report of a 10k report 0.51 -> 0.37 s; 1M 33.1 -> 31.9 s at the same peak RSS (2.77 GB).
+# Only where the kernel supports them: elsewhere JDK 17 prints a warning on standard output (where
+# a --format json report may be going), and the flag does not exist on macOS.
+failready_thp_opts() {
+  local mode
+  { read -r mode </sys/kernel/mm/transparent_hugepage/enabled; } 2>/dev/null || return 0
+  [[ "$mode" == *"[always]"* || "$mode" == *"[madvise]"* ]] && echo "-XX:+UseTransparentHugePages"
+  return 0
+}
+
 failready_jvm_opts() {  # failready_jvm_opts KIND -> the JVM flags a command of that kind runs with
   if [[ -n "${FAILREADY_JAVA_OPTS:-}" ]]; then echo "$FAILREADY_JAVA_OPTS"
-  elif [[ "$1" == quick ]]; then echo "$FAILREADY_QUICK_JVM_OPTS"
-  else echo "$FAILREADY_DEFAULT_JVM_OPTS"; fi
+  elif [[ "$1" == quick ]]; then echo "$FAILREADY_QUICK_JVM_OPTS $(failready_thp_opts)"
+  else echo "$FAILREADY_DEFAULT_JVM_OPTS $(failready_thp_opts)"; fi
 }
 
 failready_archive_kind() {  # failready_archive_kind ARGS... -> the kind of archive the command loads

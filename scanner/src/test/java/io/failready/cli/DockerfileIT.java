@@ -183,9 +183,9 @@ class DockerfileIT {
         return new Result(p.exitValue(), out);
     }
 
-    /** The launcher's default JVM flags, read from the one place they are set (packaging/launch.sh). */
+    /** The JVM flags the launcher gives an evaluation on this machine, from the one place they are chosen (packaging/launch.sh). */
     static String defaultJvmOptions() throws Exception {
-        return run(List.of("bash", "-c", "source packaging/launch.sh && echo \"$FAILREADY_DEFAULT_JVM_OPTS\""), Map.of(), ROOT, 30).out().strip();
+        return run(List.of("bash", "-c", "source packaging/launch.sh && failready_jvm_opts evaluate"), Map.of(), ROOT, 30).out().strip();
     }
 
     /** The jar is this build's: no source that goes into it (as the launcher's rebuild check counts them) is newer. */

@@ -23,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pay for the evaluation heap's shape, and FAILREADY_JAVA_OPTS must still replace every default.
  */
 class EntrypointJvmOptionsTest {
+    private static final String KERNEL_THP = "/sys/kernel/mm/transparent_hugepage/enabled";
+    private static final String THP = "-XX:+UseTransparentHugePages";
+
     @TempDir Path tmp;
 
     @BeforeEach
@@ -32,7 +35,11 @@ class EntrypointJvmOptionsTest {
         Files.createDirectories(tmp.resolve("lib"));
         Files.createDirectories(tmp.resolve("jdk/bin"));
         Files.copy(packaging.resolve("entrypoint.sh"), tmp.resolve("bin/failready"));
-        Files.copy(packaging.resolve("launch.sh"), tmp.resolve("lib/launch.sh"));
+        // the kernel's huge-pages setting is read from a file of this test's, so each case can set it
+        String launch = Files.readString(packaging.resolve("launch.sh"));
+        assertTrue(launch.contains(KERNEL_THP), "launch.sh no longer reads " + KERNEL_THP);
+        Files.writeString(tmp.resolve("lib/launch.sh"), launch.replace(KERNEL_THP, tmp.resolve("thp-enabled").toString()));
+        Files.writeString(tmp.resolve("thp-enabled"), "always madvise [never]\n");
         Files.writeString(tmp.resolve("lib/failready.jar"), "not a jar: the stand-in java never opens it");
         Path java = tmp.resolve("jdk/bin/java");
         Files.writeString(java, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
@@ -77,6 +84,23 @@ class EntrypointJvmOptionsTest {
         // a gate that evaluates a snapshot holds the estate
         assertEquals(defaults, javaArgs(Map.of("FAILREADY_CDS", "off"), "gate", "--snapshot", "s.json", "--config", "c.yaml"));
         assertEquals(defaults, javaArgs(Map.of("FAILREADY_CDS", "off"), "scan", "--demo"));
+    }
+
+    @Test
+    void theHeapUsesHugePagesOnlyWhereTheKernelOffersThem() throws Exception {
+        for (String mode : List.of("[always] madvise never", "always [madvise] never")) {
+            Files.writeString(tmp.resolve("thp-enabled"), mode + "\n");
+            List<String> gate = javaArgs(Map.of("FAILREADY_CDS", "off"), "gate", "--report", "r.json");
+            List<String> evaluate = javaArgs(Map.of("FAILREADY_CDS", "off"), "evaluate", "--snapshot", "s.json");
+            assertTrue(gate.contains(THP) && evaluate.contains(THP), mode + ": " + gate + " " + evaluate);
+            assertTrue(evaluate.contains("-Xmn96m"), evaluate.toString());
+        }
+        // JDK 17 answers the flag on such a kernel with a warning on standard output, where a report may go
+        Files.writeString(tmp.resolve("thp-enabled"), "always madvise [never]\n");
+        assertFalse(javaArgs(Map.of("FAILREADY_CDS", "off"), "evaluate", "--snapshot", "s.json").contains(THP));
+        Files.delete(tmp.resolve("thp-enabled")); // no such file: not Linux, or a kernel without them
+        assertFalse(javaArgs(Map.of("FAILREADY_CDS", "off"), "gate", "--report", "r.json").contains(THP));
+        assertFalse(javaArgs(Map.of("FAILREADY_CDS", "off", "FAILREADY_JAVA_OPTS", "-Xmx1g"), "evaluate", "--snapshot", "s.json").contains(THP));
     }
 
     @Test
