@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds scanner/target/failready.jar, the shaded jar every way of running failready uses: ./failready
+# Builds scanner/target/failready.jar, the shaded jar every way of running failready uses, and beside it
+# failready-bundle.jar, the bundled tree (rules, demo, templates, schemas) on its Class-Path: ./failready
 # on first use (and after a change), and the image's build stage (Dockerfile). Tests are not compiled
 # or run: this is the jar, not the test suite (./test.sh). Extra arguments go to Maven.
 set -euo pipefail

@@ -98,15 +98,24 @@ failready_archive_kind() {  # failready_archive_kind ARGS... -> the kind of arch
   echo "$kind"
 }
 
-# An archive is named after the jar it was dumped from (size and modification time to the nanosecond),
-# so an archive of an earlier build is never picked for a rebuilt jar: it is simply not found. The JVM
+# The bundled tree (rules, demo, templates, schemas) is a small jar beside the shaded one, on its
+# manifest's Class-Path (scanner/pom.xml): a run opens it as a file system without indexing the shaded
+# jar's ~57k entries. The two are built, installed and replaced together.
+FAILREADY_BUNDLE=failready-bundle.jar
+
+# An archive is named after the jars it was dumped from (size and modification time to the nanosecond
+# of the shaded jar and of the bundle beside it, which the archive's class path includes), so an
+# archive of an earlier build is never picked for a rebuilt jar: it is simply not found. The JVM
 # checks the same (it refuses an archive whose class path jars changed size or time), but then only
 # warns and runs slower; naming makes the launcher notice and build a fresh one.
-failready_jar_stamp() {  # failready_jar_stamp JAR -> SIZE-MTIME
+failready_jar_stamp() {  # failready_jar_stamp JAR -> SIZE-MTIME-BUNDLESIZE-BUNDLEMTIME; fails without the bundle
+  local s dir=.
+  [[ "$1" == */* ]] && dir="${1%/*}"
   # one process, not a pipe: the launcher runs this on every command
-  local s
-  s="$(stat -c '%s-%.9Y' "$1" 2>/dev/null || stat -f '%z-%Fm' "$1" 2>/dev/null)" || return 1
-  echo "${s//./}"
+  s="$(stat -c '%s-%.9Y' "$1" "$dir/$FAILREADY_BUNDLE" 2>/dev/null \
+    || stat -f '%z-%Fm' "$1" "$dir/$FAILREADY_BUNDLE" 2>/dev/null)" || return 1
+  s="${s//./}"
+  echo "${s//$'\n'/-}"
 }
 
 failready_archive() {  # failready_archive DIR KIND STAMP -> the archive's path

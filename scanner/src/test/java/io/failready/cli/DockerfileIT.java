@@ -36,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DockerfileIT {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path JAR = ROOT.resolve("scanner/target/failready.jar");
+    /** The bundled tree (rules, demo, templates, schemas), on the jar's Class-Path. */
+    static final Path BUNDLE = ROOT.resolve("scanner/target/failready-bundle.jar");
 
     record Instruction(String keyword, String args) {}
 

@@ -41,6 +41,7 @@ class EntrypointJvmOptionsTest {
         Files.writeString(tmp.resolve("lib/launch.sh"), launch.replace(KERNEL_THP, tmp.resolve("thp-enabled").toString()));
         Files.writeString(tmp.resolve("thp-enabled"), "always madvise [never]\n");
         Files.writeString(tmp.resolve("lib/failready.jar"), "not a jar: the stand-in java never opens it");
+        Files.writeString(tmp.resolve("lib/failready-bundle.jar"), "not a jar either");
         Path java = tmp.resolve("jdk/bin/java");
         Files.writeString(java, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -123,7 +124,7 @@ class EntrypointJvmOptionsTest {
     @Test
     void eachKindMapsItsOwnArchive() throws Exception {
         String stamp = DockerfileIT.run(List.of("bash", "-c", "source lib/launch.sh && failready_jar_stamp lib/failready.jar"), Map.of(), tmp, 30).out().strip();
-        assertTrue(stamp.matches("\\d+-\\d+"), stamp);
+        assertTrue(stamp.matches("\\d+-\\d+-\\d+-\\d+"), "the jar's and the bundle's size and time: " + stamp);
         for (String kind : List.of("quick", "evaluate")) Files.writeString(tmp.resolve("lib/failready-" + kind + "-" + stamp + ".jsa"), "archive");
         assertTrue(javaArgs(Map.of(), "gate", "--report", "r.json").contains("-XX:SharedArchiveFile=" + tmp.resolve("lib/failready-quick-" + stamp + ".jsa").toRealPath()));
         assertTrue(javaArgs(Map.of(), "evaluate", "--snapshot", "s.json").contains("-XX:SharedArchiveFile=" + tmp.resolve("lib/failready-evaluate-" + stamp + ".jsa").toRealPath()));

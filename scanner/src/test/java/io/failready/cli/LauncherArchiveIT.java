@@ -102,6 +102,8 @@ class LauncherArchiveIT {
             for (Path s : scripts.toList()) Files.copy(s, root.resolve("packaging").resolve(s.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
         }
         Path target = Files.createDirectories(root.resolve("scanner/target"));
+        // the bundle first: one newer than the jar is a build cut short, which the launcher rebuilds
+        Files.copy(DockerfileIT.BUNDLE, target.resolve(DockerfileIT.BUNDLE.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
         Files.copy(DockerfileIT.JAR, target.resolve("failready.jar"));
         return root;
     }
