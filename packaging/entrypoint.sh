@@ -8,6 +8,10 @@ LIB="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../lib" && pwd)"
 JAR="$LIB/failready.jar"
 source "$LIB/launch.sh"
 failready_check_cds_mode   # wait means on here: the image never builds archives
+# the bundled files (rules, templates, schemas) sit beside the jar, on its Class-Path: without them every
+# command fails, some (gate --report) deep in a schema read, so say so once, here
+[[ -f "$LIB/$FAILREADY_BUNDLE" ]] || {
+  echo "failready: $LIB/$FAILREADY_BUNDLE is missing: install it with failready.jar from the same build (packaging/install.sh)" >&2; exit 1; }
 CDS=()
 kind="$(failready_archive_kind "$@")"
 if [[ "${FAILREADY_CDS:-on}" != off ]]; then

@@ -105,6 +105,16 @@ class EntrypointJvmOptionsTest {
     }
 
     @Test
+    void aMissingBundleIsOneClearErrorBeforeJavaStarts() throws Exception {
+        Files.delete(tmp.resolve("lib/failready-bundle.jar"));
+        DockerfileIT.Result r = DockerfileIT.run(List.of("bash", tmp.resolve("bin/failready").toString(), "gate", "--report", "r.json"),
+                Map.of("JAVA_HOME", tmp.resolve("jdk").toString()), tmp, 60);
+        assertEquals(1, r.code(), r.out());
+        assertEquals("failready: " + tmp.resolve("lib").toRealPath() + "/failready-bundle.jar is missing: "
+                + "install it with failready.jar from the same build (packaging/install.sh)", r.out().strip());
+    }
+
+    @Test
     void failreadyJavaOptsReplacesTheDefaultsOfEveryKind() throws Exception {
         Map<String, String> env = Map.of("FAILREADY_CDS", "off", "FAILREADY_JAVA_OPTS", "-Xmx123m -XX:+UseSerialGC");
         assertEquals(List.of("-Xmx123m", "-XX:+UseSerialGC"), javaArgs(env, "gate", "--report", "r.json"));
