@@ -107,7 +107,9 @@ FAILREADY_BUNDLE=failready-bundle.jar
 # of the shaded jar and of the bundle beside it, which the archive's class path includes), so an
 # archive of an earlier build is never picked for a rebuilt jar: it is simply not found. The JVM
 # checks the same (it refuses an archive whose class path jars changed size or time), but then only
-# warns and runs slower; naming makes the launcher notice and build a fresh one.
+# warns and runs slower; naming makes the launcher notice and build a fresh one. (The JVM checks the
+# class path only up to the last jar it archived classes from, so never the class-less bundle: the
+# name is what ties an archive to the pair it was dumped with.)
 failready_jar_stamp() {  # failready_jar_stamp JAR -> SIZE-MTIME-BUNDLESIZE-BUNDLEMTIME; fails without the bundle
   local s dir=.
   [[ "$1" == */* ]] && dir="${1%/*}"
