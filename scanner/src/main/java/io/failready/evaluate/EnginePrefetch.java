@@ -30,7 +30,18 @@ public final class EnginePrefetch {
         }
         threads = n;
         task = new FutureTask<>(() -> RuleEngine.create(List.of(), n));
-        Thread t = new Thread(task, "failready-rules-prefetch");
+        FutureTask<RuleEngine> mine = task;
+        Thread t = new Thread(() -> {
+            mine.run();
+            // Every report carries the framework mappings (rules/mappings/*.yaml): read them now, while the
+            // command fires the rules, rather than on its thread between firing and the report. A failure
+            // is left for the command's own read to report, as it always did.
+            try {
+                io.failready.rules.Frameworks.bundled();
+            } catch (RuntimeException ignored) {
+                // the reader that needs them says why
+            }
+        }, "failready-rules-prefetch");
         t.setDaemon(true);
         t.start();
     }

@@ -11,7 +11,6 @@ import org.drools.drl.parser.DroolsParserException;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,26 +64,28 @@ public final class RuleCatalog {
         Set<String> inference = new HashSet<>();
         Set<String> recoverySubjects = new HashSet<>();
         Set<String> ruleNames = new HashSet<>();
+        Map<String, List<RuleHeads.Head>> prebuilt = RuleHeads.bundled(set);
         for (RuleSet.DrlSource src : set.sources()) {
-            PackageDescr pkg = parse(src);
-            for (RuleDescr rd : pkg.getRules()) {
-                String name = rd.getName();
+            List<RuleHeads.Head> heads = src.bundled() && prebuilt != null ? prebuilt.get(src.displayName()) : null;
+            if (heads == null) heads = heads(src);
+            for (RuleHeads.Head rd : heads) {
+                String name = rd.name();
                 if (!ruleNames.add(name)) {
-                    throw new InputException(src.displayName(), rd.getLine(), rd.getColumn(),
+                    throw new InputException(src.displayName(), rd.line(), rd.column(),
                             "rule \"" + name + "\" is defined twice (rule names are global across all rule directories).");
                 }
                 if ("inference".equals(annotation(rd, "kind"))) {
                     // the engine fires everything in one pass; salience is what puts derived facts
                     // in place before verdict rules that test for their absence can fire
-                    var sal = rd.getAttributes().get("salience");
+                    String sal = rd.salience();
                     int s = 0;
                     try {
-                        s = sal == null ? 0 : Integer.parseInt(sal.getValue().trim());
+                        s = sal == null ? 0 : Integer.parseInt(sal.trim());
                     } catch (NumberFormatException ignored) {
                         s = 0;
                     }
                     if (s <= 0) {
-                        throw new InputException(src.displayName(), rd.getLine(), rd.getColumn(), "inference rule \"" + name
+                        throw new InputException(src.displayName(), rd.line(), rd.column(), "inference rule \"" + name
                                 + "\" needs a positive salience (e.g. 'salience 100') so derived facts exist before verdict rules fire.");
                     }
                     inference.add(name);
@@ -93,16 +94,16 @@ public final class RuleCatalog {
                 int sep = name.indexOf(" - ");
                 String id = sep < 0 ? name : name.substring(0, sep);
                 if (!id.matches("[A-Z][A-Z0-9_]*")) {
-                    throw new InputException(src.displayName(), rd.getLine(), rd.getColumn(), "rule \"" + name
+                    throw new InputException(src.displayName(), rd.line(), rd.column(), "rule \"" + name
                             + "\" is not named by an UPPER_SNAKE rule id (outcome rules are named \"<ID> - <outcome>\"; "
                             + "helper rules that only derive facts need @kind(\"inference\")).");
                 }
                 outcomes.computeIfAbsent(id, k -> new ArrayList<>()).add(name);
                 outcomeFile.putIfAbsent(id, src.displayName());
-                outcomeLine.putIfAbsent(id, rd.getLine());
+                outcomeLine.putIfAbsent(id, rd.line());
                 if (sep < 0) {
                     if (declaredIn.containsKey(id)) {
-                        throw new InputException(src.displayName(), rd.getLine(), rd.getColumn(),
+                        throw new InputException(src.displayName(), rd.line(), rd.column(),
                                 "rule id " + id + " is already declared in " + declaredIn.get(id) + ".");
                     }
                     declaredIn.put(id, src.displayName());
@@ -119,6 +120,21 @@ public final class RuleCatalog {
             }
         }
         return new RuleCatalog(rules, outcomes, inference, set, Set.copyOf(recoverySubjects));
+    }
+
+    /** What the catalog reads of each rule in {@code src}, parsed from its DRL. */
+    static List<RuleHeads.Head> heads(RuleSet.DrlSource src) {
+        List<RuleHeads.Head> out = new ArrayList<>();
+        for (RuleDescr rd : parse(src).getRules()) {
+            var sal = rd.getAttributes().get("salience");
+            Map<String, String> annotations = new LinkedHashMap<>();
+            for (AnnotationDescr a : rd.getAnnotations()) {
+                Object v = a.getSingleValueStripped();
+                annotations.put(a.getName(), v == null ? null : String.valueOf(v));
+            }
+            out.add(new RuleHeads.Head(rd.getName(), rd.getLine(), rd.getColumn(), sal == null ? null : sal.getValue(), annotations));
+        }
+        return out;
     }
 
     private static PackageDescr parse(RuleSet.DrlSource src) {
@@ -150,42 +166,38 @@ public final class RuleCatalog {
         return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 
-    private static String annotation(RuleDescr rd, String name) {
-        AnnotationDescr a = rd.getAnnotation(name);
-        if (a == null) return null;
-        Object v = a.getSingleValueStripped();
-        return v == null ? null : String.valueOf(v);
+    private static String annotation(RuleHeads.Head rd, String name) {
+        return rd.annotations().get(name);
     }
 
-    private static RuleMetadata metadata(RuleSet.DrlSource src, RuleDescr rd) {
+    private static RuleMetadata metadata(RuleSet.DrlSource src, RuleHeads.Head rd) {
         String where = src.displayName();
-        String id = rd.getName();
+        String id = rd.name();
         String declaredId = annotation(rd, "id");
         if (declaredId == null || !declaredId.equals(id)) {
-            throw new InputException(where, rd.getLine(), rd.getColumn(), "rule " + id + " must carry @id(\"" + id + "\") (found "
+            throw new InputException(where, rd.line(), rd.column(), "rule " + id + " must carry @id(\"" + id + "\") (found "
                     + (declaredId == null ? "none" : "@id(\"" + declaredId + "\")") + ").");
         }
         String title = require(src, rd, "title");
         String section = require(src, rd, "section");
         if (!RuleMetadata.SECTIONS.contains(section)) {
-            throw new InputException(where, rd.getLine(), rd.getColumn(), "rule " + id + " has @section(\"" + section
+            throw new InputException(where, rd.line(), rd.column(), "rule " + id + " has @section(\"" + section
                     + "\"); sections are " + String.join(", ", RuleMetadata.SECTIONS) + ".");
         }
         Severity severity;
         try {
             severity = Severity.parse(require(src, rd, "severity"));
         } catch (IllegalArgumentException e) {
-            throw new InputException(where, rd.getLine(), rd.getColumn(), "rule " + id + ": " + e.getMessage() + ".");
+            throw new InputException(where, rd.line(), rd.column(), "rule " + id + ": " + e.getMessage() + ".");
         }
         String resourceType = require(src, rd, "resourceType");
         Map<String, String> params = new LinkedHashMap<>();
-        Collection<AnnotationDescr> annos = rd.getAnnotations();
         List<String> names = new ArrayList<>();
-        for (AnnotationDescr a : annos) if (a.getName().startsWith("param_")) names.add(a.getName());
+        for (String a : rd.annotations().keySet()) if (a.startsWith("param_")) names.add(a);
         names.sort(null);
         for (String n : names) {
-            Object v = rd.getAnnotation(n).getSingleValueStripped();
-            params.put(n.substring("param_".length()), v == null ? "" : String.valueOf(v));
+            String v = rd.annotations().get(n);
+            params.put(n.substring("param_".length()), v == null ? "" : v);
         }
         FailbackMode failback;
         IncidentSide incident;
@@ -193,16 +205,16 @@ public final class RuleCatalog {
             failback = FailbackMode.parse(annotation(rd, "failback"));
             incident = IncidentSide.parse(annotation(rd, "incident"));
         } catch (IllegalArgumentException e) {
-            throw new InputException(where, rd.getLine(), rd.getColumn(), "rule " + id + ": " + e.getMessage() + ".");
+            throw new InputException(where, rd.line(), rd.column(), "rule " + id + ": " + e.getMessage() + ".");
         }
         return new RuleMetadata(id, title, section, severity, resourceType, params, annotation(rd, "since"), where,
                 src.path(), src.bundled(), failback, incident);
     }
 
-    private static String require(RuleSet.DrlSource src, RuleDescr rd, String key) {
+    private static String require(RuleSet.DrlSource src, RuleHeads.Head rd, String key) {
         String v = annotation(rd, key);
         if (v == null || v.isBlank()) {
-            throw new InputException(src.displayName(), rd.getLine(), rd.getColumn(), "rule " + rd.getName() + " has no @" + key + "(\"...\") annotation.");
+            throw new InputException(src.displayName(), rd.line(), rd.column(), "rule " + rd.name() + " has no @" + key + "(\"...\") annotation.");
         }
         return v;
     }

@@ -27,8 +27,18 @@ public record RuleSet(List<DrlSource> sources, List<JavaSource> javaSources) {
     /** A decision class from a user rule directory, compiled together with its DRL. */
     public record JavaSource(Path path, String displayName, String className, String text) {}
 
+    /*
+     * One run asks for the digest of the same rules several times (rule-base caches, the precompiled
+     * model's and the catalog heads' checks, the report's sources), each a pass over ~130 KB of DRL.
+     */
+    private static final java.util.Map<RuleSet, String> DIGESTS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** Hash over every rule file's display name and text, in name order: same rules, same hash. */
     public String sha256() {
+        return DIGESTS.computeIfAbsent(this, RuleSet::computeSha256);
+    }
+
+    private String computeSha256() {
         MessageDigest md = Hashing.digest();
         sources.stream().sorted(Comparator.comparing(DrlSource::displayName)).forEach(s -> {
             md.update(s.displayName().getBytes(StandardCharsets.UTF_8));

@@ -30,6 +30,10 @@ public final class PrecompileRules {
         // the classes the model calls (decisions, facts, rules.api) reuses the model it made last time.
         Path keyFile = classes.resolve("failready/rules-model/build-key");
         Path listFile = classes.resolve(RuleBaseLoader.modelListResource().substring(1));
+        // the catalog's heads are cheap to write and must match the DRL even when the model is reused
+        Path heads = classes.resolve(io.failready.rules.RuleHeads.resource().substring(1));
+        Files.createDirectories(heads.getParent());
+        Files.write(heads, io.failready.rules.RuleHeads.write(drl));
         String key = buildKey(classes, drl);
         if (Files.isRegularFile(keyFile) && Files.isRegularFile(listFile) && Files.readString(keyFile).equals(key)
                 && Files.readAllLines(listFile).stream().filter(l -> !l.isBlank())
