@@ -115,12 +115,11 @@ public final class SnapshotIO {
         }
 
         Snapshot read(InputStream in) throws IOException {
+            itemSchemas();
             ObjectNode header = null;
             List<Resource> resources = new ArrayList<>();
             List<CollectionGap> gaps = new ArrayList<>();
             try (Tokenizer pieces = new Tokenizer(in, name, !fast)) {
-                // compiled while the parser thread is already reading (the first one in a JVM is ~0.1 s)
-                itemSchemas();
                 String array = null;
                 int i = 0;
                 for (Piece piece; (piece = pieces.next()) != null; ) {
@@ -287,9 +286,12 @@ public final class SnapshotIO {
         private int pos;
 
         private final boolean located;
+        /** The fast read binds resources straight from their tokens; the located read builds trees. */
+        private final ResourceTokens tokens;
 
         Tokenizer(InputStream in, String name, boolean located) {
             this.located = located;
+            this.tokens = located ? null : new ResourceTokens();
             thread = new Thread(() -> run(in, name), "failready-snapshot-parser");
             thread.setDaemon(true);
             thread.start();
@@ -301,8 +303,6 @@ public final class SnapshotIO {
                 com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = located ? new LocationJsonNodeFactory(p)
                         : Json.MAPPER.getNodeFactory();
                 ObjectReader reader = Json.MAPPER.reader().with(nodes);
-                // the fast read binds resources straight from their tokens; the located read builds trees
-                ResourceTokens tokens = located ? null : new ResourceTokens();
                 JsonToken t = p.nextToken();
                 if (t == null) throw new InputException(name, -1, -1, "the file is empty.");
                 if (t != JsonToken.START_OBJECT) {
