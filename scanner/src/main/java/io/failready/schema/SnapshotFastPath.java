@@ -14,15 +14,6 @@ public final class SnapshotFastPath {
         static final StreamSchema SCHEMA = StreamSchema.bundled("snapshot.schema.json");
     }
 
-    /**
-     * A token checker for one resource at a time ({@link StreamSchema.Checker#reset} between
-     * items): the same answers as {@link #resourceConforms}, fed by a reader that binds from the
-     * parser's tokens without building a tree.
-     */
-    public static StreamSchema.Checker resourceChecker() {
-        return Holder.SCHEMA.checker("#/$defs/resource");
-    }
-
     /** True only when the resource certainly conforms; false sends it to the reference validator. */
     public static boolean resourceConforms(JsonNode resource) {
         return Holder.SCHEMA.conforms("#/$defs/resource", resource);

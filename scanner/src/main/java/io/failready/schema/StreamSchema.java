@@ -71,8 +71,6 @@ public final class StreamSchema {
          * any thread sees either null or a string that did match (strings are immutable).
          */
         volatile String lastMatched;
-        /** The same for the token checker, as characters: compared as arrays, without a String per value. */
-        volatile char[] lastMatchedChars;
         int minLength = -1, maxLength = -1, minItems = -1;
         BigDecimal minimum, maximum;
         Node[] anyOf;
@@ -222,27 +220,12 @@ public final class StreamSchema {
             Node[] pendingItems;
         }
 
-        private final Node root;
         private Frame[] stack = new Frame[16];
         private int depth;
         private Node[] pending;
         private boolean done;
 
-        private Checker(Node root) {
-            this.root = root;
-            this.pending = root.self;
-        }
-
-        /**
-         * Ready for the next document against the same schema (the next item of a streamed array),
-         * keeping its frames: a checker per item was a dozen objects per resource.
-         */
-        public Checker reset() {
-            depth = 0;
-            done = false;
-            pending = root.self;
-            return this;
-        }
+        private Checker(Node root) { this.pending = new Node[] {root}; }
 
         /** Check the token the parser is now on; throws {@link Mismatch} at the first doubt. */
         public void token(JsonToken t, JsonParser p) throws IOException {
@@ -262,20 +245,6 @@ public final class StreamSchema {
 
         /** The whole document was seen and matched. */
         public boolean complete() { return done; }
-
-        /**
-         * Whether the schema leaves the next value open (any value, of any depth, matches), so a
-         * reader may read it without feeding its tokens and then call {@link #openValue}: a
-         * resource's free-form configuration is most of a snapshot's tokens.
-         */
-        public boolean nextIsOpen() { return !done && pending != null && pending.length == 0; }
-
-        /** The value {@link #nextIsOpen} allowed was read past, its tokens not fed. */
-        public void openValue() {
-            if (!nextIsOpen()) throw MISMATCH;
-            take();
-            afterValue();
-        }
 
         private Node[] take() {
             if (done) throw MISMATCH;
@@ -430,18 +399,10 @@ public final class StreamSchema {
             if (type == T_STRING && (n.pattern != null || n.minLength >= 0 || n.maxLength >= 0)) {
                 char[] buf = p.getTextCharacters();
                 int off = p.getTextOffset(), len = p.getTextLength();
-                // counted both ways (code points, UTF-16 units) and held to the stricter, whichever one networknt uses;
-                // a code point is at most two units, so twice the minimum in units is enough without counting
-                if (n.minLength >= 0 && (len < n.minLength
-                        || (len < 2 * n.minLength && Character.codePointCount(buf, off, len) < n.minLength))) return false;
+                // counted both ways (code points, UTF-16 units) and held to the stricter, whichever one networknt uses
+                if (n.minLength >= 0 && (len < n.minLength || Character.codePointCount(buf, off, len) < n.minLength)) return false;
                 if (n.maxLength >= 0 && len > n.maxLength) return false;
-                if (n.pattern != null) {
-                    char[] last = n.lastMatchedChars;
-                    if (last == null || !Arrays.equals(last, 0, last.length, buf, off, off + len)) {
-                        if (!n.pattern.matcher(java.nio.CharBuffer.wrap(buf, off, len)).find()) return false;
-                        n.lastMatchedChars = Arrays.copyOfRange(buf, off, off + len);
-                    }
-                }
+                if (n.pattern != null && !n.pattern.matcher(java.nio.CharBuffer.wrap(buf, off, len)).find()) return false;
             }
             if ((type == T_INTEGER || type == T_NUMBER) && (n.minimum != null || n.maximum != null)) {
                 BigDecimal d = type == T_INTEGER ? new BigDecimal(p.getBigIntegerValue()) : p.getDecimalValue();

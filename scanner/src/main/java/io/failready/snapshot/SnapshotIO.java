@@ -14,7 +14,6 @@ import io.failready.facts.CollectionGap;
 import io.failready.facts.Resource;
 import io.failready.schema.SchemaCheck;
 import io.failready.schema.SnapshotFastPath;
-import io.failready.schema.StreamSchema;
 import io.failready.util.AtomicFiles;
 import io.failready.util.CompactMap;
 import io.failready.util.Gzip;
@@ -60,8 +59,7 @@ public final class SnapshotIO {
         }
     }
 
-    /** {@code fast}: the first pass alone, which refuses anything in doubt without wording it (tests call it to see it taken). */
-    static Snapshot read(Path file, boolean fast) {
+    private static Snapshot read(Path file, boolean fast) {
         String name = file.toString();
         try (InputStream raw = new BufferedInputStream(io.failready.util.InputFiles.open(file, name), 1 << 16)) {
             return read(raw, name, fast);
@@ -130,7 +128,6 @@ public final class SnapshotIO {
                             if (piece.field.equals("schemaVersion")) checkVersion(piece.node.asText(""));
                         }
                         case ARRAY -> { array = piece.field; i = 0; header.set(array, Json.MAPPER.getNodeFactory().arrayNode()); }
-                        case RESOURCE -> resources.add(piece.resource);
                         case ITEM -> {
                             String at = "/" + array + "/" + i++;
                             if (array.equals("resources")) {
@@ -260,14 +257,9 @@ public final class SnapshotIO {
         }
     }
 
-    /**
-     * One step of the snapshot in document order: a top-level field, the start of an item array, one
-     * item as a tree, or (the fast read) one resource bound from its tokens.
-     */
-    private record Piece(Kind kind, String field, JsonNode node, Resource resource) {
-        enum Kind { ROOT, FIELD, ARRAY, ITEM, RESOURCE }
-
-        Piece(Kind kind, String field, JsonNode node) { this(kind, field, node, null); }
+    /** One step of the snapshot in document order: a top-level field, the start of an item array, or one item. */
+    private record Piece(Kind kind, String field, JsonNode node) {
+        enum Kind { ROOT, FIELD, ARRAY, ITEM }
     }
 
     /**
@@ -286,12 +278,9 @@ public final class SnapshotIO {
         private int pos;
 
         private final boolean located;
-        /** The fast read binds resources straight from their tokens; the located read builds trees. */
-        private final ResourceTokens tokens;
 
         Tokenizer(InputStream in, String name, boolean located) {
             this.located = located;
-            this.tokens = located ? null : new ResourceTokens();
             thread = new Thread(() -> run(in, name), "failready-snapshot-parser");
             thread.setDaemon(true);
             thread.start();
@@ -316,10 +305,8 @@ public final class SnapshotIO {
                     JsonToken v = p.nextToken();
                     if (v == JsonToken.START_ARRAY && (field.equals("resources") || field.equals("collectionGaps"))) {
                         out.add(new Piece(Piece.Kind.ARRAY, field, null));
-                        boolean bind = tokens != null && field.equals("resources");
                         while (p.nextToken() != JsonToken.END_ARRAY) {
-                            out.add(bind ? new Piece(Piece.Kind.RESOURCE, null, null, resource(tokens, p, name))
-                                    : new Piece(Piece.Kind.ITEM, null, reader.readTree(p)));
+                            out.add(new Piece(Piece.Kind.ITEM, null, reader.readTree(p)));
                             if (out.size() == BATCH) out = hand(out);
                         }
                     } else {
@@ -331,15 +318,6 @@ public final class SnapshotIO {
             } catch (Throwable e) {
                 if (!out.isEmpty()) hand(out);
                 put(e);
-            }
-        }
-
-        /** A resource the fast read doubts: the caller's signal to read the file again with locations. */
-        private static Resource resource(ResourceTokens tokens, JsonParser p, String name) throws IOException {
-            try {
-                return tokens.resource(p);
-            } catch (StreamSchema.Mismatch e) {
-                throw new InputException(name, -1, -1, "a resource is in doubt; read again with locations.");
             }
         }
 
