@@ -113,12 +113,11 @@ public final class SnapshotIO {
         }
 
         Snapshot read(InputStream in) throws IOException {
+            itemSchemas();
             ObjectNode header = null;
             List<Resource> resources = new ArrayList<>();
             List<CollectionGap> gaps = new ArrayList<>();
             try (Tokenizer pieces = new Tokenizer(in, name, !fast)) {
-                // compiled while the parser thread already reads (the first networknt schema in a JVM is ~0.1 s)
-                itemSchemas();
                 String array = null;
                 int i = 0;
                 for (Piece piece; (piece = pieces.next()) != null; ) {
