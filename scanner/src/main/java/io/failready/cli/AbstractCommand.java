@@ -66,8 +66,10 @@ public abstract class AbstractCommand implements Callable<Integer> {
             return ioError(e.getCause(), e);
         } catch (IOException | java.nio.file.ReadOnlyFileSystemException e) {
             return ioError(e, e);
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            err().println("failready: internal error: " + Terminal.safeLines(Gaps.scrub(String.valueOf(e))) + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
+        } catch (Exception | StackOverflowError | OutOfMemoryError | ExceptionInInitializerError e) {
+            // a class that could not initialise (a bundled schema missing) says why in its cause
+            Throwable why = e instanceof ExceptionInInitializerError init && init.getCause() != null ? init.getCause() : e;
+            err().println("failready: internal error: " + Terminal.safeLines(Gaps.scrub(String.valueOf(why))) + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
             if (stacktrace) e.printStackTrace(err());
             return ExitCodes.INTERNAL_ERROR;
         } finally {

@@ -266,7 +266,7 @@ public final class HtmlReportWriter {
             Path p = templateDir.resolve(name);
             if (Files.isRegularFile(p)) return Files.readString(p, StandardCharsets.UTF_8);
         }
-        try (InputStream in = HtmlReportWriter.class.getResourceAsStream(BUNDLED + "/" + name)) {
+        try (InputStream in = io.failready.util.ClasspathDirs.resource(BUNDLED + "/" + name)) {
             if (in == null) throw new IllegalStateException("bundled template asset missing: " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -275,7 +275,7 @@ public final class HtmlReportWriter {
     /** Bundled labels, overlaid by the override directory's messages.properties (UTF-8). */
     static Map<String, String> messages(Path templateDir) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = HtmlReportWriter.class.getResourceAsStream(BUNDLED + "/messages.properties")) {
+        try (InputStream in = io.failready.util.ClasspathDirs.resource(BUNDLED + "/messages.properties")) {
             if (in != null) try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) { p.load(r); }
         }
         if (templateDir != null) {

@@ -264,7 +264,7 @@ public final class RuleBaseLoader {
     }
 
     private static String resource(String name) {
-        try (InputStream in = RuleBaseLoader.class.getResourceAsStream(name)) {
+        try (InputStream in = io.failready.util.ClasspathDirs.resource(name)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return null;

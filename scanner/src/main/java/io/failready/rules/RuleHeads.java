@@ -40,7 +40,7 @@ public final class RuleHeads {
         List<RuleSet.DrlSource> bundled = new ArrayList<>();
         for (RuleSet.DrlSource s : set.sources()) if (s.bundled()) bundled.add(s);
         if (bundled.isEmpty()) return null;
-        try (InputStream in = RuleHeads.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = io.failready.util.ClasspathDirs.resource(RESOURCE)) {
             if (in == null) return null;
             Map<String, List<Head>> heads = read(in, RuleBaseLoader.digest(bundled));
             if (heads == null || heads.size() != bundled.size()) return null;

@@ -43,7 +43,7 @@ public final class RuleIndex {
     /** The bundled rules plus {@code userDirs} (read, and checked for clashes, by the full catalog reader). */
     public static RuleIndex bundledPlus(List<Path> userDirs) {
         if (!userDirs.isEmpty()) return of(RuleCatalog.read(RuleSources.bundledPlus(userDirs)));
-        try (InputStream in = RuleIndex.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = io.failready.util.ClasspathDirs.resource(RESOURCE)) {
             // a classpath without the build's index (an IDE run of unbuilt sources): read the DRL
             if (in == null) return of(RuleCatalog.read(RuleSources.bundledPlus(List.of())));
             return parse(in);

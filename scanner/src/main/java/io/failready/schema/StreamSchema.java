@@ -96,7 +96,7 @@ public final class StreamSchema {
 
     /** Compile a bundled schema from {@code schemas/} (in the jar under failready/schemas). */
     public static StreamSchema bundled(String name) {
-        try (InputStream in = StreamSchema.class.getResourceAsStream("/failready/schemas/".concat(name))) {
+        try (InputStream in = io.failready.util.ClasspathDirs.resource("/failready/schemas/".concat(name))) {
             if (in == null) throw new IllegalStateException("bundled schema missing: ".concat(name));
             return compile(in);
         } catch (IOException e) {

@@ -167,7 +167,7 @@ public final class SnapshotIO {
             if (resourceSchema != null) return;
             synchronized (StreamingReader.class) {
                 if (resourceSchema != null) return;
-                try (InputStream s = SnapshotIO.class.getResourceAsStream("/failready/schemas/snapshot.schema.json")) {
+                try (InputStream s = io.failready.util.ClasspathDirs.resource("/failready/schemas/snapshot.schema.json")) {
                     if (s == null) throw new IllegalStateException("bundled schema missing: snapshot.schema.json");
                     JsonNode defs = Json.MAPPER.readTree(s).path("$defs");
                     gapSchema = Json.schema(defs.path("gap"));

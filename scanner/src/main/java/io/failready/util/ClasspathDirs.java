@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.JarURLConnection;
 import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Manifest;
 
 /**
@@ -54,6 +58,32 @@ public final class ClasspathDirs {
         }
     }
 
+    /**
+     * A bundled file read through the class loader (a schema, a template asset, the rule index), or
+     * null when there is none: from a bundle checked, like {@link #open}'s, to be the one the running
+     * jar was built with, so a command that never opens a bundled directory ({@code gate --report}
+     * reads only schemas) cannot validate a report against another build's schema.
+     */
+    public static InputStream resource(String name) throws IOException {
+        URL url = ClasspathDirs.class.getResource(name);
+        if (url == null) {
+            if (ClasspathDirs.class.getResource("/failready/") == null) throw new IllegalStateException(missing(name));
+            return null;
+        }
+        if ("jar".equals(url.getProtocol())) {
+            String archive = archiveOf(URI.create(url.toString()));
+            if (!VERIFIED.contains(archive)) {
+                URLConnection c = url.openConnection();
+                Manifest m = c instanceof JarURLConnection jar ? jar.getManifest() : null;
+                check(m == null ? null : m.getMainAttributes().getValue(DIGEST_ATTRIBUTE), archive, expectedDigest());
+                VERIFIED.add(archive);
+            }
+        }
+        return url.openStream();
+    }
+
+    private static final Set<String> VERIFIED = ConcurrentHashMap.newKeySet();
+
     private static String missing(String resourceDir) {
         return "failready's bundled files (" + resourceDir + ") are missing: failready-bundle.jar must sit beside "
                 + codeSource() + " (it is on that jar's Class-Path); install both jars of one build together";
@@ -70,6 +100,10 @@ public final class ClasspathDirs {
         } catch (NoSuchFileException e) {
             actual = null;
         }
+        check(actual, archive, expected);
+    }
+
+    private static void check(String actual, String archive, String expected) {
         if (expected == null || !expected.equals(actual)) {
             throw new IllegalStateException("failready's bundled files in " + archive + " do not belong to "
                     + codeSource() + " (" + (actual == null ? "that archive is not a failready bundle" : "another build's bundle")

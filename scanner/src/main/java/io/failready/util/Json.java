@@ -57,7 +57,7 @@ public final class Json {
     /** A bundled schema from {@code schemas/} (shipped in the jar under failready/schemas). */
     public static Schema schema(String name) {
         return SCHEMAS.computeIfAbsent(name, n -> {
-            try (InputStream in = Json.class.getResourceAsStream("/failready/schemas/" + n)) {
+            try (InputStream in = ClasspathDirs.resource("/failready/schemas/" + n)) {
                 if (in == null) throw new IllegalStateException("bundled schema missing: " + n);
                 return REGISTRY.getSchema(MAPPER.readTree(in));
             } catch (IOException e) {

@@ -100,6 +100,22 @@ class BundleJarIT {
         assertTrue(r.out().contains("failready-bundle.jar must sit beside " + lib.resolve("failready.jar")), r.out());
         assertEquals(1, r.out().strip().lines().count(), "one paragraph: " + r.out());
         assertFalse(Files.exists(tmp.resolve("out/report.json")));
+
+        // the gate on a saved report reads only the bundle's schemas, through the class loader: the same paragraph
+        Path report = demoReport();
+        DockerfileIT.Result gate = DockerfileIT.run(List.of("java", "-XX:TieredStopAtLevel=1", "-cp", lib.resolve("failready.jar").toString(),
+                "io.failready.cli.FailReady", "gate", "--report", report.toString()), Map.of(), tmp, 300);
+        assertEquals(ExitCodes.INTERNAL_ERROR, gate.code(), gate.out());
+        assertTrue(gate.out().contains("failready-bundle.jar must sit beside " + lib.resolve("failready.jar")), gate.out());
+        assertEquals(1, gate.out().strip().lines().count(), "one paragraph: " + gate.out());
+    }
+
+    /** A report of this build's demo scan, written by the jars as built. */
+    private Path demoReport() throws Exception {
+        DockerfileIT.Result r = DockerfileIT.run(List.of("java", "-XX:TieredStopAtLevel=1", "-cp", DockerfileIT.JAR.toString(),
+                "io.failready.cli.FailReady", "scan", "--demo", "--out", tmp.resolve("demo").toString()), Map.of(), tmp, 300);
+        assertEquals(ExitCodes.NOT_READY, r.code(), r.out());
+        return tmp.resolve("demo/report.json");
     }
 
     @Test
@@ -123,6 +139,15 @@ class BundleJarIT {
         assertEquals(ExitCodes.INTERNAL_ERROR, r.code(), r.out());
         assertTrue(r.out().contains(lib.resolve("failready-bundle.jar") + " do not belong to " + lib.resolve("failready.jar")), r.out());
         assertFalse(Files.exists(tmp.resolve("out/report.json")));
+        // nor does a command that reads bundled files only through the class loader: the gate's schemas, the rule index
+        Path report = demoReport();
+        for (List<String> args : List.of(List.of("gate", "--report", report.toString()), List.of("rules", "list"))) {
+            List<String> argv = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-cp", lib.resolve("failready.jar").toString(), "io.failready.cli.FailReady"));
+            argv.addAll(args);
+            DockerfileIT.Result refused = DockerfileIT.run(argv, Map.of(), tmp, 300);
+            assertEquals(ExitCodes.INTERNAL_ERROR, refused.code(), args + ": " + refused.out());
+            assertTrue(refused.out().contains(" do not belong to " + lib.resolve("failready.jar")), args + ": " + refused.out());
+        }
 
         // the pair of one build, copied together, runs
         Files.copy(DockerfileIT.BUNDLE, lib.resolve("failready-bundle.jar"), StandardCopyOption.REPLACE_EXISTING);
