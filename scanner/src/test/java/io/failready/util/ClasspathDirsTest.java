@@ -9,9 +9,12 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +70,27 @@ class ClasspathDirsTest {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> ClasspathDirs.verify(fs, "b.jar", null));
             assertTrue(e.getMessage().contains("records no bundle digest"), e.getMessage());
         }
+    }
+
+    @Test
+    void productCodeReadsBundledFilesOnlyThroughTheCheckedPaths() throws IOException {
+        // a direct class-loader read of /failready/... would skip the bundle's check (gate --report once did)
+        Path main = Path.of("src/main/java/io/failready");
+        java.util.regex.Pattern direct = java.util.regex.Pattern.compile("getResource(AsStream)?\\((?!\"/io/failready/)");
+        List<String> offenders = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.walk(main)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (f.endsWith("util/ClasspathDirs.java") || f.startsWith(main.resolve("tooling"))) continue;
+                List<String> lines = Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    // the one other kind: whether a compiled class is on the class path
+                    if (direct.matcher(line).find() && !line.contains("getClassLoader().getResource(className"))
+                        offenders.add(main.relativize(f) + ":" + (i + 1) + ": " + line.strip());
+                }
+            }
+        }
+        assertEquals(List.of(), offenders, "read bundled files with ClasspathDirs.resource or ClasspathDirs.open");
     }
 
     @Test
