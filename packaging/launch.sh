@@ -100,7 +100,7 @@ failready_archive_kind() {  # failready_archive_kind ARGS... -> the kind of arch
 
 # The bundled tree (rules, demo, templates, schemas) is a small jar beside the shaded one, on its
 # manifest's Class-Path (scanner/pom.xml): a run opens it as a file system without indexing the shaded
-# jar's ~57k entries. The two are built, installed and replaced together.
+# jar's ~89k entries. The two are built, installed and replaced together.
 FAILREADY_BUNDLE=failready-bundle.jar
 
 # An archive is named after the jars it was dumped from (size and modification time to the nanosecond

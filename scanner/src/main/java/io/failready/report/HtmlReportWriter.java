@@ -2,10 +2,10 @@ package io.failready.report;
 
 import io.failready.model.Report;
 
-import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.cache.URLTemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
@@ -18,6 +18,7 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,15 @@ public final class HtmlReportWriter {
         String key = templateDir == null ? "" : templateDir.toAbsolutePath().normalize().toString();
         return CONFIGS.computeIfAbsent(key, k -> {
             Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-            TemplateLoader bundled = new ClassTemplateLoader(HtmlReportWriter.class, BUNDLED);
+            TemplateLoader bundled = new URLTemplateLoader() { // through the bundle's check (ClasspathDirs)
+                @Override protected URL getURL(String name) {
+                    try {
+                        return io.failready.util.ClasspathDirs.url(BUNDLED + "/" + name);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
             if (templateDir == null) {
                 c.setTemplateLoader(bundled);
             } else {

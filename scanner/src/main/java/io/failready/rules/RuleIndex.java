@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * Each rule id's section and severity, which is all the gate needs to judge a saved report. The
- * bundled part comes from {@code rules/catalog.index}, generated from the DRL by
- * {@code failready rules list --format index} and kept in step by RuleIndexTest, because reading
+ * bundled part comes from the index the build writes from the bundled DRL (the repository's
+ * {@code rules/catalog.index} is the same text, {@code failready rules list --format index}, kept in
+ * step by RuleIndexTest for readers), because reading
  * the catalog from the DRL files in the jar costs more than the whole of {@code gate --report}
  * (opening the jar's rule tree and loading the DRL parser: ~0.4 s on top of a ~0.35 s command).
  * User rule directories are read from their DRL, since they cannot be indexed in advance.
@@ -25,6 +26,9 @@ public final class RuleIndex {
     public record Entry(String section, Severity severity) {}
 
     static final String RESOURCE = "/failready/rules/catalog.index";
+
+    /** Where the build writes the bundled index (tooling.rules.PrecompileRules), from the DRL it builds. */
+    public static String resource() { return RESOURCE; }
 
     private final Map<String, Entry> rules;
 
@@ -52,7 +56,8 @@ public final class RuleIndex {
         }
     }
 
-    static RuleIndex parse(InputStream in) throws IOException {
+    /** An index file's rules (the build's, or one written by {@code rules list --format index}). */
+    public static RuleIndex parse(InputStream in) throws IOException {
         Map<String, Entry> m = new TreeMap<>();
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line; (line = r.readLine()) != null; ) {

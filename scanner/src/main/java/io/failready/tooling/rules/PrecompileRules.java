@@ -1,6 +1,9 @@
 package io.failready.tooling.rules;
 
 import io.failready.rules.RuleBaseLoader;
+import io.failready.rules.RuleCatalog;
+import io.failready.rules.RuleHeads;
+import io.failready.rules.RuleIndex;
 import io.failready.rules.RuleSet;
 import io.failready.rules.RuleSources;
 import io.failready.util.InputException;
@@ -30,10 +33,7 @@ public final class PrecompileRules {
         // the classes the model calls (decisions, facts, rules.api) reuses the model it made last time.
         Path keyFile = classes.resolve("failready/rules-model/build-key");
         Path listFile = classes.resolve(RuleBaseLoader.modelListResource().substring(1));
-        // the catalog's heads are cheap to write and must match the DRL even when the model is reused
-        Path heads = classes.resolve(io.failready.rules.RuleHeads.resource().substring(1));
-        Files.createDirectories(heads.getParent());
-        Files.write(heads, io.failready.rules.RuleHeads.write(drl));
+        writeCatalogFiles(classes, drl);
         String key = buildKey(classes, drl);
         if (Files.isRegularFile(keyFile) && Files.isRegularFile(listFile) && Files.readString(keyFile).equals(key)
                 && Files.readAllLines(listFile).stream().filter(l -> !l.isBlank())
@@ -63,6 +63,22 @@ public final class PrecompileRules {
         Files.writeString(classes.resolve(RuleBaseLoader.modelDigestResource().substring(1)), RuleBaseLoader.digest(drl) + "\n", StandardCharsets.UTF_8);
         Files.writeString(keyFile, key, StandardCharsets.UTF_8);
         System.out.println("failready: precompiled " + drl.size() + " rule files into " + models.size() + " models (" + written + " classes)");
+    }
+
+    /**
+     * The catalog's heads and the rule index, from the DRL being built: cheap to write, and they must
+     * match the DRL even when the model is reused. The index is what {@code gate --report} judges a
+     * saved report's severities by; the repository's rules/catalog.index is a copy for readers (kept in
+     * step by a test, which a build through the launcher does not run), so the jar never carries it:
+     * an edited {@code @severity} would otherwise reach the gate as the old one and not block.
+     */
+    static void writeCatalogFiles(Path classes, List<RuleSet.DrlSource> drl) throws IOException {
+        Path heads = classes.resolve(RuleHeads.resource().substring(1));
+        Files.createDirectories(heads.getParent());
+        Files.write(heads, RuleHeads.write(drl));
+        Path index = classes.resolve(RuleIndex.resource().substring(1));
+        Files.createDirectories(index.getParent());
+        Files.writeString(index, RuleIndex.format(RuleCatalog.read(new RuleSet(drl))), StandardCharsets.UTF_8);
     }
 
     /** The DRL digest plus every class under io/failready the build compiled (the model calls into them). */
