@@ -195,7 +195,7 @@ public final class CollectBench {
     /** Writes the estate's reply files for each account, in the primary and the recovery region. */
     static void writeEstate(Path replies, List<String> accounts) throws IOException {
         Map<String, String> templates = new TreeMap<>();
-        // ClasspathDirs shares the bundle jar's zip file system: in 'bench run' the rule catalog has opened it already
+        // the estate ships in the shaded jar itself (not the bundle): only bench collect pays for opening it as a file system
         try (Stream<Path> files = Files.list(io.failready.util.ClasspathDirs.open(ESTATE))) {
             for (Path f : files.toList()) templates.put(f.getFileName().toString(), Files.readString(f));
         }
